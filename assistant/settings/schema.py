@@ -1,0 +1,94 @@
+"""Every Deskmate setting, declared once: key, type, default, bounds, description.
+
+The CLI, the core and the Qt settings page all read this table; nothing else declares a
+setting. Stored values are versioned (``SETTINGS_VERSION``) and migrated forward by
+``assistant.settings.values.migrate``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+SETTINGS_VERSION = 1
+
+Kind = Literal["bool", "int", "float", "str", "choice", "path", "int_or_auto"]
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    key: str
+    kind: Kind
+    default: object
+    description: str
+    section: str
+    minimum: float | None = None
+    maximum: float | None = None
+    choices: tuple[str, ...] = ()
+    secret: bool = False  # never stored here: lives in the OS keyring
+
+
+SCHEMA: tuple[Setting, ...] = (
+    # --- model -------------------------------------------------------------------------------
+    Setting("model", "str", "qwen2.5-coder-1.5b-instruct-q4_k_m",
+            "Language model: a catalog id or the id of a GGUF file you added.", "Model"),
+    Setting("n_gpu_layers", "int_or_auto", "auto",
+            "Layers offloaded to the GPU: 'auto' puts all that fit in free VRAM, 0 = CPU only.",
+            "Model", minimum=0, maximum=1000),
+    Setting("n_threads", "int_or_auto", "auto",
+            "CPU threads for generation: 'auto' = number of physical cores.", "Model",
+            minimum=1, maximum=256),
+    Setting("n_ctx", "int", 8192,
+            "Largest context window (tokens); capped by what the model supports.", "Model",
+            minimum=512, maximum=131072),
+    Setting("temperature", "float", 0.2, "Sampling temperature (0 = deterministic).", "Model",
+            minimum=0.0, maximum=2.0),
+    Setting("max_output_tokens", "int", 1024, "Longest answer, in tokens.", "Model",
+            minimum=16, maximum=32768),
+    Setting("embedding_model", "str", "all-minilm-l6-v2",
+            "Embedding model: the bundled id or a local sentence-transformers folder.", "Model"),
+    Setting("embedding_device", "choice", "auto", "Device for embeddings.", "Model",
+            choices=("auto", "cpu", "cuda", "mps")),
+    Setting("remote_url", "str", "",
+            "OpenAI-compatible server (llama.cpp server, vLLM, Ollama), e.g. "
+            "http://127.0.0.1:8080/v1. Empty = run the model in this app.", "Model"),
+    Setting("remote_model", "str", "", "Model name to ask the remote server for.", "Model"),
+    Setting("remote_api_key", "str", "", "API key of the remote server (kept in the OS keyring).",
+            "Model", secret=True),
+    # --- documents and tasks -----------------------------------------------------------------
+    Setting("max_file_mb", "int", 200, "Largest document Deskmate will open (MB).", "Documents",
+            minimum=1, maximum=4096),
+    Setting("summary_length", "choice", "standard", "Default summary length.", "Documents",
+            choices=("brief", "standard", "detailed")),
+    Setting("summary_language", "str", "auto",
+            "Language of summaries: 'auto' = the document's language, or a code like en, zh.",
+            "Documents"),
+    Setting("translate_target", "str", "zh", "Default target language for translation.",
+            "Documents"),
+    Setting("reply_tone", "choice", "friendly", "Default tone of email replies.", "Mail",
+            choices=("formal", "friendly", "brief")),
+    Setting("signature", "str", "", "Signature added to email replies.", "Mail"),
+    Setting("user_name", "str", "", "Your name, used in replies.", "Mail"),
+    # --- calendar ----------------------------------------------------------------------------
+    Setting("time_zone", "str", "", "Time zone (IANA name); empty = the system's.", "Calendar"),
+    Setting("work_start", "str", "09:00", "Start of working hours (HH:MM).", "Calendar"),
+    Setting("work_end", "str", "18:00", "End of working hours (HH:MM).", "Calendar"),
+    Setting("meeting_buffer_min", "int", 10, "Minutes kept free between meetings.", "Calendar",
+            minimum=0, maximum=120),
+    # --- desktop -----------------------------------------------------------------------------
+    Setting("hotkey", "str", "Ctrl+Alt+Space", "Global hotkey for the quick prompt.", "Desktop"),
+    Setting("ui_language", "choice", "system", "Language of the interface.", "Desktop",
+            choices=("system", "en", "zh_CN")),
+    Setting("theme", "choice", "system", "Colour theme.", "Desktop",
+            choices=("system", "light", "dark")),
+    Setting("close_to_tray", "bool", True, "Closing the window keeps Deskmate in the tray.",
+            "Desktop"),
+    Setting("start_on_login", "bool", False, "Start Deskmate when you log in.", "Desktop"),
+)
+
+_BY_KEY = {s.key: s for s in SCHEMA}
+
+
+def by_key(key: str) -> Setting:
+    """The declaration of ``key``; ``KeyError`` for an unknown key."""
+    return _BY_KEY[key]
