@@ -1,0 +1,1 @@
+"""The ``deskmate`` command line."""

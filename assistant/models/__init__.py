@@ -1,0 +1,1 @@
+"""Model catalog, assembly of bundled chunked packages, GGUF checks, user-added models."""
