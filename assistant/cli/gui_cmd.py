@@ -1,0 +1,31 @@
+"""``deskmate gui`` opens the window; ``deskmate quick`` opens the quick prompt of the running app."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from assistant.cli.context import CliContext
+
+
+def add_parser(sub: Any) -> None:
+    p = sub.add_parser("gui", help="open the desktop app")
+    p.set_defaults(func=run_gui)
+    q = sub.add_parser("quick", help="open the quick-prompt popup (bind this to a key on Wayland)")
+    q.set_defaults(func=run_quick)
+
+
+def run_gui(args: argparse.Namespace, ctx: CliContext) -> int:
+    import importlib
+
+    app = importlib.import_module("ui.app")  # the core never imports Qt at module level
+    code: int = app.main(data_dir=ctx.data_dir)
+    return code
+
+
+def run_quick(args: argparse.Namespace, ctx: CliContext) -> int:
+    import importlib
+
+    app = importlib.import_module("ui.app")
+    code: int = app.send_quick(data_dir=ctx.data_dir)
+    return code

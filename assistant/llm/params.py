@@ -1,0 +1,30 @@
+"""Plain data shared by every engine: generation parameters, chat messages, device report."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+ChatMessage = dict[str, str]  # {"role": "system" | "user" | "assistant", "content": ...}
+
+
+@dataclass(frozen=True)
+class GenParams:
+    """How to generate one answer."""
+
+    max_tokens: int = 512
+    temperature: float = 0.2
+    top_p: float = 0.95
+    stop: tuple[str, ...] = ()
+    json_schema: dict[str, Any] | None = None
+    seed: int | None = 0
+
+
+@dataclass(frozen=True)
+class DeviceInfo:
+    """Where the model runs and why."""
+
+    on_gpu: bool
+    n_gpu_layers: int
+    reason: str
+    gpu_build: bool = False

@@ -1,0 +1,146 @@
+"""Versioned schema: ``PRAGMA user_version`` and a list of forward migrations.
+
+``MIGRATIONS[i]`` brings the schema from version ``i`` to ``i + 1``. Before migrating an
+existing database, a copy is made with SQLite's backup API into ``<data_dir>/backups``. Each
+step runs in one transaction together with the ``user_version`` bump, so a step interrupted by a
+crash or a kill leaves the previous version intact and simply runs again on the next start.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+import sqlite_utils
+
+from assistant.paths import ensure_private_dir
+
+Migration = Callable[[sqlite_utils.Database], None]
+KEEP_BACKUPS = 5
+
+
+def _v1_initial(db: sqlite_utils.Database) -> None:
+    statements = [
+        """CREATE TABLE runs (
+            id INTEGER PRIMARY KEY,
+            task TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'running'
+                CHECK (status IN ('running', 'done', 'cancelled', 'failed')),
+            input_text TEXT, input_path TEXT, input_sha256 TEXT,
+            model TEXT NOT NULL DEFAULT '',
+            params TEXT NOT NULL DEFAULT '{}',
+            output TEXT NOT NULL DEFAULT '',
+            error TEXT NOT NULL DEFAULT '',
+            data TEXT NOT NULL DEFAULT '{}',
+            created_at TEXT NOT NULL, started_at TEXT, finished_at TEXT,
+            seconds REAL, deleted_at TEXT)""",
+        "CREATE INDEX runs_task_created ON runs (task, created_at)",
+        "CREATE INDEX runs_deleted ON runs (deleted_at)",
+        """CREATE TABLE partials (
+            job_key TEXT NOT NULL, idx INTEGER NOT NULL, text TEXT NOT NULL,
+            created_at TEXT NOT NULL, PRIMARY KEY (job_key, idx))""",
+        """CREATE TABLE documents (
+            id INTEGER PRIMARY KEY, path TEXT, sha256 TEXT NOT NULL UNIQUE,
+            title TEXT NOT NULL DEFAULT '', format TEXT NOT NULL DEFAULT '',
+            added_at TEXT NOT NULL)""",
+        """CREATE TABLE chunks (
+            id INTEGER PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL, text TEXT NOT NULL,
+            first_page INTEGER, last_page INTEGER, heading TEXT,
+            UNIQUE (document_id, idx))""",
+        """CREATE TABLE chunk_vectors (
+            chunk_id INTEGER PRIMARY KEY REFERENCES chunks(id) ON DELETE CASCADE,
+            dim INTEGER NOT NULL, embedding BLOB NOT NULL)""",
+        "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        # Full-text search: trigram tokenizer, so substrings of Chinese text match too.
+        """CREATE VIRTUAL TABLE chunks_fts USING fts5(
+            text, content='chunks', content_rowid='id', tokenize='trigram')""",
+        """CREATE TRIGGER chunks_ai AFTER INSERT ON chunks BEGIN
+            INSERT INTO chunks_fts(rowid, text) VALUES (new.id, new.text); END""",
+        """CREATE TRIGGER chunks_ad AFTER DELETE ON chunks BEGIN
+            INSERT INTO chunks_fts(chunks_fts, rowid, text)
+            VALUES ('delete', old.id, old.text); END""",
+        """CREATE TRIGGER chunks_au AFTER UPDATE OF text ON chunks BEGIN
+            INSERT INTO chunks_fts(chunks_fts, rowid, text)
+            VALUES ('delete', old.id, old.text);
+            INSERT INTO chunks_fts(rowid, text) VALUES (new.id, new.text); END""",
+        """CREATE VIRTUAL TABLE runs_fts USING fts5(
+            input_text, output, content='runs', content_rowid='id', tokenize='trigram')""",
+        """CREATE TRIGGER runs_ai AFTER INSERT ON runs BEGIN
+            INSERT INTO runs_fts(rowid, input_text, output)
+            VALUES (new.id, new.input_text, new.output); END""",
+        """CREATE TRIGGER runs_ad AFTER DELETE ON runs BEGIN
+            INSERT INTO runs_fts(runs_fts, rowid, input_text, output)
+            VALUES ('delete', old.id, old.input_text, old.output); END""",
+        """CREATE TRIGGER runs_au AFTER UPDATE OF input_text, output ON runs BEGIN
+            INSERT INTO runs_fts(runs_fts, rowid, input_text, output)
+            VALUES ('delete', old.id, old.input_text, old.output);
+            INSERT INTO runs_fts(rowid, input_text, output)
+            VALUES (new.id, new.input_text, new.output); END""",
+    ]
+    for sql in statements:
+        db.execute(sql)
+
+
+MIGRATIONS: list[Migration] = [_v1_initial]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def user_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def backup(conn: sqlite3.Connection, data_dir: Path, version: int) -> Path:
+    """Copy the database (consistent snapshot, WAL included) into ``data_dir/backups``."""
+    folder = ensure_private_dir(data_dir / "backups")
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    target = folder / f"deskmate-v{version}-{stamp}.sqlite3"
+    partial = target.with_suffix(".partial")
+    fd = os.open(partial, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+    os.close(fd)
+    dest = sqlite3.connect(str(partial))
+    try:
+        conn.backup(dest)
+    finally:
+        dest.close()
+    os.replace(partial, target)  # a kill mid-copy never leaves a half backup under the real name
+    _prune(folder)
+    return target
+
+
+def _prune(folder: Path) -> None:
+    backups = sorted(folder.glob("deskmate-v*.sqlite3"), key=lambda p: p.stat().st_mtime)
+    for old in backups[:-KEEP_BACKUPS]:
+        with contextlib.suppress(OSError):
+            old.unlink()
+
+
+def migrate(
+    db: sqlite_utils.Database, data_dir: Path, migrations: Sequence[Migration] = MIGRATIONS
+) -> list[Path]:
+    """Run pending migrations on the writer connection; return the backups made."""
+    conn = db.conn
+    version = user_version(conn)
+    if version > len(migrations):
+        from assistant.errors import StoreError
+
+        raise StoreError(
+            f"the database is from a newer Deskmate (schema v{version}, this one knows "
+            f"v{len(migrations)})",
+            hint="update Deskmate or use another data folder",
+        )
+    made: list[Path] = []
+    while version < len(migrations):
+        if version > 0:
+            made.append(backup(conn, data_dir, version))
+        with db.atomic():
+            migrations[version](db)
+            conn.execute(f"PRAGMA user_version = {version + 1}")
+        version += 1
+    return made

@@ -1,0 +1,1 @@
+"""Deskmate's jobs, each a plain generator of events (``Iterator[Event]``)."""

@@ -1,0 +1,43 @@
+"""A free prompt: the quick popup's "Ask"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from assistant.events import Event
+from assistant.llm.params import GenParams
+from assistant.tasks.recording import recorded
+
+if TYPE_CHECKING:
+    from assistant.core import Core
+
+SYSTEM = (
+    "You are Deskmate, a helpful assistant on the user's own computer. Answer directly and "
+    "concisely in the language of the question. Use Markdown when it helps."
+)
+
+
+def ask(core: Core, prompt: str, *, max_tokens: int | None = None) -> Iterator[Event]:
+    from assistant.errors import UserError
+
+    if not prompt.strip():
+        raise UserError("the prompt is empty")
+    engine = core.engine()
+    params = GenParams(
+        max_tokens=max_tokens or core.settings.get_int("max_output_tokens"),
+        temperature=core.settings.get_float("temperature"),
+    )
+    messages = [{"role": "system", "content": SYSTEM}, {"role": "user", "content": prompt}]
+
+    def body(run_id: int) -> Iterator[Event]:
+        yield from engine.chat(messages, params)
+
+    yield from recorded(
+        core.store,
+        "ask",
+        body,
+        input_text=prompt,
+        model=engine.model_name(),
+        params={"max_tokens": params.max_tokens, "temperature": params.temperature},
+    )

@@ -1,0 +1,54 @@
+"""Record a task's run in the store whatever way it ends: done, cancelled or failed."""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any
+
+from assistant.errors import Cancelled, DeskmateError
+from assistant.events import Done, Event, Token
+
+if TYPE_CHECKING:
+    from assistant.store import Store
+
+
+def recorded(
+    store: Store,
+    task: str,
+    body: Callable[[int], Iterator[Event]],
+    **run_fields: Any,
+) -> Iterator[Event]:
+    """Start a run, pass ``body(run_id)``'s events through, and finish the run.
+
+    Closing this generator closes ``body`` too (cancellation between two events); the run is
+    then stored as cancelled with the output streamed so far, so nothing shown is lost.
+    """
+    run_id = store.start_run(task, **run_fields)
+    streamed: list[str] = []
+    final: Done | None = None
+    try:
+        with contextlib.closing(body(run_id)) as events:
+            for event in events:
+                if isinstance(event, Token):
+                    streamed.append(event.text)
+                elif isinstance(event, Done):
+                    final = dataclasses.replace(event, run_id=run_id)
+                    event = final
+                yield event
+    except (GeneratorExit, Cancelled, KeyboardInterrupt):
+        store.finish_run(run_id, status="cancelled", output="".join(streamed))
+        raise
+    except DeskmateError as exc:
+        store.finish_run(run_id, status="failed", output="".join(streamed), error=exc.user_text())
+        raise
+    except BaseException as exc:
+        store.finish_run(
+            run_id, status="failed", output="".join(streamed), error=f"{type(exc).__name__}: {exc}"
+        )
+        raise
+    if final is None:
+        store.finish_run(run_id, status="done", output="".join(streamed))
+    else:
+        store.finish_run(run_id, status="done", output=final.text, data=final.data)

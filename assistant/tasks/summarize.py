@@ -1,0 +1,219 @@
+"""Whole-document summarization: one pass when the text fits the context, else map-reduce.
+
+Map-reduce works over section-aware, token-bounded chunks so nothing past the context is
+silently dropped. Each section's summary is saved as a partial result under a job key (input
+hash + model + options), so a cancelled or crashed run resumes where it stopped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from assistant.errors import UserError
+from assistant.events import Done, Event, Progress, Status, Token
+from assistant.lang import detect_language, normalize_language
+from assistant.llm.params import ChatMessage, GenParams
+from assistant.tasks import prompts
+from assistant.tasks.recording import recorded
+
+if TYPE_CHECKING:
+    from assistant.core import Core
+    from assistant.documents import Chunk, Document
+    from assistant.llm.engine import LLMEngine
+
+PROMPT_OVERHEAD = 200  # tokens of instructions around the document, with margin
+MAX_CHUNK_TOKENS = 6000  # bigger chunks gain little and make each step long
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryOptions:
+    language: str = "auto"
+    length: str = "standard"
+    max_tokens: int | None = None  # cap on output tokens per generation (tests keep it small)
+
+    def __post_init__(self) -> None:
+        if self.length not in prompts.LENGTHS:
+            raise UserError(
+                f"unknown length {self.length!r}: choose {', '.join(prompts.LENGTHS)}"
+            )
+
+
+def load_source(core: Core, source: Path | str) -> Document:
+    from assistant.documents import document_from_text, load_document
+
+    if isinstance(source, Path):
+        max_bytes = core.settings.get_int("max_file_mb") * 1024 * 1024
+        return load_document(source, max_bytes=max_bytes)
+    return document_from_text(source)
+
+
+def summarize(core: Core, source: Path | str, options: SummaryOptions) -> Iterator[Event]:
+    yield Status("reading the document")
+    doc = load_source(core, source)
+    engine = core.engine()
+    language = (
+        detect_language(doc.text) if options.language == "auto" else options.language
+    )
+    language = normalize_language(language)
+    params = {"language": language, "length": options.length, "max_tokens": options.max_tokens}
+
+    def body(run_id: int) -> Iterator[Event]:
+        yield from _summarize_document(core, engine, doc, language, options)
+
+    yield from recorded(
+        core.store,
+        "summarize",
+        body,
+        input_text=None if doc.path else doc.text,
+        input_path=str(doc.path) if doc.path else None,
+        input_sha256=doc.sha256,
+        model=engine.model_name(),
+        params=params,
+    )
+
+
+def _out_budget(options: SummaryOptions, preset_budget: int) -> int:
+    return min(preset_budget, options.max_tokens) if options.max_tokens else preset_budget
+
+
+def _summarize_document(
+    core: Core, engine: LLMEngine, doc: Document, language: str, options: SummaryOptions
+) -> Iterator[Event]:
+    out_tokens = _out_budget(options, prompts.LENGTHS[options.length][1])
+    gen = GenParams(max_tokens=out_tokens, temperature=core.settings.get_float("temperature"))
+    fits = engine.context_size() - PROMPT_OVERHEAD - out_tokens
+    yield Status("counting tokens")
+    if engine.count_tokens(doc.text) <= fits:
+        messages = prompts.summary_messages(doc.text, language=language, length=options.length)
+        text = yield from _stream(engine, messages, gen)
+        yield Done(text=text, data={"mode": "single", "language": language, "sections": 1})
+        return
+    yield from _map_reduce(core, engine, doc, language, options, gen)
+
+
+def _stream(engine: LLMEngine, messages: list[ChatMessage], gen: GenParams) -> Iterator[Event]:
+    """Stream an answer's tokens; return its full text."""
+    text = ""
+    for event in engine.chat(messages, gen):
+        if isinstance(event, Token):
+            yield event
+        elif isinstance(event, Done):
+            text = event.text
+        elif isinstance(event, Progress):
+            yield Progress(event.done, event.total, "reading", event.eta_s)
+    return text.strip()
+
+
+def _quiet(
+    engine: LLMEngine, messages: list[ChatMessage], gen: GenParams, progress: Progress
+) -> Iterator[Event]:
+    """Generate without streaming text, yielding ``progress`` so the caller can cancel."""
+    text = ""
+    for event in engine.chat(messages, gen):
+        if isinstance(event, Done):
+            text = event.text
+        else:
+            yield progress
+    return text.strip()
+
+
+def _where(chunk: Chunk, total: int) -> str:
+    if chunk.first_page is not None and chunk.last_page is not None:
+        if chunk.first_page == chunk.last_page:
+            return f"page {chunk.first_page}"
+        return f"pages {chunk.first_page}-{chunk.last_page}"
+    return f"part {chunk.index + 1} of {total}"
+
+
+def _section_title(chunk: Chunk, total: int) -> str:
+    where = _where(chunk, total)
+    title = where[0].upper() + where[1:]
+    return f"{title} · {chunk.heading}" if chunk.heading else title
+
+
+def job_key(doc: Document, engine: LLMEngine, language: str, options: SummaryOptions) -> str:
+    raw = f"summarize|{doc.sha256}|{engine.model_name()}|{engine.context_size()}|{language}|"
+    raw += f"{options.length}|{options.max_tokens}"
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+def _map_reduce(
+    core: Core,
+    engine: LLMEngine,
+    doc: Document,
+    language: str,
+    options: SummaryOptions,
+    gen: GenParams,
+) -> Iterator[Event]:
+    from assistant.documents import chunk_document
+
+    section_out = _out_budget(options, prompts.SECTION_BUDGET)
+    chunk_tokens = min(
+        MAX_CHUNK_TOKENS, engine.context_size() - PROMPT_OVERHEAD - section_out
+    )
+    chunks = chunk_document(doc, max_tokens=chunk_tokens, count_tokens=engine.count_tokens)
+    total = len(chunks)
+    key = job_key(doc, engine, language, options)
+    summaries = core.store.load_partials(key)
+    if summaries:
+        yield Status(f"resuming: {len(summaries)} of {total} sections already summarized")
+    section_gen = GenParams(max_tokens=section_out, temperature=gen.temperature)
+    started = time.monotonic()
+    fresh = 0
+    for chunk in chunks:
+        done = sum(1 for c in chunks if c.index in summaries)
+        eta = (time.monotonic() - started) / fresh * (total - done) if fresh else None
+        progress = Progress(done, total + 1, "summarizing sections", eta)
+        yield progress
+        if chunk.index in summaries:
+            continue
+        where = _where(chunk, total)
+        messages = prompts.section_messages(chunk.text, language=language, where=where)
+        summaries[chunk.index] = yield from _quiet(engine, messages, section_gen, progress)
+        core.store.save_partial(key, chunk.index, summaries[chunk.index])
+        fresh += 1
+    yield Progress(total, total + 1, "writing the summary", None)
+    sections = [
+        f"### {_section_title(chunk, total)}\n\n{summaries[chunk.index]}" for chunk in chunks
+    ]
+    overview_input = yield from _reduce(engine, sections, language, section_gen)
+    messages = prompts.combine_messages(overview_input, language=language, length=options.length)
+    overview = yield from _stream(engine, messages, gen)
+    tail = "\n\n## Sections\n\n" + "\n\n".join(sections) + "\n"
+    yield Token(tail)
+    yield Progress(total + 1, total + 1, "done", 0.0)
+    core.store.clear_partials(key)
+    yield Done(
+        text=overview + tail,
+        data={"mode": "map-reduce", "language": language, "sections": total},
+    )
+
+
+def _reduce(
+    engine: LLMEngine, sections: list[str], language: str, gen: GenParams
+) -> Iterator[Event]:
+    """Shrink section summaries until they fit one context (hierarchical reduce)."""
+    budget = engine.context_size() - PROMPT_OVERHEAD - gen.max_tokens * 2
+    level = sections
+    while engine.count_tokens("\n\n".join(level)) > budget and len(level) > 1:
+        groups: list[list[str]] = [[]]
+        for item in level:
+            if groups[-1] and engine.count_tokens("\n\n".join([*groups[-1], item])) > budget:
+                groups.append([])
+            groups[-1].append(item)
+        if len(groups) == len(level):  # each item alone is too big: pairs, then truncate
+            groups = [level[i : i + 2] for i in range(0, len(level), 2)]
+        merged: list[str] = []
+        for index, group in enumerate(groups):
+            progress = Progress(index, len(groups), "combining sections", None)
+            messages = prompts.section_messages(
+                "\n\n".join(group), language=language, where=f"part {index + 1} of {len(groups)}"
+            )
+            merged.append((yield from _quiet(engine, messages, gen, progress)))
+        level = merged
+    return "\n\n".join(level)

@@ -1,0 +1,1 @@
+"""Deskmate desktop app (PySide6). Drives ``assistant.core.Core`` from worker threads."""

@@ -1,0 +1,1 @@
+"""Pages of the main window: the generic task page configured per task, History, Settings."""
