@@ -41,7 +41,9 @@ class Core:
             if self._engine is None:
                 from assistant.llm.engine import create_engine
 
-                self._engine = create_engine(self.settings, self.data_dir, model_path=self._model_path)
+                self._engine = create_engine(
+                    self.settings, self.data_dir, model_path=self._model_path
+                )
             return self._engine
 
     def reset_engine(self) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 SERVICE = "deskmate"
 
 
@@ -26,10 +28,8 @@ def set_secret(key: str, value: str) -> None:
         if value:
             keyring.set_password(SERVICE, key, value)
         else:
-            try:
+            with contextlib.suppress(PasswordDeleteError):
                 keyring.delete_password(SERVICE, key)
-            except PasswordDeleteError:
-                pass
     except KeyringError as exc:
         raise EnvironmentProblem(
             f"could not store {key} in the OS keyring: {exc}",

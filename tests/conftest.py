@@ -82,3 +82,24 @@ def corpus() -> Iterator[Path]:
     if not CORPUS.is_dir():
         pytest.fail(f"the shared corpus is missing at {CORPUS} (it must sit beside the project)")
     yield CORPUS
+
+
+@pytest.fixture
+def core(data_dir: Path, fast_model_path: Path) -> Iterator[Any]:
+    """A real Core on a temp data dir, running the bundled 0.5B model with a small context."""
+    from assistant.core import Core
+
+    instance = Core(data_dir, model_path=fast_model_path)
+    instance.settings.set("n_ctx", 2048)
+    instance.settings.set("temperature", 0.0)
+    yield instance
+    instance.close()
+
+
+@pytest.fixture(scope="session")
+def scitldr() -> list[dict[str, Any]]:
+    """20 real scientific abstracts with human one-line summaries."""
+    import json
+
+    path = CORPUS / "summarization" / "scitldr" / "scitldr_A_test_20.jsonl"
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]

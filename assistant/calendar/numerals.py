@@ -15,7 +15,7 @@ ZH_NUM = r"[0-9零〇○一二两兩三四五六七八九十百千]+"
 
 
 def zh_to_int(text: str) -> int:
-    """"二十五" -> 25, "十" -> 10, "二〇一五" -> 2015, "12" -> 12. Raises ValueError."""
+    """ "二十五" -> 25, "十" -> 10, "二〇一五" -> 2015, "12" -> 12. Raises ValueError."""
     text = text.strip()
     if not text:
         raise ValueError("empty number")
@@ -45,7 +45,7 @@ _EN_UNITS = {
 }  # fmt: skip
 _EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
 _EN_ORD = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "first": 1, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
     "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
     "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
     "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
@@ -56,6 +56,9 @@ _TENS_RE = "|".join(_EN_TENS)
 _ORD_RE = "|".join(sorted(_EN_ORD, key=len, reverse=True))
 _ORD_WORDS = re.compile(rf"\b(?:({_TENS_RE})[\s-]+)?({_ORD_RE})\b")
 _CARD_WORDS = re.compile(rf"\b(?:({_TENS_RE})(?:[\s-]+({_UNIT_RE}))?|({_UNIT_RE}))\b")
+
+
+_SECOND_ORD = re.compile(r"\bthe second\b")
 
 
 def _ord_sub(m: re.Match[str]) -> str:
@@ -71,6 +74,7 @@ def _card_sub(m: re.Match[str]) -> str:
 
 
 def en_words_to_digits(text: str) -> str:
-    """"the twenty fourth six pm" -> "the 24th 6 pm"; "three thirty" -> "3 30"."""
+    """ "the twenty fourth six pm" -> "the 24th 6 pm"; "three thirty" -> "3 30"."""
+    text = _SECOND_ORD.sub("the 2nd", text)  # "second" alone is the unit of time
     text = _ORD_WORDS.sub(_ord_sub, text)
     return _CARD_WORDS.sub(_card_sub, text)

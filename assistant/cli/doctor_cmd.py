@@ -15,8 +15,14 @@ from rich.table import Table
 from assistant import __version__
 from assistant.cli.context import CliContext
 
-PACKAGES = ("llama-cpp-python", "torch", "sentence-transformers", "PySide6-Essentials",
-            "sqlite-utils", "sqlite-vec")
+PACKAGES = (
+    "llama-cpp-python",
+    "torch",
+    "sentence-transformers",
+    "PySide6-Essentials",
+    "sqlite-utils",
+    "sqlite-vec",
+)
 
 
 def add_parser(sub: Any) -> None:
@@ -43,7 +49,7 @@ def gpu_report() -> dict[str, Any]:
             "llama.cpp was built with GPU offload"
             if gpu_build
             else "this llama.cpp build has no GPU support "
-            "(reinstall with CMAKE_ARGS=\"-DGGML_CUDA=on\", see README)"
+            '(reinstall with CMAKE_ARGS="-DGGML_CUDA=on", see README)'
         )
     except Exception as exc:  # a broken native build must still let doctor report
         report["llama_gpu_build"] = False
@@ -52,9 +58,7 @@ def gpu_report() -> dict[str, Any]:
         import torch
 
         report["torch_cuda"] = bool(torch.cuda.is_available())
-        report["torch_device"] = (
-            torch.cuda.get_device_name(0) if report["torch_cuda"] else "cpu"
-        )
+        report["torch_device"] = torch.cuda.get_device_name(0) if report["torch_cuda"] else "cpu"
     except Exception as exc:
         report["torch_cuda"] = False
         report["torch_device"] = f"torch failed to import: {exc}"

@@ -1,4 +1,4 @@
-"""``deskmate gui`` opens the window; ``deskmate quick`` opens the quick prompt of the running app."""
+"""``deskmate gui`` opens the window; ``deskmate quick`` opens the running app's quick prompt."""
 
 from __future__ import annotations
 

@@ -29,8 +29,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"deskmate {__version__}")
     parser.add_argument(
-        "--data-dir", help="where Deskmate keeps its data (default: $DESKMATE_DATA_DIR or the "
-        "platform's user data folder)"
+        "--data-dir",
+        help="where Deskmate keeps its data (default: $DESKMATE_DATA_DIR or the "
+        "platform's user data folder)",
     )
     parser.add_argument("--json", action="store_true", help="machine-readable output")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)

@@ -9,9 +9,8 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
 from assistant.cli.context import CliContext
 from assistant.errors import DeskmateError
-from assistant.events import Done, Event
+from assistant.events import Done, Event, Status, Token
 from assistant.events import Progress as ProgressEvent
-from assistant.events import Status, Token
 
 
 def run_events(events: Iterator[Event], ctx: CliContext, *, stream: bool = True) -> Done:
@@ -39,8 +38,9 @@ def run_events(events: Iterator[Event], ctx: CliContext, *, stream: bool = True)
                     bar.start()
                     task_id = bar.add_task(event.stage, total=event.total)
                 assert task_id is not None
-                bar.update(task_id, completed=event.done, total=event.total,
-                           description=event.stage)
+                bar.update(
+                    task_id, completed=event.done, total=event.total, description=event.stage
+                )
             elif isinstance(event, Status) and not ctx.json:
                 ctx.err.print(f"[dim]{event.text}[/dim]")
             elif isinstance(event, Done):

@@ -29,9 +29,8 @@ def check_zip_bomb(data: bytes) -> None:
             hint="it may be a zip bomb; it was not opened",
         )
     for info in infos:
-        if (
-            info.file_size > _RATIO_MIN_SIZE
-            and info.file_size > MAX_COMPRESSION_RATIO * max(info.compress_size, 1)
+        if info.file_size > _RATIO_MIN_SIZE and info.file_size > MAX_COMPRESSION_RATIO * max(
+            info.compress_size, 1
         ):
             raise DocumentTooLarge(
                 f"A part of this Word file ({info.filename}) is compressed suspiciously well.",

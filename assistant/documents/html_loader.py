@@ -53,8 +53,15 @@ def _clean(parts: list[str]) -> str:
 
 def html_to_sections(markup: str) -> tuple[str | None, list[Section]]:
     """(the <title>, sections split at h1-h6)."""
-    from bs4 import BeautifulSoup, Comment, Declaration, Doctype, NavigableString
-    from bs4 import ProcessingInstruction, Tag
+    from bs4 import (
+        BeautifulSoup,
+        Comment,
+        Declaration,
+        Doctype,
+        NavigableString,
+        ProcessingInstruction,
+        Tag,
+    )
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # bs4 warns about markup that looks like a URL/XML
@@ -73,7 +80,7 @@ def html_to_sections(markup: str) -> tuple[str | None, list[Section]]:
         parts.clear()
 
     skipped = (Comment, Declaration, Doctype, ProcessingInstruction)
-    node: Any = soup.next_element
+    node: Any = soup.contents[0] if soup.contents else None
     while node is not None:
         if isinstance(node, Tag):
             name = node.name.lower()

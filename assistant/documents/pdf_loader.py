@@ -30,7 +30,9 @@ def load_pdf(data: bytes) -> tuple[str | None, list[Section]]:
                     "This PDF is protected by a password.",
                     hint="remove the password (e.g. print to PDF) and try again",
                 ) from exc
-            raise CorruptDocument("This PDF is damaged and cannot be opened.", hint=str(exc)) from exc
+            raise CorruptDocument(
+                "This PDF is damaged and cannot be opened.", hint=str(exc)
+            ) from exc
         try:
             return _title(pdf), _pages(pdf)
         except pdfium.PdfiumError as exc:

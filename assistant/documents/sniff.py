@@ -38,7 +38,9 @@ _BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"{\\rtf", "an RTF file; save it as .docx"),
 )
 
-_HTML_START = re.compile(rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body)\b", re.I | re.S)
+_HTML_START = re.compile(
+    rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body)\b", re.I | re.S
+)
 _HEADER_LINE = re.compile(rb"^([A-Za-z][A-Za-z0-9-]*):[ \t]?.*$|^From [^\r\n]*$")
 _MAIL_HEADERS = {
     b"from",
@@ -94,7 +96,8 @@ def _zip_format(data: bytes, ext: str | None) -> str:
     if ext == "docx":
         raise CorruptDocument("This .docx file has no document part (word/document.xml).")
     raise UnsupportedFormat(
-        "This is a zip archive, not a Word document.", hint="supported: PDF, DOCX, HTML, MD, TXT, EML"
+        "This is a zip archive, not a Word document.",
+        hint="supported: PDF, DOCX, HTML, MD, TXT, EML",
     )
 
 

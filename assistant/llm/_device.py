@@ -128,11 +128,11 @@ class LlamaLog:
                 msg = text.decode("utf-8", errors="replace").rstrip()
                 if not msg:
                     return
-                if level == 3:
+                # ggml_log_level: NONE=0 DEBUG=1 INFO=2 WARN=3 ERROR=4 CONT=5. Errors reach the
+                # user inside the typed exception (BadModelFile), so nothing is printed here.
+                if level == 4:
                     cls.errors.append(msg)
-                    log.error("%s", msg)
-                elif level == 2:
-                    log.warning("%s", msg)
+                    log.info("%s", msg)
                 else:
                     log.debug("%s", msg)
 

@@ -122,7 +122,7 @@ def _write(parts: list[Path], tmp: Path, total: int, progress: ProgressFn | None
     digest = hashlib.sha256()
     done = 0
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as out:
+    with open(fd, "wb") as out:
         for part in parts:
             with part.open("rb") as src:
                 while block := src.read(_BUF):

@@ -66,7 +66,8 @@ def check_fits_in_memory(
     if needed > free:
         raise ModelTooLarge(
             f"model {Path(path).name} needs about {_gb(needed)} of memory "
-            f"(file {_gb(info.file_size)} + context cache and buffers {_gb(needed - info.file_size)}) "
+            f"(file {_gb(info.file_size)} + context cache and buffers "
+            f"{_gb(needed - info.file_size)}) "
             f"but only {_gb(free)} is available",
             hint="close other programs, lower the context size (n_ctx), or pick a smaller model",
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Mapping
 from typing import Protocol
 
@@ -77,10 +78,9 @@ class Settings:
             stored = migrate(version, dict(stored)) if stored else {}
             for key, raw in stored.items():
                 if key in _BY_KEY and not _BY_KEY[key].secret:
-                    try:
+                    # A bad stored value falls back to the default.
+                    with contextlib.suppress(SettingError):
                         self._values[key] = coerce(_BY_KEY[key], raw)
-                    except SettingError:
-                        pass  # a bad stored value falls back to the default
             if version != SETTINGS_VERSION and stored:
                 backend.save_settings(SETTINGS_VERSION, self._persisted())
 

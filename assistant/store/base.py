@@ -7,7 +7,7 @@ import threading
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Self, TypeVar
 
 import sqlite_utils
 
@@ -18,6 +18,13 @@ from assistant.store.migrations import MIGRATIONS, Migration, migrate
 from assistant.store.writer import Writer
 
 T = TypeVar("T")
+
+
+def _pk(value: object) -> int:
+    """The integer primary key sqlite-utils reports for an insert."""
+    if not isinstance(value, int):
+        raise StoreError(f"unexpected primary key {value!r}")
+    return value
 
 
 def now_iso() -> str:
@@ -97,7 +104,7 @@ class StoreBase:
             conn.close()
         self._local = threading.local()
 
-    def __enter__(self) -> StoreBase:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -59,9 +59,7 @@ def load_vec(conn: sqlite3.Connection) -> bool:
 def connect(path: Path, *, writer: bool, synchronous: str = "FULL") -> sqlite3.Connection:
     """Open ``path`` with Deskmate's pragmas. Readers are ``query_only``."""
     with translate_errors(f"cannot open the database {path}"):
-        conn = sqlite3.connect(
-            str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=writer
-        )
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=writer)
         conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys=ON")
         if writer:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
 
-from assistant.store.base import StoreBase, now_iso
+from assistant.store.base import StoreBase, _pk, now_iso
 
 if TYPE_CHECKING:
     from assistant.documents import Chunk, Document
@@ -60,9 +60,9 @@ class DocumentsMixin(StoreBase):
             found = db.execute("SELECT id FROM documents WHERE sha256 = ?", [doc.sha256]).fetchone()
             if found is not None:
                 return int(found[0])
-            doc_id = int(db["documents"].insert(row).last_pk)
+            doc_id = _pk(db.table("documents").insert(row).last_pk)
             if chunk_rows:
-                db["chunks"].insert_all({**r, "document_id": doc_id} for r in chunk_rows)
+                db.table("chunks").insert_all({**r, "document_id": doc_id} for r in chunk_rows)
             return doc_id
 
         return self._write(insert, "cannot save the document")
@@ -83,9 +83,7 @@ class DocumentsMixin(StoreBase):
         )
 
     def get_chunks(self, document_id: int) -> list[dict[str, Any]]:
-        return self._read(
-            "SELECT * FROM chunks WHERE document_id = ? ORDER BY idx", [document_id]
-        )
+        return self._read("SELECT * FROM chunks WHERE document_id = ? ORDER BY idx", [document_id])
 
     def get_chunks_by_id(self, chunk_ids: Sequence[int]) -> list[dict[str, Any]]:
         """Chunks (with their document's title and path) in the order of ``chunk_ids``."""
@@ -142,8 +140,7 @@ class DocumentsMixin(StoreBase):
         else:
             chunk_where = " AND ".join("c.text LIKE ? ESCAPE '\\'" for _ in terms)
             run_where = " AND ".join(
-                "(coalesce(r.input_text, '') || ' ' || r.output) LIKE ? ESCAPE '\\'"
-                for _ in terms
+                "(coalesce(r.input_text, '') || ' ' || r.output) LIKE ? ESCAPE '\\'" for _ in terms
             )
             likes = [_like(t) for t in terms]
             chunks = self._read(

@@ -9,7 +9,7 @@ from typing import Any, Literal
 import sqlite_utils
 
 from assistant.errors import UserError
-from assistant.store.base import StoreBase, now_iso
+from assistant.store.base import StoreBase, _pk, now_iso
 
 RunStatus = Literal["running", "done", "cancelled", "failed"]
 FINAL_STATUSES = ("done", "cancelled", "failed")
@@ -48,7 +48,7 @@ class RunsMixin(StoreBase):
         }
 
         def insert(db: sqlite_utils.Database) -> int:
-            return int(db["runs"].insert(row).last_pk)
+            return _pk(db.table("runs").insert(row).last_pk)
 
         return self._write(insert, "cannot save the run")
 
@@ -141,9 +141,9 @@ class RunsMixin(StoreBase):
         if older_than_days is None:
             cutoff = "9999"
         else:
-            cutoff = (datetime.fromisoformat(now_iso()) - timedelta(days=older_than_days)).isoformat(
-                timespec="microseconds"
-            )
+            cutoff = (
+                datetime.fromisoformat(now_iso()) - timedelta(days=older_than_days)
+            ).isoformat(timespec="microseconds")
 
         def delete(db: sqlite_utils.Database) -> int:
             cur = db.execute(

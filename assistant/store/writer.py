@@ -55,9 +55,7 @@ class Writer:
             future: Future[T] = self._executor.submit(self._run, fn, transaction, context)
         return future.result()
 
-    def _run(
-        self, fn: Callable[[sqlite_utils.Database], T], transaction: bool, context: str
-    ) -> T:
+    def _run(self, fn: Callable[[sqlite_utils.Database], T], transaction: bool, context: str) -> T:
         db = self._db
         with translate_errors(context):
             if db is None:

@@ -19,6 +19,7 @@ from assistant.events import Done, Event, Progress, Status, Token
 from assistant.lang import detect_language, normalize_language
 from assistant.llm.params import ChatMessage, GenParams
 from assistant.tasks import prompts
+from assistant.tasks.quality import echo_ratio
 from assistant.tasks.recording import recorded
 
 if TYPE_CHECKING:
@@ -38,9 +39,7 @@ class SummaryOptions:
 
     def __post_init__(self) -> None:
         if self.length not in prompts.LENGTHS:
-            raise UserError(
-                f"unknown length {self.length!r}: choose {', '.join(prompts.LENGTHS)}"
-            )
+            raise UserError(f"unknown length {self.length!r}: choose {', '.join(prompts.LENGTHS)}")
 
 
 def load_source(core: Core, source: Path | str) -> Document:
@@ -56,9 +55,7 @@ def summarize(core: Core, source: Path | str, options: SummaryOptions) -> Iterat
     yield Status("reading the document")
     doc = load_source(core, source)
     engine = core.engine()
-    language = (
-        detect_language(doc.text) if options.language == "auto" else options.language
-    )
+    language = detect_language(doc.text) if options.language == "auto" else options.language
     language = normalize_language(language)
     params = {"language": language, "length": options.length, "max_tokens": options.max_tokens}
 
@@ -91,7 +88,8 @@ def _summarize_document(
     if engine.count_tokens(doc.text) <= fits:
         messages = prompts.summary_messages(doc.text, language=language, length=options.length)
         text = yield from _stream(engine, messages, gen)
-        yield Done(text=text, data={"mode": "single", "language": language, "sections": 1})
+        data = {"mode": "single", "language": language, "sections": 1}
+        yield Done(text=text, data={**data, "echo_ratio": round(echo_ratio(doc.text, text), 3)})
         return
     yield from _map_reduce(core, engine, doc, language, options, gen)
 
@@ -153,9 +151,7 @@ def _map_reduce(
     from assistant.documents import chunk_document
 
     section_out = _out_budget(options, prompts.SECTION_BUDGET)
-    chunk_tokens = min(
-        MAX_CHUNK_TOKENS, engine.context_size() - PROMPT_OVERHEAD - section_out
-    )
+    chunk_tokens = min(MAX_CHUNK_TOKENS, engine.context_size() - PROMPT_OVERHEAD - section_out)
     chunks = chunk_document(doc, max_tokens=chunk_tokens, count_tokens=engine.count_tokens)
     total = len(chunks)
     key = job_key(doc, engine, language, options)

@@ -6,7 +6,7 @@ from collections import deque
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QGuiApplication, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -34,9 +34,10 @@ if TYPE_CHECKING:
 def format_eta(seconds: float) -> str:
     if seconds < 0:
         return ""
+    tr = QCoreApplication.translate
     if seconds < 60:
-        return QWidget.tr("about %n s left", "", max(1, round(seconds)))  # type: ignore[call-arg]
-    return QWidget.tr("about %n min left", "", max(1, round(seconds / 60)))  # type: ignore[call-arg]
+        return tr("TaskPage", "about %n s left", None, max(1, round(seconds)))
+    return tr("TaskPage", "about %n min left", None, max(1, round(seconds / 60)))
 
 
 class TaskPage(QWidget):
@@ -66,6 +67,7 @@ class TaskPage(QWidget):
         self.input = QPlainTextEdit()
         self.input.setPlaceholderText(self.spec.placeholder)
         self.input.setMaximumHeight(140)
+        self.input.setAcceptDrops(False)  # files dropped anywhere go to the window's router
         layout.addWidget(self.input)
         file_row = QHBoxLayout()
         self.open_button = QPushButton(self.tr("Open file…"))
@@ -100,6 +102,7 @@ class TaskPage(QWidget):
         layout.addWidget(self.status_label)
         self.result = QTextBrowser()
         self.result.setOpenExternalLinks(True)
+        self.result.setAcceptDrops(False)
         self.result.setPlaceholderText(self.tr("The result appears here."))
         layout.addWidget(self.result, 1)
         out_row = QHBoxLayout()
@@ -187,11 +190,10 @@ class TaskPage(QWidget):
             if isinstance(widget, QLineEdit):
                 values[key] = widget.text().strip()
             else:
-                data = widget.currentData()
                 text = widget.currentText().strip()
-                values[key] = str(data) if data is not None and widget.itemText(
-                    widget.currentIndex()
-                ) == text else text
+                index = widget.currentIndex()
+                picked = index >= 0 and widget.itemText(index) == widget.currentText()
+                values[key] = str(widget.itemData(index)) if picked else text
         return values
 
     # --- running -----------------------------------------------------------------------------

@@ -1,0 +1,89 @@
+"""Shared glue of both languages: durations, ranges of two points, naive -> aware."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from assistant.calendar.model import Modifier, Resolution
+from assistant.calendar.parts import Parts, Span, materialize, merge_range_sides
+
+UNIT_SECONDS = {
+    "second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 7 * 86400,
+    "month": 30 * 86400, "year": 365 * 86400,
+}  # fmt: skip
+
+
+def point(text: str, parts: Parts | None, ref: datetime) -> Resolution | None:
+    if parts is None:
+        return None
+    span = materialize(parts, ref)
+    if span is None:
+        return None
+    return _from_span(text, span)
+
+
+def _from_span(text: str, span: Span) -> Resolution:
+    return Resolution(
+        text=text,
+        start=span.start,
+        end=span.end,
+        granularity="datetime" if span.has_time else "date",
+    )
+
+
+def two_points(text: str, a: Parts | None, b: Parts | None, ref: datetime) -> Resolution | None:
+    """ "A to B": start of A to start of B (B moved a day on if it would come first)."""
+    if a is None or b is None:
+        return None
+    a, b = merge_range_sides(a, b)
+    sa, sb = materialize(a, ref), materialize(b, ref)
+    if sa is None or sb is None:
+        return None
+    start, end = sa.start, sb.start
+    if sb.has_time and not b.has_date() and end <= start:
+        end += timedelta(days=1)
+    if start.date() != end.date() and a.has_time() and not b.has_date() and not sb.has_time:
+        end = datetime.combine(start.date(), end.time())
+    if sa.has_time and a.has_date() is False and b.has_date() is False and start < ref:
+        start, end = start + timedelta(days=1), end + timedelta(days=1)
+    granularity = "datetime" if (sa.has_time or sb.has_time) else "date"
+    return Resolution(text=text, start=start, end=end, granularity=granularity)
+
+
+def with_mod(res: Resolution | None, mod: Modifier, parts: Parts | None) -> Resolution | None:
+    """ "before X" -> end (deadline); "after X" -> start after X; "since X" -> start of X."""
+    if res is None or res.start is None:
+        return None
+    whole_period = res.end is not None and res.granularity == "date"
+    if mod == "before":
+        end_part = parts is not None and parts.period_part == "end"
+        due = res.end if (end_part and res.end is not None) else res.start
+        return replace(res, start=None, end=due, mod="before")
+    if mod == "after":
+        start = res.end if (whole_period and res.end is not None) else res.start
+        return replace(res, start=start, end=None, mod="after")
+    return replace(res, end=None, mod="since")
+
+
+def duration_range(text: str, ref: datetime, length: timedelta) -> Resolution:
+    """ "within the next 2 hours", "还剩5分钟": from now for that long."""
+    return Resolution(text=text, start=ref, end=ref + length, granularity="datetime",
+                      duration=length)  # fmt: skip
+
+
+def offset_point(text: str, ref: datetime, delta: timedelta, *, date_only: bool) -> Resolution:
+    moment = ref + delta
+    if date_only:
+        moment = datetime.combine(moment.date(), datetime.min.time())
+    return Resolution(text=text, start=moment, granularity="date" if date_only else "datetime")
+
+
+def localize(res: Resolution, tz: ZoneInfo) -> Resolution:
+    def aware(value: datetime | None) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=tz) if value.tzinfo is None else value.astimezone(tz)
+
+    return replace(res, start=aware(res.start), end=aware(res.end))

@@ -1,0 +1,272 @@
+"""Language-neutral pieces of a date/time phrase and how they become datetimes.
+
+The English and Chinese rule layers fill a ``Parts``; ``materialize`` turns it into naive local
+datetimes against the reference time (future preferred where a phrase is ambiguous).
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass, fields, replace
+from datetime import date, datetime, time, timedelta
+
+# part of day -> (start, end) ; end exclusive except the last second of the day
+POD_SPANS: dict[str, tuple[time, time]] = {
+    "early_morning": (time(0), time(6)),
+    "morning": (time(8), time(12)),
+    "noon": (time(11), time(13)),
+    "afternoon": (time(12), time(16)),
+    "evening": (time(16), time(20)),
+    "night": (time(20), time(23, 59, 59)),
+}
+_PM_PODS = {"afternoon", "evening", "night"}
+
+
+class Conflict(ValueError):
+    """A phrase sets the same piece twice (two dates, two times): not one point in time."""
+
+
+@dataclass
+class Parts:
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None  # 0 = Monday
+    week_rel: str | None = None  # this | next | last | coming | past
+    day_offset: int | None = None
+    hour: int | None = None
+    minute: int | None = None
+    second: int | None = None
+    meridiem: str | None = None  # am | pm
+    pod: str | None = None  # key of POD_SPANS
+    pod_mod: str | None = None  # early | late
+    period: str | None = None  # year | month | week | quarter
+    period_shift: int = 0
+    period_part: str | None = None  # earlier | later | end | start
+    lunar: bool = False
+    now: bool = False
+    small_hours_pm: bool = False  # English "at 5" with no am/pm: 1-6 o'clock read as pm
+
+    def set(self, **values: object) -> None:
+        for key, value in values.items():
+            if value is None:
+                continue
+            current = getattr(self, key)
+            if current is not None and current != value and key not in ("period_shift",):
+                raise Conflict(f"{key} set twice")
+            setattr(self, key, value)
+
+    def has_date(self) -> bool:
+        return (
+            any(
+                v is not None
+                for v in (
+                    self.year,
+                    self.month,
+                    self.day,
+                    self.weekday,
+                    self.day_offset,
+                    self.period,
+                )
+            )
+            or self.now
+        )
+
+    def has_time(self) -> bool:
+        return self.hour is not None or self.now
+
+    def empty(self) -> bool:
+        return not (self.has_date() or self.has_time() or self.pod)
+
+    def copy(self) -> Parts:
+        return replace(self)
+
+
+@dataclass(frozen=True)
+class Span:
+    start: datetime
+    end: datetime | None
+    has_time: bool
+    is_period: bool  # a year/month/week... rather than one day or instant
+
+
+def _add_months(d: date, months: int) -> date:
+    index = d.year * 12 + d.month - 1 + months
+    year, month = divmod(index, 12)
+    return date(year, month + 1, min(d.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def _valid(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _weekday_date(p: Parts, today: date) -> date:
+    assert p.weekday is not None
+    monday = today - timedelta(days=today.weekday())
+    rel = p.week_rel
+    if rel == "next":
+        return monday + timedelta(days=7 + p.weekday)
+    if rel == "last":
+        return monday + timedelta(days=p.weekday - 7)
+    if rel == "this":
+        return monday + timedelta(days=p.weekday)
+    if rel == "past":
+        back = (today.weekday() - p.weekday) % 7 or 7
+        return today - timedelta(days=back)
+    ahead = (p.weekday - today.weekday()) % 7
+    if rel == "coming" and ahead == 0:
+        ahead = 7
+    return today + timedelta(days=ahead)
+
+
+def _period_span(p: Parts, today: date) -> tuple[date, date]:
+    kind, shift = p.period, p.period_shift
+    if kind == "week":
+        start = today - timedelta(days=today.weekday()) + timedelta(weeks=shift)
+        end = start + timedelta(days=7)
+    elif kind == "month":
+        start = _add_months(date(today.year, today.month, 1), shift)
+        end = _add_months(start, 1)
+    elif kind == "quarter":
+        first = date(today.year, (today.month - 1) // 3 * 3 + 1, 1)
+        start = _add_months(first, 3 * shift)
+        end = _add_months(start, 3)
+    else:  # year
+        start = date(today.year + shift, 1, 1)
+        end = date(start.year + 1, 1, 1)
+    part = p.period_part
+    if part in ("earlier", "later"):
+        if kind == "week" and shift == 0:
+            return (start, today) if part == "earlier" else (today, end)
+        middle = start + (end - start) / 2
+        middle = date(middle.year, middle.month, 1) if kind in ("year", "quarter") else middle
+        return (start, middle) if part == "earlier" else (middle, end)
+    if part == "end":
+        last = end - timedelta(days=1)
+        return last, end
+    if part == "start":
+        return start, start + timedelta(days=1)
+    return start, end
+
+
+def _explicit_date(p: Parts, today: date) -> tuple[date, date | None] | None:
+    """Dates named by year/month/day; (start, end) with end for a whole month or year."""
+    y, m, d = p.year, p.month, p.day
+    if d is not None and m is not None:
+        if y is not None:
+            day = _valid(y, m, d)
+            return (day, None) if day else None
+        for year in range(today.year, today.year + 9):
+            day = _valid(year, m, d)
+            if day and day >= today:
+                return day, None
+        return None
+    if d is not None:  # "the 29th", "Sunday 31": the next such day (with that weekday)
+        first = date(y or today.year, today.month if y is None else 1, 1)
+        for k in range(48):
+            month_start = _add_months(first, k)
+            day = _valid(month_start.year, month_start.month, d)
+            if day is None or (y is None and day < today):
+                continue
+            if p.weekday is None or day.weekday() == p.weekday:
+                return day, None
+        return None
+    if m is not None:
+        year = y if y is not None else (today.year if m >= today.month else today.year + 1)
+        start = date(year, m, 1)
+        return start, _add_months(start, 1)
+    if y is not None:
+        return date(y, 1, 1), date(y + 1, 1, 1)
+    return None
+
+
+def _hour24(p: Parts) -> int:
+    assert p.hour is not None
+    hour = p.hour
+    if p.meridiem == "pm" and hour < 12:
+        return hour + 12
+    if p.meridiem == "am" and hour == 12:
+        return 0
+    if p.meridiem is None:
+        if p.pod in _PM_PODS and hour < 12:
+            return hour + 12
+        if p.pod == "noon" and 1 <= hour <= 4:
+            return hour + 12
+        if p.pod is None and p.small_hours_pm and 1 <= hour <= 6:
+            return hour + 12
+    return hour % 24
+
+
+def materialize(p: Parts, ref: datetime) -> Span | None:
+    """Naive local datetimes for the parts; None when they name no valid date."""
+    today = ref.date()
+    if p.now:
+        return Span(ref, None, True, False)
+    start_day: date | None = None
+    end_day: date | None = None
+    if p.day_offset is not None:
+        start_day = today + timedelta(days=p.day_offset)
+    elif p.year is not None or p.month is not None or p.day is not None:
+        found = _explicit_date(p, today)
+        if found is None:
+            return None
+        start_day, end_day = found
+    elif p.weekday is not None:
+        start_day = _weekday_date(p, today)
+    elif p.period is not None:
+        start_day, end_day = _period_span(p, today)
+    if p.hour is not None:
+        clock = time(_hour24(p), p.minute or 0, p.second or 0)
+        day = start_day or today
+        moment = datetime.combine(day, clock)
+        if start_day is None and moment < ref:
+            moment += timedelta(days=1)  # a bare time: its next occurrence
+        return Span(moment, None, True, False)
+    if p.pod is not None:
+        lo, hi = POD_SPANS[p.pod]
+        day = start_day or today
+        start, end = datetime.combine(day, lo), datetime.combine(day, hi)
+        if p.pod_mod:
+            middle = start + (end - start) / 2
+            start, end = (start, middle) if p.pod_mod == "early" else (middle, end)
+        return Span(start, end, True, False)
+    if start_day is None:
+        return None
+    end = datetime.combine(end_day, time()) if end_day else None
+    return Span(datetime.combine(start_day, time()), end, False, end_day is not None)
+
+
+def merge_range_sides(a: Parts, b: Parts) -> tuple[Parts, Parts]:
+    """Share what one side of "A to B" states and the other leaves out (date, am/pm, year)."""
+    a, b = a.copy(), b.copy()
+    own_dates = a.has_date() and b.has_date()
+    date_keys = ("year", "month", "day", "weekday", "week_rel", "day_offset")
+    if not a.has_date() and b.has_date():
+        for key in date_keys:
+            setattr(a, key, getattr(b, key))
+    elif not b.has_date() and a.has_date():
+        for key in date_keys:
+            setattr(b, key, getattr(a, key))
+    else:
+        if b.day is not None and b.month is None and a.month is not None:
+            b.month = a.month
+        if a.year is None and b.year is not None and a.month is not None:
+            a.year = b.year
+        if b.year is None and a.year is not None and b.month is not None:
+            b.year = a.year
+    if a.hour is not None and b.hour is not None and not own_dates:
+        if a.meridiem is None and a.pod is None and (b.meridiem or b.pod):
+            later = _hour24(replace(a, meridiem=b.meridiem, pod=b.pod))
+            if later <= _hour24(b):
+                a.meridiem, a.pod = b.meridiem, b.pod
+        if b.meridiem is None and b.pod is None and (a.meridiem == "pm" or a.pod in _PM_PODS):
+            b.meridiem = "pm" if b.hour > (a.hour % 12) else None
+        elif b.meridiem is None and b.pod is None and a.pod:
+            b.pod = a.pod
+    return a, b
+
+
+PARTS_FIELDS = tuple(f.name for f in fields(Parts))

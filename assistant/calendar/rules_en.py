@@ -1,0 +1,237 @@
+"""English rules: one phrase for one point in time -> ``Parts`` (None if not understood)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from assistant.calendar.numerals import en_words_to_digits
+from assistant.calendar.parts import Conflict, Parts
+
+MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+WEEKDAYS = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4,
+            "sat": 5, "sun": 6}  # fmt: skip
+HOLIDAYS = {
+    "christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25),
+    "new year's eve": (12, 31), "new years eve": (12, 31), "new year's day": (1, 1),
+    "new years day": (1, 1), "independence day": (7, 4), "halloween": (10, 31),
+    "valentine's day": (2, 14), "valentines day": (2, 14),
+}  # fmt: skip
+
+_MON = r"(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_WD = r"(?P<wd>mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?"
+_ORD = r"(?:st|nd|rd|th)"
+_FILLER = {"on", "at", "the", "of", "in", "for", "by", "around", "about", "sometime", "day",
+           "o'clock", "oclock", "-", "and", "this"}  # fmt: skip
+
+Handler = Callable[[re.Match[str], Parts], None]
+RULES: list[tuple[re.Pattern[str], Handler]] = []
+
+
+def rule(pattern: str) -> Callable[[Handler], Handler]:
+    def register(fn: Handler) -> Handler:
+        RULES.append((re.compile(pattern), fn))
+        return fn
+
+    return register
+
+
+def _year(text: str) -> int:
+    value = int(text)
+    return value + 2000 if value < 100 else value
+
+
+@rule(r"\b(?P<name>" + "|".join(re.escape(h) for h in HOLIDAYS) + r")(?P<this> of this year)?")
+def _holiday(m: re.Match[str], p: Parts) -> None:
+    month, day = HOLIDAYS[m["name"]]
+    p.set(month=month, day=day)
+
+
+@rule(r"\b(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})\b")
+def _dmy_dots(m: re.Match[str], p: Parts) -> None:
+    p.set(year=int(m["y"]), month=int(m["m"]), day=int(m["d"]))
+
+
+@rule(r"\b(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})\b")
+def _ymd(m: re.Match[str], p: Parts) -> None:
+    p.set(year=int(m["y"]), month=int(m["m"]), day=int(m["d"]))
+
+
+@rule(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})(?:/(?P<y>\d{4}|\d{2}))?\b")
+def _slash_date(m: re.Match[str], p: Parts) -> None:
+    a, b = int(m["a"]), int(m["b"])
+    month, day = (b, a) if a > 12 else (a, b)  # US month/day unless it cannot be
+    p.set(month=month, day=day, year=_year(m["y"]) if m["y"] else None)
+
+
+@rule(r"\b(?P<d>\d{1,2})-" + _MON + r"-(?P<y>\d{4})\b")
+def _d_mon_y(m: re.Match[str], p: Parts) -> None:
+    p.set(year=int(m["y"]), month=MONTHS[m["mon"]], day=int(m["d"]))
+
+
+@rule(_MON + r"\s*/\s*(?P<y>\d{4})\b")
+def _mon_slash_year(m: re.Match[str], p: Parts) -> None:
+    p.set(year=int(m["y"]), month=MONTHS[m["mon"]])
+
+
+@rule(r"\b" + _MON + r"\s*(?P<d>\d{1,2})" + _ORD + r"?\b(?:,?\s*(?:in\s+)?(?P<y>\d{4})\b)?")
+def _mon_day(m: re.Match[str], p: Parts) -> None:
+    p.set(month=MONTHS[m["mon"]], day=int(m["d"]), year=int(m["y"]) if m["y"] else None)
+
+
+@rule(r"\b(?:the\s+)?(?P<d>\d{1,2})" + _ORD + r"?(?:\s+day)?\s+(?:of\s+)?" + _MON
+      + r"(?:,?\s*(?:in\s+)?(?P<y>\d{4})\b)?")  # fmt: skip
+def _day_mon(m: re.Match[str], p: Parts) -> None:
+    p.set(month=MONTHS[m["mon"]], day=int(m["d"]), year=int(m["y"]) if m["y"] else None)
+
+
+@rule(r"\b(?P<y>\d{4})\s+" + _MON + r"\b")
+def _year_mon(m: re.Match[str], p: Parts) -> None:
+    p.set(year=int(m["y"]), month=MONTHS[m["mon"]])
+
+
+@rule(r"\b" + _MON + r"(?:,?\s*(?:of\s+|in\s+)?(?P<y>\d{4}))?\b")
+def _mon(m: re.Match[str], p: Parts) -> None:
+    p.set(month=MONTHS[m["mon"]], year=int(m["y"]) if m["y"] else None)
+
+
+@rule(r"\b(?:the\s+)?(?P<d>\d{1,2})" + _ORD + r"\b")
+def _ordinal_day(m: re.Match[str], p: Parts) -> None:
+    p.set(day=int(m["d"]))
+
+
+@rule(r"\b(?P<w>the day after tomorrow|the day before yesterday|today|tonight|tomorrow|"
+      r"tmrw|yesterday)\b")  # fmt: skip
+def _relative_day(m: re.Match[str], p: Parts) -> None:
+    offsets = {"today": 0, "tonight": 0, "tomorrow": 1, "tmrw": 1, "yesterday": -1,
+               "the day after tomorrow": 2, "the day before yesterday": -2}  # fmt: skip
+    p.set(day_offset=offsets[m["w"]], pod="night" if m["w"] == "tonight" else None)
+
+
+@rule(r"\b(?:(?P<rel>next|last|this|coming|past|previous)\s+)?" + _WD + r"(?!\w)")
+def _weekday(m: re.Match[str], p: Parts) -> None:
+    rel = {"previous": "past"}.get(m["rel"] or "", m["rel"])
+    p.set(weekday=WEEKDAYS[m["wd"]], week_rel=rel)
+
+
+@rule(r"\b(?P<part>later|earlier|late|early)\s+(?:this|in\s+the|in\s+this)\s+"
+      r"(?P<per>week|month|year|quarter)\b")  # fmt: skip
+def _part_of_period(m: re.Match[str], p: Parts) -> None:
+    part = "earlier" if m["part"] in ("earlier", "early") else "later"
+    p.set(period=m["per"], period_part=part)
+
+
+@rule(r"\b(?:the\s+)?(?P<part>end|start|beginning)\s+of\s+(?:the\s+|this\s+)?(?:(?P<rel>next|last)\s+)?"
+      r"(?P<per>week|month|year|quarter)\b")  # fmt: skip
+def _end_of_period(m: re.Match[str], p: Parts) -> None:
+    shift = {"next": 1, "last": -1}.get(m["rel"] or "", 0)
+    p.set(period=m["per"], period_part="end" if m["part"] == "end" else "start")
+    p.period_shift = shift
+
+
+@rule(r"\b(?P<rel>this|next|last|the|coming|previous)\s+(?P<per>week|month|year|quarter)\b")
+def _period(m: re.Match[str], p: Parts) -> None:
+    p.set(period=m["per"])
+    p.period_shift = {"next": 1, "coming": 1, "last": -1, "previous": -1}.get(m["rel"], 0)
+
+
+@rule(r"\b(?:(?P<mod>early|late|later)\s+)?(?:in\s+the\s+|this\s+)?"
+      r"(?P<pod>morning|afternoon|evening|night|noon|midnight)\b")  # fmt: skip
+def _part_of_day(m: re.Match[str], p: Parts) -> None:
+    if m["pod"] == "midnight":
+        p.set(hour=0, minute=0, meridiem="am")
+        return
+    if m["pod"] == "noon" and p.hour is None:
+        p.set(hour=12, minute=0, meridiem="pm")
+        return
+    if m["pod"] == "morning" and m["mod"] == "early" and p.hour is not None:
+        p.set(pod="morning")
+        return
+    p.set(pod=m["pod"], pod_mod={"later": "late"}.get(m["mod"] or "", m["mod"]))
+    if "this" in m.group(0):
+        p.set(day_offset=0)
+
+
+@rule(r"\b(?P<mins>\d{1,2})\s*(?:min(?:ute)?s?\s+)?(?P<dir>past|after|to)\s+(?P<h>\d{1,2})\b")
+def _minutes_past(m: re.Match[str], p: Parts) -> None:
+    hour, mins = int(m["h"]), int(m["mins"])
+    if m["dir"] == "to":
+        hour, mins = (hour - 1) % 24, 60 - mins
+    p.set(hour=hour, minute=mins)
+
+
+@rule(r"\b(?P<q>quarter|half)\s+(?P<dir>past|to)\s+(?P<h>\d{1,2})\b")
+def _quarter_past(m: re.Match[str], p: Parts) -> None:
+    mins = 15 if m["q"] == "quarter" else 30
+    hour = int(m["h"])
+    if m["dir"] == "to":
+        hour, mins = (hour - 1) % 24, 60 - mins
+    p.set(hour=hour, minute=mins)
+
+
+@rule(r"\b(?P<h>\d{1,2})[:.](?P<m>\d{2})(?::(?P<s>\d{2}))?\s*(?P<mer>am|pm)?(?!\w)")
+def _clock(m: re.Match[str], p: Parts) -> None:
+    p.set(hour=int(m["h"]), minute=int(m["m"]), second=int(m["s"]) if m["s"] else None)
+    p.set(meridiem=m["mer"])
+
+
+@rule(r"\b(?P<h>\d{1,2})\s*(?P<mer>am|pm)(?!\w)")
+def _hour_meridiem(m: re.Match[str], p: Parts) -> None:
+    p.set(hour=int(m["h"]), minute=0, meridiem=m["mer"])
+
+
+@rule(r"\b(?P<h>\d{1,2})\s+(?P<m>[0-5]\d)\b(?!\s*(?:st|nd|rd|th))")
+def _spoken_clock(m: re.Match[str], p: Parts) -> None:  # "three thirty" -> "3 30"
+    if int(m["h"]) > 24:
+        raise Conflict("not a time")
+    p.set(hour=int(m["h"]), minute=int(m["m"]))
+
+
+@rule(r"\b(?P<y>(?:19|20)\d{2})\b")
+def _bare_year(m: re.Match[str], p: Parts) -> None:
+    p.set(year=int(m["y"]))
+
+
+@rule(r"\b(?P<n>\d{1,2})\b")
+def _bare_number(m: re.Match[str], p: Parts) -> None:
+    value = int(m["n"])
+    after_the = m.string[: m.start()].rstrip().endswith("the")
+    if p.day is None and (value > 24 or after_the):
+        p.set(day=value)
+    elif value <= 24:
+        p.set(hour=value, minute=0)
+    else:
+        raise Conflict("stray number")
+
+
+def normalize(text: str) -> str:
+    text = text.lower().strip().strip(".,!?;")
+    text = re.sub(r"\b([ap])\.\s?m\b\.?", r"\1m", text)
+    text = re.sub(r"(\d)\s*([ap])(?=\s|$)", r"\1\2m", text)  # 9a -> 9am
+    text = re.sub(r"\b([a-z]{3,})(\d)", r"\1 \2", text)  # mar4 -> mar 4
+    text = text.replace(",", " ").replace("’", "'")
+    text = en_words_to_digits(text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def parse_point(text: str) -> Parts | None:
+    """Parts of one English point phrase ("next tuesday 3pm"), or None."""
+    rest = normalize(text)
+    parts = Parts(small_hours_pm=True)
+    try:
+        for pattern, handler in RULES:
+            while True:
+                m = pattern.search(rest)
+                if not m:
+                    break
+                handler(m, parts)
+                rest = rest[: m.start()] + " " + rest[m.end() :]
+    except Conflict:
+        return None
+    leftover = [w for w in re.split(r"[\s/]+", rest) if w and w not in _FILLER]
+    if leftover or parts.empty():
+        return None
+    return parts

@@ -1,0 +1,168 @@
+"""One chat request on the host thread: sliced prompt evaluation with KV prefix reuse, then
+token-by-token sampling with cancel checks, UTF-8-safe streaming and stop strings."""
+
+from __future__ import annotations
+
+import ctypes
+import json
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from assistant.errors import UserError
+from assistant.events import Done, Progress, Token
+from assistant.llm._host import Job
+from assistant.llm._textstream import TextStream
+from assistant.llm.params import ChatMessage, DeviceInfo, GenParams
+
+SLICE_TARGET_S = 0.07  # each prompt slice should take about this long (cancel latency)
+_RANDOM_SEED = 0xFFFFFFFF  # LLAMA_DEFAULT_SEED: a random seed
+
+
+@dataclass
+class LoadedModel:
+    """What the host thread owns: the ``Llama`` object and what it needs to chat."""
+
+    llm: Any  # llama_cpp.Llama
+    formatter: Any  # llama_cpp.llama_chat_format.Jinja2ChatFormatter (sandboxed Jinja)
+    bos_text: str
+    device: DeviceInfo
+    slice_size: int = 32
+    stats: dict[str, float] = field(default_factory=dict)
+
+    def prompt_tokens(self, messages: list[ChatMessage]) -> list[int]:
+        try:
+            prompt = self.formatter(messages=messages).prompt
+        except Exception as exc:  # the template's raise_exception(), bad roles...
+            raise UserError(f"cannot format these chat messages: {exc}") from exc
+        import llama_cpp
+
+        add_bos = bool(llama_cpp.llama_vocab_get_add_bos(self.llm._model.vocab))
+        add_bos = add_bos and not (self.bos_text and prompt.startswith(self.bos_text))
+        return list(self.llm.tokenize(prompt.encode("utf-8"), add_bos=add_bos, special=True))
+
+    def piece(self, token: int) -> bytes:
+        import llama_cpp
+
+        vocab = self.llm._model.vocab
+        buf = ctypes.create_string_buffer(64)
+        n = llama_cpp.llama_token_to_piece(vocab, token, buf, 64, 0, False)
+        if n < 0:
+            buf = ctypes.create_string_buffer(-n)
+            n = llama_cpp.llama_token_to_piece(vocab, token, buf, -n, 0, False)
+        return buf.raw[: max(n, 0)]
+
+
+def _reuse_prefix(llm: Any, tokens: list[int]) -> int:
+    """Keep the KV cache of the longest common prefix with the previous request."""
+    previous = llm.input_ids[: llm.n_tokens]
+    n = 0
+    for a, b in zip(previous, tokens, strict=False):
+        if a != b:
+            break
+        n += 1
+    if n >= len(tokens):
+        n = len(tokens) - 1  # re-evaluate the last token to get fresh logits
+    if n > 0 and llm._ctx.kv_cache_seq_rm(-1, n, -1):
+        llm.n_tokens = n
+        return n
+    llm.reset()
+    return 0
+
+
+def _grammar(schema: dict[str, Any] | None) -> Any:
+    if schema is None:
+        return None
+    from llama_cpp import LlamaGrammar
+
+    try:
+        return LlamaGrammar.from_json_schema(json.dumps(schema), verbose=False)
+    except Exception as exc:
+        raise UserError(f"unsupported JSON schema: {exc}") from exc
+
+
+def run_chat(m: LoadedModel, job: Job, messages: list[ChatMessage], params: GenParams) -> None:
+    import llama_cpp
+
+    start = time.perf_counter()
+    llm = m.llm
+    tokens = m.prompt_tokens(messages)
+    n_ctx = llm.n_ctx()
+    if len(tokens) >= n_ctx:
+        raise UserError(
+            f"the prompt has {len(tokens)} tokens but the model's context holds {n_ctx}",
+            hint="shorten the input or raise the n_ctx setting",
+        )
+    grammar = _grammar(params.json_schema)
+    cached = _reuse_prefix(llm, tokens)
+    pending = tokens[cached:]
+    total, done = len(pending), 0
+    job.emit(Progress(0, total, stage="prompt"))
+    while done < total:
+        if job.cancelled:
+            return
+        piece = pending[done : done + m.slice_size]
+        t = time.perf_counter()
+        llm.eval(piece)
+        dt = max(time.perf_counter() - t, 1e-6)
+        done += len(piece)
+        ideal = int(SLICE_TARGET_S * len(piece) / dt)
+        m.slice_size = max(4, min(llm.n_batch, (m.slice_size + ideal) // 2))
+        eta = (total - done) * dt / len(piece)
+        job.emit(Progress(done, total, stage="prompt", eta_s=eta))
+    prompt_s = time.perf_counter() - start
+
+    llm.set_seed(params.seed if params.seed is not None else _RANDOM_SEED)
+    max_tokens = max(1, min(params.max_tokens, n_ctx - len(tokens)))
+    stream = TextStream(params.stop)
+    vocab = llm._model.vocab
+    n_out, finish = 0, "length"
+    gen_start = time.perf_counter()
+    sampler = llm.generate(
+        [],
+        reset=False,
+        temp=params.temperature,
+        top_p=params.top_p,
+        top_k=40,
+        min_p=0.05,
+        repeat_penalty=1.0,
+        grammar=grammar,
+    )
+    try:
+        for token in sampler:
+            if llama_cpp.llama_vocab_is_eog(vocab, token):
+                finish = "stop"
+                break
+            n_out += 1
+            text = stream.feed(m.piece(token))
+            if text:
+                job.emit(Token(text))
+            if stream.stopped:
+                finish = "stop"
+                break
+            if n_out >= max_tokens or job.cancelled:
+                break
+    finally:
+        sampler.close()
+    if job.cancelled:
+        return
+    tail = stream.finish()
+    if tail:
+        job.emit(Token(tail))
+    gen_s = time.perf_counter() - gen_start
+    data: dict[str, Any] = {
+        "prompt_tokens": len(tokens),
+        "completion_tokens": n_out,
+        "finish_reason": finish,
+        "seconds": time.perf_counter() - start,
+        "prompt_seconds": prompt_s,
+        "tokens_per_second": n_out / gen_s if gen_s > 0 else 0.0,
+        "last_prompt_tokens_evaluated": total,
+        "prompt_tokens_cached": cached,
+    }
+    if params.json_schema is not None:
+        try:
+            data["json"] = json.loads(stream.text)
+        except json.JSONDecodeError:
+            data["json"] = None
+    job.emit(Done(stream.text, data=data))

@@ -1,0 +1,187 @@
+"""In-process llama-cpp-python backend.
+
+One dedicated "model host" thread owns the ``Llama`` object: it loads the model lazily on the
+first request and runs every request in order. ``count_tokens``/``context_size`` use a separate,
+light vocabulary-only copy of the model (tokenizer + metadata), so they never wait behind a
+generation.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from assistant.errors import BadModelFile, ModelNotFound
+from assistant.events import Event
+from assistant.llm._device import LlamaLog, free_vram_bytes, plan_gpu_layers, resolve_threads
+from assistant.llm._generate import LoadedModel, run_chat
+from assistant.llm._host import Job, ModelHost
+from assistant.llm.params import ChatMessage, DeviceInfo, GenParams
+
+_CHATML = (
+    "{% for m in messages %}<|im_start|>{{ m['role'] }}\n{{ m['content'] }}<|im_end|>\n"
+    "{% endfor %}{% if add_generation_prompt %}<|im_start|>assistant\n{% endif %}"
+)
+
+
+class _Vocab:
+    """Vocabulary-only model: tokenizer and GGUF metadata, without the weights."""
+
+    def __init__(self, path: Path) -> None:
+        import llama_cpp
+        from llama_cpp import _internals
+
+        LlamaLog.install()
+        params = llama_cpp.llama_model_default_params()
+        params.vocab_only = True
+        try:
+            self.model = _internals.LlamaModel(path_model=str(path), params=params, verbose=False)
+        except (ValueError, RuntimeError, OSError) as exc:
+            raise _bad_file(path, exc) from exc
+        self.metadata: dict[str, str] = self.model.metadata()
+        self.lock = threading.Lock()
+
+    def meta_int(self, suffix: str, default: int) -> int:
+        arch = self.metadata.get("general.architecture", "")
+        try:
+            return int(self.metadata[f"{arch}.{suffix}"])
+        except (KeyError, ValueError):
+            return default
+
+    def count(self, text: str) -> int:
+        with self.lock:
+            return len(self.model.tokenize(text.encode("utf-8"), False, False))
+
+
+def _bad_file(path: Path, exc: BaseException) -> BadModelFile:
+    detail = LlamaLog.take_errors() or str(exc)
+    return BadModelFile(
+        f"cannot load the model file {path.name}: {detail}",
+        hint="the file is not a valid GGUF model or is truncated; re-add or re-download it",
+    )
+
+
+class LlamaEngine:
+    """``LLMEngine`` on a local GGUF file through llama-cpp-python."""
+
+    def __init__(
+        self,
+        model_path: Path,
+        *,
+        name: str = "",
+        n_ctx: int = 8192,
+        n_threads: object = "auto",
+        n_gpu_layers: object = "auto",
+    ) -> None:
+        if not model_path.is_file():
+            raise ModelNotFound(f"model file not found: {model_path}")
+        self._path = model_path
+        self._name = name or model_path.stem
+        self._n_ctx_setting = n_ctx
+        self._n_threads = resolve_threads(n_threads)
+        self._gpu_setting = n_gpu_layers
+        self._vocab: _Vocab | None = None
+        self._vocab_lock = threading.Lock()
+        self._host: ModelHost[LoadedModel] = ModelHost(
+            self._load, _unload, name=f"llm-host-{self._name}"
+        )
+
+    # --- LLMEngine ---------------------------------------------------------------------------
+    def chat(self, messages: list[ChatMessage], params: GenParams) -> Iterator[Event]:
+        msgs = [dict(m) for m in messages]
+
+        def job(model: LoadedModel, j: Job) -> None:
+            run_chat(model, j, msgs, params)
+
+        return self._host.stream(job)
+
+    def count_tokens(self, text: str) -> int:
+        return self._vocab_model().count(text)
+
+    def context_size(self) -> int:
+        return min(self._vocab_model().meta_int("context_length", 4096), self._n_ctx_setting)
+
+    def model_name(self) -> str:
+        return self._name
+
+    def device_info(self) -> DeviceInfo:
+        """Loads the model if needed (the decision is made when loading)."""
+        return self._host.call(lambda m: m.device)
+
+    def close(self) -> None:
+        self._host.close()
+
+    # --- loading (on the host thread) --------------------------------------------------------
+    def _vocab_model(self) -> _Vocab:
+        with self._vocab_lock:
+            if self._vocab is None:
+                self._vocab = _Vocab(self._path)
+            return self._vocab
+
+    def _load(self) -> LoadedModel:
+        import llama_cpp
+
+        vocab = self._vocab_model()
+        plan = plan_gpu_layers(
+            self._gpu_setting,
+            gpu_build=bool(llama_cpp.llama_supports_gpu_offload()),
+            n_layers=vocab.meta_int("block_count", 32),
+            model_bytes=self._path.stat().st_size,
+            free_vram=None if self._gpu_setting == 0 else _maybe_vram(),
+        )
+        reason = plan.reason
+        layers = plan.n_gpu_layers
+        while True:
+            try:
+                llm = self._new_llama(layers)
+                break
+            except (ValueError, RuntimeError, OSError) as exc:
+                if layers <= 0:
+                    raise _bad_file(self._path, exc) from exc
+                failed, layers = layers, layers // 2
+                LlamaLog.take_errors()
+                reason = f"loading {failed} GPU layers failed (out of GPU memory?): using {layers}"
+        device = DeviceInfo(layers > 0, layers, reason, plan.gpu_build)
+        return LoadedModel(llm=llm, formatter=_formatter(llm), bos_text=_bos(llm), device=device)
+
+    def _new_llama(self, n_gpu_layers: int) -> Any:
+        from llama_cpp import Llama
+
+        return Llama(
+            str(self._path),
+            n_ctx=self.context_size(),
+            n_threads=self._n_threads,
+            n_threads_batch=self._n_threads,
+            n_gpu_layers=n_gpu_layers,
+            verbose=False,
+        )
+
+
+def _maybe_vram() -> int | None:
+    import llama_cpp
+
+    return free_vram_bytes() if llama_cpp.llama_supports_gpu_offload() else None
+
+
+def _bos(llm: Any) -> str:
+    tok = llm.token_bos()
+    return str(llm._model.token_get_text(tok)) if tok != -1 else ""
+
+
+def _formatter(llm: Any) -> Any:
+    from llama_cpp.llama_chat_format import Jinja2ChatFormatter
+
+    eos = llm.token_eos()
+    return Jinja2ChatFormatter(
+        template=llm.metadata.get("tokenizer.chat_template") or _CHATML,
+        eos_token=str(llm._model.token_get_text(eos)) if eos != -1 else "",
+        bos_token=_bos(llm),
+        add_generation_prompt=True,
+        stop_token_ids=[eos],
+    )
+
+
+def _unload(model: LoadedModel) -> None:
+    model.llm.close()

@@ -1,0 +1,19 @@
+"""``Store``: Deskmate's SQLite database (runs, partial results, documents, search, settings).
+
+Open it with ``Store(data_dir)``: the file is ``paths.db_path(data_dir)`` (0600, WAL), migrated
+forward on open with a backup first. One writer thread owns all writes; every public write
+method blocks until its transaction is committed, so it is safe from any thread. Reads use one
+connection per thread and run concurrently with writes. Failures raise ``DiskFull`` /
+``StoreError``.
+"""
+
+from __future__ import annotations
+
+from assistant.store.documents import DocumentsMixin
+from assistant.store.runs import RunsMixin
+from assistant.store.settings_backend import SettingsMixin
+from assistant.store.vectors import VectorsMixin
+
+
+class Store(RunsMixin, DocumentsMixin, VectorsMixin, SettingsMixin):
+    """See the module docstring and docs/ARCHITECTURE.md ("Contracts")."""

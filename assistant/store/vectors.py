@@ -1,0 +1,94 @@
+"""Chunk embedding vectors: sqlite-vec (``vec0``) when it loads, else numpy over float32 blobs.
+
+The blobs in ``chunk_vectors`` are always written (they are the source of truth and work for any
+dimension); the ``vec_chunks`` index (float[384], L2) is kept beside them when sqlite-vec is
+available. Distances are Euclidean in both paths (for normalized vectors, sqrt(2 - 2 cos)).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import sqlite_utils
+
+from assistant.errors import UserError
+from assistant.store.base import StoreBase
+
+VEC_DIM = 384
+
+
+def _as_matrix(vectors: np.ndarray) -> np.ndarray:
+    arr = np.asarray(vectors, dtype=np.float32)
+    if arr.ndim == 1:
+        arr = arr.reshape(1, -1)
+    if arr.ndim != 2:
+        raise UserError(f"vectors must be a 2-D array, not {arr.ndim}-D")
+    return np.ascontiguousarray(arr)
+
+
+class VectorsMixin(StoreBase):
+    def _after_open(self, db: sqlite_utils.Database) -> None:
+        super()._after_open(db)
+        if not self.vec_enabled or "vec_chunks" in db.table_names():
+            return
+        with db.atomic():
+            db.execute(f"CREATE VIRTUAL TABLE vec_chunks USING vec0(embedding float[{VEC_DIM}])")
+            db.execute(
+                "INSERT INTO vec_chunks(rowid, embedding) SELECT chunk_id, embedding"
+                " FROM chunk_vectors WHERE dim = ?",
+                [VEC_DIM],
+            )
+
+    def add_vectors(self, chunk_ids: Sequence[int], vectors: np.ndarray) -> None:
+        """Store one embedding per chunk (replacing any earlier one)."""
+        matrix = _as_matrix(vectors)
+        if matrix.shape[0] != len(chunk_ids):
+            raise UserError(f"{len(chunk_ids)} chunk ids but {matrix.shape[0]} vectors")
+        dim = int(matrix.shape[1])
+        rows = [(int(cid), dim, matrix[i].tobytes()) for i, cid in enumerate(chunk_ids)]
+        use_vec = self.vec_enabled and dim == VEC_DIM
+
+        def insert(db: sqlite_utils.Database) -> None:
+            db.conn.executemany(
+                "INSERT OR REPLACE INTO chunk_vectors (chunk_id, dim, embedding) VALUES (?, ?, ?)",
+                rows,
+            )
+            if use_vec:
+                db.conn.executemany(
+                    "DELETE FROM vec_chunks WHERE rowid = ?", [(r[0],) for r in rows]
+                )
+                db.conn.executemany(
+                    "INSERT INTO vec_chunks(rowid, embedding) VALUES (?, ?)",
+                    [(r[0], r[2]) for r in rows],
+                )
+
+        self._write(insert, "cannot save embeddings")
+
+    def vector_count(self) -> int:
+        return int(self._read("SELECT count(*) AS n FROM chunk_vectors")[0]["n"])
+
+    def search_vectors(self, vec: np.ndarray, limit: int = 10) -> list[tuple[int, float]]:
+        """The ``limit`` nearest chunks to ``vec``: ``[(chunk_id, distance)]``, nearest first."""
+        query = _as_matrix(vec)[0]
+        dim = int(query.shape[0])
+        if self.vec_enabled and dim == VEC_DIM:
+            rows = self._read(
+                "SELECT rowid AS chunk_id, distance FROM vec_chunks"
+                " WHERE embedding MATCH ? AND k = ? ORDER BY distance",
+                [query.tobytes(), int(limit)],
+            )
+            return [(int(r["chunk_id"]), float(r["distance"])) for r in rows]
+        rows = self._read("SELECT chunk_id, embedding FROM chunk_vectors WHERE dim = ?", [dim])
+        if not rows:
+            return []
+        ids = np.fromiter((r["chunk_id"] for r in rows), dtype=np.int64, count=len(rows))
+        matrix = np.frombuffer(b"".join(r["embedding"] for r in rows), dtype=np.float32)
+        matrix = matrix.reshape(len(rows), dim)
+        distances = np.linalg.norm(matrix - query, axis=1)
+        k = min(int(limit), len(rows))
+        if k <= 0:
+            return []
+        top = np.argpartition(distances, k - 1)[:k]
+        top = top[np.argsort(distances[top], kind="stable")]
+        return [(int(ids[i]), float(distances[i])) for i in top]

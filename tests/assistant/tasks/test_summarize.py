@@ -1,0 +1,115 @@
+"""End-to-end summarization on the real bundled 0.5B model."""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from assistant.errors import EmptyDocument, UserError
+from assistant.events import Done, Event, Progress, Status, Token
+from assistant.tasks.quality import echo_ratio
+from tests.helpers import make_pdf
+
+pytestmark = pytest.mark.model
+
+
+def _drain(events: Any) -> tuple[Done, list[Event]]:
+    seen: list[Event] = []
+    done = None
+    for event in events:
+        seen.append(event)
+        if isinstance(event, Done):
+            done = event
+    assert done is not None
+    return done, seen
+
+
+def test_short_text_single_pass_is_a_summary(core: Any, scitldr: list[dict[str, Any]]) -> None:
+    abstract = scitldr[0]["abstract"]
+    done, events = _drain(core.summarize(abstract, length="brief", max_tokens=80))
+    assert done.data["mode"] == "single"
+    assert any(isinstance(e, Token) for e in events), "the answer must stream"
+    text = done.text
+    assert 20 < len(text) < len(abstract), text
+    assert echo_ratio(abstract, text) < 0.6, f"the summary copies the input: {text!r}"
+    assert any(w in text.lower() for w in ("federated", "bayesian", "neural")), text
+    run = core.store.get_run(done.run_id)
+    assert run["status"] == "done"
+    assert run["output"] == text
+    assert run["task"] == "summarize"
+
+
+def test_chinese_text_gets_a_chinese_summary(core: Any) -> None:
+    text = (
+        "公司计划在明年第一季度推出新的手机应用。该应用将帮助用户管理日程、记录笔记并与同事共享文件。"
+        "研发团队目前有十二名工程师，预计在十一月底完成测试版本。市场部门建议先在上海和北京进行试点，"
+        "收集用户反馈后再在全国推广。预算方面，项目总投入约为三百万元，其中一半用于研发，其余用于市场推广。"
+    )
+    done, _ = _drain(core.summarize(text, length="brief", max_tokens=80))
+    assert done.data["language"] == "zh"
+    han = sum(1 for ch in done.text if "\u4e00" <= ch <= "\u9fff")
+    assert han >= 10, done.text
+    assert echo_ratio(text, done.text) < 0.7, done.text
+
+
+def test_empty_input_is_a_typed_error(core: Any) -> None:
+    with pytest.raises(EmptyDocument):
+        _drain(core.summarize("   \n  "))
+
+
+def test_unknown_length_is_a_typed_error(core: Any) -> None:
+    with pytest.raises(UserError):
+        _drain(core.summarize("hello world", length="huge"))
+
+
+def _long_pdf(tmp_path: Path, scitldr: list[dict[str, Any]], pages: int) -> Path:
+    texts = [f"{item['title']}\n\n{item['abstract']}" for item in scitldr[:pages]]
+    return make_pdf(tmp_path / "papers.pdf", texts)
+
+
+def test_long_pdf_map_reduce_names_pages(
+    core: Any, tmp_path: Path, scitldr: list[dict[str, Any]]
+) -> None:
+    core.settings.set("n_ctx", 1024)
+    pdf = _long_pdf(tmp_path, scitldr, pages=6)
+    engine = core.engine()
+    assert engine.count_tokens(" ".join(i["abstract"] for i in scitldr[:6])) > 1024
+    done, events = _drain(core.summarize(pdf, length="brief", max_tokens=48))
+    assert done.data["mode"] == "map-reduce"
+    assert done.data["sections"] >= 2
+    assert "## Sections" in done.text
+    assert "Page" in done.text  # each section names the pages it came from
+    progress = [e for e in events if isinstance(e, Progress) and e.stage == "summarizing sections"]
+    assert progress and progress[-1].total == done.data["sections"] + 1
+    run = core.store.get_run(done.run_id)
+    assert run["status"] == "done" and run["input_path"] == str(pdf)
+
+
+def test_cancel_then_resume_reuses_partial_results(
+    core: Any, tmp_path: Path, scitldr: list[dict[str, Any]]
+) -> None:
+    core.settings.set("n_ctx", 1024)
+    pdf = _long_pdf(tmp_path, scitldr, pages=6)
+    events = core.summarize(pdf, length="brief", max_tokens=32)
+    first_run = None
+    with contextlib.closing(events):
+        for event in events:
+            # Cancel as soon as one section summary is saved.
+            if (
+                isinstance(event, Progress)
+                and event.stage == "summarizing sections"
+                and event.done >= 1
+            ):
+                break
+    runs = core.store.list_runs(task="summarize")
+    first_run = runs[0]
+    assert first_run["status"] == "cancelled"
+
+    done, seen = _drain(core.summarize(pdf, length="brief", max_tokens=32))
+    resumed = [e for e in seen if isinstance(e, Status) and e.text.startswith("resuming")]
+    assert resumed, "the second run must resume from the saved sections"
+    assert done.data["mode"] == "map-reduce"
+    assert core.store.get_run(done.run_id)["status"] == "done"

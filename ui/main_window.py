@@ -1,0 +1,245 @@
+"""The main window: sidebar of pages, message bar, status bar with the model state, drops."""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragLeaveEvent, QDropEvent, QResizeEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assistant.errors import DeskmateError
+from ui import worker
+from ui.crash import show_crash
+from ui.drop import DropOverlay, dropped_paths
+from ui.message_bar import MessageBar
+from ui.pages.history import HistoryPage
+from ui.pages.settings_page import SettingsPage
+from ui.pages.specs import route_for, task_specs
+from ui.pages.task_page import TaskPage
+
+if TYPE_CHECKING:
+    from assistant.core import Core
+
+log = logging.getLogger(__name__)
+JOIN_TIMEOUT_S = 3.0
+
+
+class MainWindow(QMainWindow):
+    model_status_changed = Signal(str)
+    setting_changed = Signal(str, object)
+    run_finished = Signal(str, object)  # task key, Done | None
+
+    def __init__(self, core: Core, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.core = core
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("Deskmate")
+        self.resize(980, 700)
+        self.setAcceptDrops(True)
+        self.allow_close_to_tray = False  # the app turns this on when a tray icon exists
+        self.quitting = False
+        self.model_status = ""
+        self._status_requested = False
+        self.specs = task_specs()
+        self.task_pages: dict[str, TaskPage] = {}
+        self.page_keys: list[str] = []
+
+        central = QWidget()
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        self.message_bar = MessageBar()
+        outer.addWidget(self.message_bar)
+        body = QHBoxLayout()
+        outer.addLayout(body, 1)
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setFixedWidth(170)
+        self.stack = QStackedWidget()
+        body.addWidget(self.sidebar)
+        body.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        for spec in self.specs:
+            page = TaskPage(core, spec)
+            page.error.connect(self.show_error)
+            page.crashed.connect(show_crash)
+            page.run_finished.connect(lambda done, key=spec.key: self._task_finished(key, done))
+            self.task_pages[spec.key] = page
+            self._add_page(spec.key, spec.title, page)
+        self.history = HistoryPage(core, [(s.key, s.title) for s in self.specs])
+        self.history.open_run.connect(self.open_run)
+        self.history.deleted.connect(self._run_deleted)
+        self.history.error.connect(self.show_error)
+        self._add_page("history", self.tr("History"), self.history)
+        self.settings_page = SettingsPage(core)
+        self.settings_page.changed.connect(self._setting_changed)
+        self.settings_page.error.connect(self.show_error)
+        self._add_page("settings", self.tr("Settings"), self.settings_page)
+        self.sidebar.currentRowChanged.connect(self._page_selected)
+        self.sidebar.setCurrentRow(0)
+
+        self.status_label = QLabel(self.tr("Model: not loaded yet"))
+        self.status_label.setObjectName("modelStatus")
+        self.statusBar().addPermanentWidget(self.status_label, 1)
+        self.overlay = DropOverlay(central)
+
+    def _add_page(self, key: str, title: str, page: QWidget) -> None:
+        self.page_keys.append(key)
+        self.sidebar.addItem(title)
+        self.stack.addWidget(page)
+
+    # --- navigation --------------------------------------------------------------------------
+    def show_page(self, key: str) -> QWidget:
+        row = self.page_keys.index(key)
+        self.sidebar.setCurrentRow(row)
+        return self.stack.widget(row)
+
+    def current_page_key(self) -> str:
+        return self.page_keys[self.stack.currentIndex()]
+
+    def _page_selected(self, row: int) -> None:
+        self.stack.setCurrentIndex(row)
+        if self.page_keys[row] == "history":
+            self.history.refresh()
+
+    def open_run(self, run: dict[str, Any]) -> None:
+        key = str(run.get("task") or "")
+        page = self.task_pages.get(key)
+        if page is None:
+            self.message_bar.show_message(self.tr("This result's task is not available."))
+            return
+        self.show_page(key)
+        note = self.tr("From History: %1").replace("%1", str(run.get("created_at") or ""))
+        page.show_result(str(run.get("output") or ""), note)
+
+    # --- model status ------------------------------------------------------------------------
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if not self._status_requested:
+            self._status_requested = True
+            QTimer.singleShot(0, self.load_model_status)
+
+    def load_model_status(self) -> None:
+        """Load the model on a worker thread and show where it runs (window already shown)."""
+        self.status_label.setText(self.tr("Loading the model…"))
+        worker.run_in_background(
+            self, self.core.model_status, self._model_ready, self._model_failed, name="model"
+        )
+
+    def _model_ready(self, text: object) -> None:
+        self.model_status = str(text)
+        self.status_label.setText(self.tr("Model: %1").replace("%1", self.model_status))
+        self.model_status_changed.emit(self.model_status)
+
+    def _model_failed(self, error: DeskmateError) -> None:
+        self.model_status = error.user_text()
+        self.status_label.setText(self.tr("Model unavailable"))
+        self.show_error(error)
+        self.model_status_changed.emit(self.model_status)
+
+    # --- messages ----------------------------------------------------------------------------
+    def show_error(self, error: DeskmateError) -> None:
+        self.message_bar.show_error(error)
+
+    def _run_deleted(self, run_id: int) -> None:
+        self.message_bar.show_message(
+            self.tr("Result deleted."),
+            action_text=self.tr("Undo"),
+            action=lambda: self.history.restore(run_id),
+            timeout_ms=15000,
+        )
+
+    def _task_finished(self, key: str, done: object) -> None:
+        self.run_finished.emit(key, done)
+
+    def _setting_changed(self, key: str, value: object) -> None:
+        if key in {"model", "n_gpu_layers", "n_threads", "n_ctx", "remote_url", "remote_model"}:
+            self.status_label.setText(self.tr("Model settings changed: reloading…"))
+            core = self.core
+            worker.run_in_background(
+                self, core.reset_engine, lambda _: self.load_model_status(), self.show_error
+            )
+        self.setting_changed.emit(key, value)
+
+    # --- drag and drop -----------------------------------------------------------------------
+    def route_files(self, paths: list[Path]) -> dict[str, list[Path]]:
+        """Send files to their pages (documents -> Summarize, .eml -> Reply, .ics -> Schedule)."""
+        routed: dict[str, list[Path]] = defaultdict(list)
+        for path in paths:
+            routed[route_for(path, self.specs)].append(path)
+        for key, files in routed.items():
+            self.task_pages[key].enqueue(files)
+        if routed:
+            self.show_page(next(iter(routed)))
+        return dict(routed)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        paths = dropped_paths(event.mimeData())
+        if not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        targets = {self.task_pages[route_for(p, self.specs)].spec.title for p in paths}
+        self.overlay.show_for(
+            paths,
+            self.tr("Drop %1 file(s) here: %2")
+            .replace("%1", str(len(paths)))
+            .replace("%2", ", ".join(sorted(targets))),
+        )
+
+    def dragMoveEvent(self, event: QEvent) -> None:
+        event.accept()
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self.overlay.hide()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self.overlay.hide()
+        paths = dropped_paths(event.mimeData())
+        if not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.route_files(paths)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.overlay.isVisible():
+            self.overlay.setGeometry(self.overlay.parentWidget().rect())
+
+    # --- closing -----------------------------------------------------------------------------
+    def busy(self) -> bool:
+        return any(page.runner.is_running() for page in self.task_pages.values())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if (
+            not self.quitting
+            and self.allow_close_to_tray
+            and self.core.settings.get_bool("close_to_tray")
+        ):
+            event.ignore()
+            self.hide()
+            return
+        self.shutdown()
+        event.accept()
+
+    def shutdown(self) -> None:
+        """Cancel every run and wait for the workers, with a bound (never hangs)."""
+        for page in self.task_pages.values():
+            page.runner.cancel()
+        if not worker.join_all(JOIN_TIMEOUT_S):
+            log.warning("workers still running at close: %s", worker.live_workers())
+

@@ -1,0 +1,208 @@
+"""Settings page, built from ``assistant.settings.SCHEMA``: one editor per kind, grouped by section.
+
+Each edit is saved at once through ``core.settings.set``; a rejected value shows its error under
+the editor (inline) and the editor goes back to the stored value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assistant.errors import DeskmateError
+from assistant.settings import SCHEMA, Setting
+
+if TYPE_CHECKING:
+    from assistant.core import Core
+
+INT_MAX = 2_147_483_647
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Settings", text)
+
+
+class SettingsPage(QWidget):
+    changed = Signal(str, object)  # key, new value
+    error = Signal(object)
+
+    def __init__(self, core: Core, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.core = core
+        self.setObjectName("page_settings")
+        self.editors: dict[str, QWidget] = {}
+        self.errors: dict[str, QLabel] = {}
+        self._reset: dict[str, Callable[[object], None]] = {}
+        outer = QVBoxLayout(self)
+        outer.addWidget(QLabel(f"<h2>{self.tr('Settings')}</h2>"))
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        body = QWidget()
+        column = QVBoxLayout(body)
+        groups: dict[str, QFormLayout] = {}
+        for setting in SCHEMA:
+            if setting.section not in groups:
+                box = QGroupBox(_tr(setting.section))
+                groups[setting.section] = QFormLayout(box)
+                column.addWidget(box)
+            self._add_row(groups[setting.section], setting)
+        column.addStretch(1)
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
+
+    # --- rows --------------------------------------------------------------------------------
+    def _add_row(self, form: QFormLayout, setting: Setting) -> None:
+        value = "" if setting.secret else self.core.settings.get(setting.key)
+        editor = self._editor(setting, value)
+        editor.setObjectName(f"setting_{setting.key}")
+        help_text = _tr(setting.description)
+        editor.setToolTip(help_text)
+        cell = QWidget()
+        box = QVBoxLayout(cell)
+        box.setContentsMargins(0, 0, 0, 6)
+        box.addWidget(editor)
+        hint = QLabel(help_text)
+        hint.setWordWrap(True)
+        hint.setObjectName("settingHelp")
+        box.addWidget(hint)
+        err = QLabel()
+        err.setObjectName("settingError")
+        err.setWordWrap(True)
+        err.hide()
+        box.addWidget(err)
+        self.errors[setting.key] = err
+        label = setting.key.replace("_", " ").capitalize()
+        form.addRow(_tr(label), cell)
+
+    def _editor(self, s: Setting, value: object) -> QWidget:
+        key = s.key
+        if s.kind == "bool":
+            check = QCheckBox()
+            check.setChecked(bool(value))
+            check.toggled.connect(lambda v: self.save(key, v))
+            self._reset[key] = lambda v: check.setChecked(bool(v))
+            self.editors[key] = check
+            return check
+        if s.kind in ("int", "int_or_auto"):
+            spin = QSpinBox()
+            spin.setRange(int(s.minimum or 0), int(s.maximum if s.maximum is not None else INT_MAX))
+            if s.kind == "int":
+                spin.setValue(int(str(value)))
+                spin.editingFinished.connect(lambda: self.save(key, spin.value()))
+                self._reset[key] = lambda v: spin.setValue(int(str(v)))
+                self.editors[key] = spin
+                return spin
+            auto = QCheckBox(self.tr("auto"))
+            auto.setObjectName(f"setting_{key}_auto")
+            is_auto = value == "auto"
+            auto.setChecked(is_auto)
+            spin.setEnabled(not is_auto)
+            if not is_auto:
+                spin.setValue(int(str(value)))
+
+            def save_auto() -> None:
+                spin.setEnabled(not auto.isChecked())
+                self.save(key, "auto" if auto.isChecked() else spin.value())
+
+            def reset_auto(v: object) -> None:
+                auto.blockSignals(True)
+                auto.setChecked(v == "auto")
+                auto.blockSignals(False)
+                spin.setEnabled(v != "auto")
+                if v != "auto":
+                    spin.setValue(int(str(v)))
+
+            auto.toggled.connect(save_auto)
+            spin.editingFinished.connect(save_auto)
+            self._reset[key] = reset_auto
+            self.editors[key] = spin
+            self.editors[f"{key}:auto"] = auto
+            return self._row(auto, spin)
+        if s.kind == "float":
+            dspin = QDoubleSpinBox()
+            dspin.setDecimals(2)
+            dspin.setSingleStep(0.1)
+            dspin.setRange(s.minimum or 0.0, s.maximum if s.maximum is not None else 1e9)
+            dspin.setValue(float(str(value)))
+            dspin.editingFinished.connect(lambda: self.save(key, dspin.value()))
+            self._reset[key] = lambda v: dspin.setValue(float(str(v)))
+            self.editors[key] = dspin
+            return dspin
+        if s.kind == "choice":
+            combo = QComboBox()
+            for choice in s.choices:
+                combo.addItem(_tr(choice), choice)
+            combo.setCurrentIndex(max(0, combo.findData(value)))
+            combo.activated.connect(lambda i: self.save(key, combo.itemData(i)))
+            self._reset[key] = lambda v: combo.setCurrentIndex(max(0, combo.findData(v)))
+            self.editors[key] = combo
+            return combo
+        line = QLineEdit(str(value))
+        if s.secret:
+            line.setEchoMode(QLineEdit.EchoMode.Password)
+            line.setPlaceholderText(self.tr("kept in the OS keyring"))
+        line.editingFinished.connect(lambda: self.save(key, line.text()))
+        self._reset[key] = lambda v: line.setText("" if s.secret else str(v))
+        self.editors[key] = line
+        if s.kind == "path" or key == "model":
+            browse = QPushButton(self.tr("Browse…") if s.kind == "path" else self.tr("Add GGUF file…"))
+            browse.clicked.connect(lambda: self._browse(key, line, s.kind == "path"))
+            return self._row(line, browse)
+        return line
+
+    @staticmethod
+    def _row(*widgets: QWidget) -> QWidget:
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for widget in widgets:
+            layout.addWidget(widget)
+        return row
+
+    def _browse(self, key: str, line: QLineEdit, folder: bool) -> None:
+        if folder:
+            name = QFileDialog.getExistingDirectory(self, self.tr("Choose a folder"), line.text())
+        else:
+            name, _ = QFileDialog.getOpenFileName(
+                self, self.tr("Add a GGUF model"), "", self.tr("GGUF models (*.gguf)")
+            )
+        if name:
+            line.setText(name)
+            self.save(key, name)
+
+    # --- saving ------------------------------------------------------------------------------
+    def save(self, key: str, raw: object) -> bool:
+        """Validate and persist one value; show the error inline on failure."""
+        err = self.errors[key]
+        try:
+            old = None if key == "remote_api_key" else self.core.settings.get(key)
+            value = self.core.settings.set(key, raw)
+        except DeskmateError as exc:
+            err.setText(exc.user_text())
+            err.show()
+            reset = self._reset.get(key)
+            if reset is not None and key != "remote_api_key":
+                reset(self.core.settings.get(key))
+            return False
+        err.hide()
+        if value != old:
+            self.changed.emit(key, value)
+        return True
