@@ -52,6 +52,7 @@ class MainWindow(QMainWindow):
         self.quitting = False
         self.model_status = ""
         self._status_requested = False
+        self.autoload_model = True  # load the model (and its status) once the window is shown
         self.specs = task_specs()
         self.task_pages: dict[str, TaskPage] = {}
         self.page_keys: list[str] = []
@@ -128,7 +129,7 @@ class MainWindow(QMainWindow):
     # --- model status ------------------------------------------------------------------------
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
-        if not self._status_requested:
+        if self.autoload_model and not self._status_requested:
             self._status_requested = True
             QTimer.singleShot(0, self.load_model_status)
 

@@ -70,12 +70,15 @@ class _Finished:
         self.payload = payload
 
 
+_Queue = queue.SimpleQueue[Event | _Finished]
+
+
 class _QueueDrainer(QObject):
     """Owns the queue and the GUI-thread timer that drains it."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._queue: queue.SimpleQueue[Event | _Finished] = queue.SimpleQueue()
+        self._queue: _Queue = queue.SimpleQueue()
         self._timer = QTimer(self)
         self._timer.setInterval(FLUSH_INTERVAL_MS)
         self._timer.timeout.connect(self._drain)
@@ -84,12 +87,13 @@ class _QueueDrainer(QObject):
     def is_running(self) -> bool:
         return self._timer.isActive()
 
-    def _begin(self, target: Callable[[], None], name: str) -> None:
+    def _begin(self, target: Callable[[_Queue], None], name: str) -> None:
         if self._timer.isActive():
             raise RuntimeError("a run is already in progress")
-        self._queue = queue.SimpleQueue()
+        out: _Queue = queue.SimpleQueue()
+        self._queue = out
         self._timer.start()
-        self._thread = _start_thread(target, name)
+        self._thread = _start_thread(lambda: target(out), name)
 
     def _drain(self) -> None:  # pragma: no cover - overridden
         raise NotImplementedError
@@ -121,14 +125,22 @@ class TaskRunner(_QueueDrainer):
     def start(self, factory: Callable[[], Iterator[Event]], name: str = "task") -> None:
         """Call ``factory`` on the worker thread and iterate what it returns."""
         cancel = self._cancel = threading.Event()
-        self._begin(lambda: self._run(factory, cancel), name)
+        self._begin(lambda out: self._run(factory, cancel, out), name)
 
     def cancel(self) -> None:
-        """Ask the worker to stop at the next event (returns at once)."""
+        """Stop now: the GUI gets ``cancelled`` at once; the worker closes the generator at its
+        next event and winds down in the background (the core records the run as cancelled)."""
+        if not self._timer.isActive():
+            return
         self._cancel.set()
+        self._timer.stop()
+        self._queue = queue.SimpleQueue()  # the worker keeps writing to the old, detached one
+        self.cancelled.emit()
+        self.finished.emit()
 
-    def _run(self, factory: Callable[[], Iterator[Event]], cancel: threading.Event) -> None:
-        out = self._queue
+    def _run(
+        self, factory: Callable[[], Iterator[Event]], cancel: threading.Event, out: _Queue
+    ) -> None:
         gen: Iterator[Event] | None = None
         try:
             gen = factory()
@@ -199,17 +211,17 @@ class CallRunner(_QueueDrainer):
     finished = Signal()
 
     def start(self, fn: Callable[[], object], name: str = "call") -> None:
-        self._begin(lambda: self._run(fn), name)
+        self._begin(lambda out: self._run(fn, out), name)
 
-    def _run(self, fn: Callable[[], object]) -> None:
+    def _run(self, fn: Callable[[], object], out: _Queue) -> None:
         try:
-            self._queue.put(_Finished("result", fn()))
+            out.put(_Finished("result", fn()))
         except DeskmateError as exc:
-            self._queue.put(_Finished("error", exc))
+            out.put(_Finished("error", exc))
         except BaseException:  # noqa: BLE001 - a bug: shown in the crash dialog
             text = traceback.format_exc()
             log.error("unexpected error in background call:\n%s", text)
-            self._queue.put(_Finished("crash", text))
+            out.put(_Finished("crash", text))
 
     def _drain(self) -> None:
         try:

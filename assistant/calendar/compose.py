@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from assistant.calendar.model import Modifier, Resolution
-from assistant.calendar.parts import Parts, Span, materialize, merge_range_sides
+from assistant.calendar.parts import Parts, Span, add_months, materialize, merge_range_sides
 
 UNIT_SECONDS = {
     "second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 7 * 86400,
@@ -44,12 +44,12 @@ def two_points(text: str, a: Parts | None, b: Parts | None, ref: datetime) -> Re
     start, end = sa.start, sb.start
     if sb.has_time and not b.has_date() and end <= start:
         end += timedelta(days=1)
-    if start.date() != end.date() and a.has_time() and not b.has_date() and not sb.has_time:
-        end = datetime.combine(start.date(), end.time())
-    if sa.has_time and a.has_date() is False and b.has_date() is False and start < ref:
-        start, end = start + timedelta(days=1), end + timedelta(days=1)
-    granularity = "datetime" if (sa.has_time or sb.has_time) else "date"
-    return Resolution(text=text, start=start, end=end, granularity=granularity)
+    return Resolution(
+        text=text,
+        start=start,
+        end=end,
+        granularity="datetime" if sa.has_time or sb.has_time else "date",
+    )
 
 
 def with_mod(res: Resolution | None, mod: Modifier, parts: Parts | None) -> Resolution | None:
@@ -73,8 +73,26 @@ def duration_range(text: str, ref: datetime, length: timedelta) -> Resolution:
                       duration=length)  # fmt: skip
 
 
-def offset_point(text: str, ref: datetime, delta: timedelta, *, date_only: bool) -> Resolution:
-    moment = ref + delta
+Amounts = dict[str, float]  # unit name -> how many ("year": 3.5)
+
+
+def to_timedelta(amounts: Amounts) -> timedelta:
+    return timedelta(seconds=sum(UNIT_SECONDS[unit] * n for unit, n in amounts.items()))
+
+
+def shift(ref: datetime, amounts: Amounts, sign: int) -> datetime:
+    """Calendar arithmetic: whole years and months move the date, the rest is exact time."""
+    years, months = amounts.get("year", 0.0), amounts.get("month", 0.0)
+    rest = {u: n for u, n in amounts.items() if u not in ("year", "month")}
+    moved = add_months(ref.date(), sign * (12 * int(years) + int(months)))
+    fraction = to_timedelta({"year": years % 1, "month": months % 1, **rest})
+    return datetime.combine(moved, ref.time()) + sign * fraction
+
+
+def offset_point(text: str, ref: datetime, amounts: Amounts, sign: int) -> Resolution:
+    """ "in 3 years", "5天前", "2 hours from now": a point moved from the reference."""
+    moment = shift(ref, amounts, sign)
+    date_only = to_timedelta(amounts) >= timedelta(days=1)
     if date_only:
         moment = datetime.combine(moment.date(), datetime.min.time())
     return Resolution(text=text, start=moment, granularity="date" if date_only else "datetime")

@@ -45,6 +45,7 @@ class Parts:
     period_part: str | None = None  # earlier | later | end | start
     lunar: bool = False
     now: bool = False
+    year_shift: int | None = None  # "of this year": the reference year + shift
     small_hours_pm: bool = False  # English "at 5" with no am/pm: 1-6 o'clock read as pm
 
     def set(self, **values: object) -> None:
@@ -90,7 +91,7 @@ class Span:
     is_period: bool  # a year/month/week... rather than one day or instant
 
 
-def _add_months(d: date, months: int) -> date:
+def add_months(d: date, months: int) -> date:
     index = d.year * 12 + d.month - 1 + months
     year, month = divmod(index, 12)
     return date(year, month + 1, min(d.day, calendar.monthrange(year, month + 1)[1]))
@@ -107,8 +108,8 @@ def _weekday_date(p: Parts, today: date) -> date:
     assert p.weekday is not None
     monday = today - timedelta(days=today.weekday())
     rel = p.week_rel
-    if rel == "next":
-        return monday + timedelta(days=7 + p.weekday)
+    if rel in ("next", "next2"):
+        return monday + timedelta(days=(14 if rel == "next2" else 7) + p.weekday)
     if rel == "last":
         return monday + timedelta(days=p.weekday - 7)
     if rel == "this":
@@ -128,12 +129,12 @@ def _period_span(p: Parts, today: date) -> tuple[date, date]:
         start = today - timedelta(days=today.weekday()) + timedelta(weeks=shift)
         end = start + timedelta(days=7)
     elif kind == "month":
-        start = _add_months(date(today.year, today.month, 1), shift)
-        end = _add_months(start, 1)
+        start = add_months(date(today.year, today.month, 1), shift)
+        end = add_months(start, 1)
     elif kind == "quarter":
         first = date(today.year, (today.month - 1) // 3 * 3 + 1, 1)
-        start = _add_months(first, 3 * shift)
-        end = _add_months(start, 3)
+        start = add_months(first, 3 * shift)
+        end = add_months(start, 3)
     else:  # year
         start = date(today.year + shift, 1, 1)
         end = date(start.year + 1, 1, 1)
@@ -167,7 +168,7 @@ def _explicit_date(p: Parts, today: date) -> tuple[date, date | None] | None:
     if d is not None:  # "the 29th", "Sunday 31": the next such day (with that weekday)
         first = date(y or today.year, today.month if y is None else 1, 1)
         for k in range(48):
-            month_start = _add_months(first, k)
+            month_start = add_months(first, k)
             day = _valid(month_start.year, month_start.month, d)
             if day is None or (y is None and day < today):
                 continue
@@ -177,7 +178,7 @@ def _explicit_date(p: Parts, today: date) -> tuple[date, date | None] | None:
     if m is not None:
         year = y if y is not None else (today.year if m >= today.month else today.year + 1)
         start = date(year, m, 1)
-        return start, _add_months(start, 1)
+        return start, add_months(start, 1)
     if y is not None:
         return date(y, 1, 1), date(y + 1, 1, 1)
     return None
@@ -203,6 +204,8 @@ def _hour24(p: Parts) -> int:
 def materialize(p: Parts, ref: datetime) -> Span | None:
     """Naive local datetimes for the parts; None when they name no valid date."""
     today = ref.date()
+    if p.year is None and p.year_shift is not None:
+        p = replace(p, year=today.year + p.year_shift)
     if p.now:
         return Span(ref, None, True, False)
     start_day: date | None = None
@@ -224,6 +227,8 @@ def materialize(p: Parts, ref: datetime) -> Span | None:
         moment = datetime.combine(day, clock)
         if start_day is None and moment < ref:
             moment += timedelta(days=1)  # a bare time: its next occurrence
+        elif p.weekday is not None and p.week_rel is None and p.day is None and moment < ref:
+            moment += timedelta(days=7)  # "wed 9:15" said on Wednesday at 10: next week
         return Span(moment, None, True, False)
     if p.pod is not None:
         lo, hi = POD_SPANS[p.pod]
@@ -235,15 +240,16 @@ def materialize(p: Parts, ref: datetime) -> Span | None:
         return Span(start, end, True, False)
     if start_day is None:
         return None
-    end = datetime.combine(end_day, time()) if end_day else None
-    return Span(datetime.combine(start_day, time()), end, False, end_day is not None)
+    end_at = datetime.combine(end_day, time()) if end_day else None
+    return Span(datetime.combine(start_day, time()), end_at, False, end_day is not None)
 
 
 def merge_range_sides(a: Parts, b: Parts) -> tuple[Parts, Parts]:
     """Share what one side of "A to B" states and the other leaves out (date, am/pm, year)."""
     a, b = a.copy(), b.copy()
-    own_dates = a.has_date() and b.has_date()
     date_keys = ("year", "month", "day", "weekday", "week_rel", "day_offset")
+    same_date = all(getattr(a, k) == getattr(b, k) for k in date_keys)
+    own_dates = a.has_date() and b.has_date() and not same_date
     if not a.has_date() and b.has_date():
         for key in date_keys:
             setattr(a, key, getattr(b, key))

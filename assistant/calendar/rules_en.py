@@ -21,10 +21,11 @@ HOLIDAYS = {
     "valentine's day": (2, 14), "valentines day": (2, 14),
 }  # fmt: skip
 
-_MON = r"(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_WD = r"(?P<wd>mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?"
+_MON = (r"(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?:uary|ruary|ch|il|e|y|ust|"
+        r"t|tember|ober|ember)?\.?(?![a-z])")  # fmt: skip
+_WD = r"(?P<wd>mon|tue|wed|thu|fri|sat|sun)(?:day|s|sday|nesday|r|rs|rsday|urday)?\.?(?![a-z])"
 _ORD = r"(?:st|nd|rd|th)"
-_FILLER = {"on", "at", "the", "of", "in", "for", "by", "around", "about", "sometime", "day",
+_FILLER = {"on", "at", "the", "of", "in", "for", "around", "about", "sometime", "day",
            "o'clock", "oclock", "-", "and", "this"}  # fmt: skip
 
 Handler = Callable[[re.Match[str], Parts], None]
@@ -47,7 +48,7 @@ def _year(text: str) -> int:
 @rule(r"\b(?P<name>" + "|".join(re.escape(h) for h in HOLIDAYS) + r")(?P<this> of this year)?")
 def _holiday(m: re.Match[str], p: Parts) -> None:
     month, day = HOLIDAYS[m["name"]]
-    p.set(month=month, day=day)
+    p.set(month=month, day=day, year_shift=0 if m["this"] else None)
 
 
 @rule(r"\b(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})\b")
@@ -67,35 +68,42 @@ def _slash_date(m: re.Match[str], p: Parts) -> None:
     p.set(month=month, day=day, year=_year(m["y"]) if m["y"] else None)
 
 
+@rule(r"\b" + _WD + r",?\s+(?P<a>\d{1,2})-(?P<b>\d{1,2})\b(?!\s*(?:am|pm|:))")
+def _weekday_dash_date(m: re.Match[str], p: Parts) -> None:  # "friday 7-6"
+    a, b = int(m["a"]), int(m["b"])
+    month, day = (b, a) if a > 12 else (a, b)
+    p.set(weekday=WEEKDAYS[m["wd"][:3]], month=month, day=day)
+
+
 @rule(r"\b(?P<d>\d{1,2})-" + _MON + r"-(?P<y>\d{4})\b")
 def _d_mon_y(m: re.Match[str], p: Parts) -> None:
-    p.set(year=int(m["y"]), month=MONTHS[m["mon"]], day=int(m["d"]))
+    p.set(year=int(m["y"]), month=MONTHS[m["mon"][:3]], day=int(m["d"]))
 
 
 @rule(_MON + r"\s*/\s*(?P<y>\d{4})\b")
 def _mon_slash_year(m: re.Match[str], p: Parts) -> None:
-    p.set(year=int(m["y"]), month=MONTHS[m["mon"]])
+    p.set(year=int(m["y"]), month=MONTHS[m["mon"][:3]])
 
 
 @rule(r"\b" + _MON + r"\s*(?P<d>\d{1,2})" + _ORD + r"?\b(?:,?\s*(?:in\s+)?(?P<y>\d{4})\b)?")
 def _mon_day(m: re.Match[str], p: Parts) -> None:
-    p.set(month=MONTHS[m["mon"]], day=int(m["d"]), year=int(m["y"]) if m["y"] else None)
+    p.set(month=MONTHS[m["mon"][:3]], day=int(m["d"]), year=int(m["y"]) if m["y"] else None)
 
 
 @rule(r"\b(?:the\s+)?(?P<d>\d{1,2})" + _ORD + r"?(?:\s+day)?\s+(?:of\s+)?" + _MON
       + r"(?:,?\s*(?:in\s+)?(?P<y>\d{4})\b)?")  # fmt: skip
 def _day_mon(m: re.Match[str], p: Parts) -> None:
-    p.set(month=MONTHS[m["mon"]], day=int(m["d"]), year=int(m["y"]) if m["y"] else None)
+    p.set(month=MONTHS[m["mon"][:3]], day=int(m["d"]), year=int(m["y"]) if m["y"] else None)
 
 
 @rule(r"\b(?P<y>\d{4})\s+" + _MON + r"\b")
 def _year_mon(m: re.Match[str], p: Parts) -> None:
-    p.set(year=int(m["y"]), month=MONTHS[m["mon"]])
+    p.set(year=int(m["y"]), month=MONTHS[m["mon"][:3]])
 
 
 @rule(r"\b" + _MON + r"(?:,?\s*(?:of\s+|in\s+)?(?P<y>\d{4}))?\b")
 def _mon(m: re.Match[str], p: Parts) -> None:
-    p.set(month=MONTHS[m["mon"]], year=int(m["y"]) if m["y"] else None)
+    p.set(month=MONTHS[m["mon"][:3]], year=int(m["y"]) if m["y"] else None)
 
 
 @rule(r"\b(?:the\s+)?(?P<d>\d{1,2})" + _ORD + r"\b")
@@ -114,7 +122,7 @@ def _relative_day(m: re.Match[str], p: Parts) -> None:
 @rule(r"\b(?:(?P<rel>next|last|this|coming|past|previous)\s+)?" + _WD + r"(?!\w)")
 def _weekday(m: re.Match[str], p: Parts) -> None:
     rel = {"previous": "past"}.get(m["rel"] or "", m["rel"])
-    p.set(weekday=WEEKDAYS[m["wd"]], week_rel=rel)
+    p.set(weekday=WEEKDAYS[m["wd"][:3]], week_rel=rel)
 
 
 @rule(r"\b(?P<part>later|earlier|late|early)\s+(?:this|in\s+the|in\s+this)\s+"
@@ -155,10 +163,11 @@ def _part_of_day(m: re.Match[str], p: Parts) -> None:
         p.set(day_offset=0)
 
 
-@rule(r"\b(?P<mins>\d{1,2})\s*(?:min(?:ute)?s?\s+)?(?P<dir>past|after|to)\s+(?P<h>\d{1,2})\b")
+@rule(r"\b(?P<mins>\d{1,2})\s*(?:(?:min(?:ute)?s?\s+)?(?P<dir>past|after)|min(?:ute)?s?\s+(?P<to>to))"
+      r"\s+(?P<h>\d{1,2})\b")  # fmt: skip
 def _minutes_past(m: re.Match[str], p: Parts) -> None:
     hour, mins = int(m["h"]), int(m["mins"])
-    if m["dir"] == "to":
+    if m["to"]:
         hour, mins = (hour - 1) % 24, 60 - mins
     p.set(hour=hour, minute=mins)
 

@@ -14,6 +14,7 @@ from assistant.errors import DeskmateError
 
 COMMANDS = (
     "summarize_cmd",
+    "translate_cmd",
     "history_cmd",
     "models_cmd",
     "settings_cmd",

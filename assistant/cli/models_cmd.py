@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from rich import box
 from rich.markup import escape
 from rich.progress import (
     BarColumn,
@@ -19,6 +20,7 @@ from rich.progress import (
     TransferSpeedColumn,
 )
 from rich.table import Table
+from rich.text import Text
 
 from assistant.cli.context import CliContext
 
@@ -71,28 +73,35 @@ def _size(n: int | None) -> str:
 
 
 def _table(ctx: CliContext, rows: list[dict[str, Any]], current: str | None) -> None:
-    table = Table("", "id", "name", "kind", "source", "size", "state")
-    for row in rows:
-        style = _STATE_STYLE.get(row["state"], "")
-        table.add_row(
-            "*" if row["id"] == current else "",
-            row["id"],
-            row["name"],
-            row["kind"],
-            row["source"],
-            _size(row["size"]),
-            f"[{style}]{row['state']}[/{style}]" if style else row["state"],
-        )
+    wide = ctx.out.width >= 110  # the long names only when there is room for them
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True)
+    cells = [_cells(row, current) for row in rows]
+    for i, header in enumerate(("", "id", "kind", "source", "size", "state")):
+        width = max([len(header)] + [len(Text.from_markup(c[i])) for c in cells])
+        table.add_column(header, no_wrap=True, min_width=width)
+    if wide:
+        table.add_column("name", ratio=1)
+    for row, row_cells in zip(rows, cells, strict=True):
+        table.add_row(*row_cells, *([escape(row["name"])] if wide else []))
     ctx.out.print(table)
     if current is not None:
         ctx.out.print("* = the model in use (`deskmate models use ID` changes it)")
 
 
+def _cells(row: dict[str, Any], current: str | None) -> list[str]:
+    style = _STATE_STYLE.get(row["state"], "")
+    return [
+        "*" if row["id"] == current else "",
+        escape(row["id"]),
+        row["kind"],
+        row["source"],
+        _size(row["size"]),
+        f"[{style}]{row['state']}[/{style}]" if style else row["state"],
+    ]
+
+
 def _current_model(ctx: CliContext) -> str | None:
-    try:
-        return ctx.settings.get_str("model")
-    except ImportError:  # the settings store is not available in this build
-        return None
+    return ctx.settings.get_str("model")
 
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:

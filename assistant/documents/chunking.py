@@ -44,63 +44,78 @@ class _Budget:
         return self.tokens(text) <= self.max_tokens
 
 
-def _split_after(text: str, pattern: re.Pattern[str]) -> list[str]:
-    """Cut ``text`` after each match; the parts concatenate back to ``text``."""
-    parts: list[str] = []
-    start = 0
-    for match in pattern.finditer(text):
-        end = match.end()
-        if start < end < len(text):
-            parts.append(text[start:end])
-            start = end
-    parts.append(text[start:])
-    return parts
+def _longest_fit(text: str, pos: int, guess: int, budget: _Budget) -> int:
+    """An end offset near the longest ``text[pos:end]`` that fits (always > pos).
 
-
-def _longest_prefix(text: str, budget: _Budget) -> int:
-    """Length of the longest prefix that fits (at least 1), by galloping + binary search."""
-    if not budget.fits(text[:1]):
+    Gallops from ``guess`` characters, then bisects to within 2%: a few counts per chunk
+    whatever the length of the text.
+    """
+    n = len(text)
+    if not budget.fits(text[pos : pos + 1]):
         raise ValueError(f"max_tokens={budget.max_tokens} cannot hold even one character")
-    ok, size = 1, max(2, budget.max_tokens)
-    while size < len(text) and budget.fits(text[:size]):
-        ok, size = size, size * 2
-    bad = min(size, len(text))
-    if budget.fits(text[:bad]):
-        return bad
-    while bad - ok > 1:
+    ok, bad = pos + 1, n + 1
+    probe, step = min(pos + max(guess, 2), n), max(guess // 8, 1)
+    while probe > ok:
+        if budget.fits(text[pos:probe]):
+            ok = probe
+            if probe == n:
+                return n
+            probe, step = min(probe + step, n), step * 2
+        else:
+            bad = probe
+            break
+    while bad - ok > max(1, (ok - pos) // 50):
         mid = (ok + bad) // 2
-        if budget.fits(text[:mid]):
+        if budget.fits(text[pos:mid]):
             ok = mid
         else:
             bad = mid
     return ok
 
 
-def _hard_split(text: str, budget: _Budget) -> list[str]:
+def _boundary(text: str, pos: int, cut: int) -> int:
+    """The best place to end a part inside ``text[pos:cut]``: the last paragraph break in
+    its second half, else the last line break, sentence end, clause, word; else ``cut``."""
+    lower = pos + (cut - pos) // 2
+    for pattern in _SPLITTERS:
+        last = 0
+        for match in pattern.finditer(text, lower, cut):
+            last = match.end()
+        if last > pos:
+            return last
+    return cut
+
+
+def _split(text: str, budget: _Budget) -> list[str]:
+    """Consecutive parts of ``text`` (concatenating back to it), each fitting the budget."""
+    if budget.fits(text):
+        return [text]
     parts: list[str] = []
-    while text:
-        if budget.fits(text):
-            parts.append(text)
-            break
-        cut = _longest_prefix(text, budget)
-        parts.append(text[:cut])
-        text = text[cut:]
+    pos, guess = 0, budget.max_tokens * 4
+    while pos < len(text):
+        cut = _longest_fit(text, pos, guess, budget)
+        end = cut if cut == len(text) else _boundary(text, pos, cut)
+        if end != cut and not budget.fits(text[pos:end]):
+            end = cut  # a counter where a shorter text costs more: take the measured cut
+        parts.append(text[pos:end])
+        guess, pos = cut - pos, end
     return parts
 
 
 def _pack(
-    pieces: Sequence[_Piece], join: Callable[[Sequence[_Piece]], str], budget: _Budget
+    pieces: Sequence[_Piece], join: Callable[[int, int], str], budget: _Budget
 ) -> list[list[_Piece]]:
     """Greedy groups of consecutive pieces whose joined text fits; each piece fits alone.
 
-    The sum of the pieces' counts only guides the search; the joined text is always measured.
+    ``join(i, j)`` is the text of ``pieces[i:j]``. The sum of the pieces' counts only guides
+    the search (galloping, then bisection); the joined text is always measured.
     """
     groups: list[list[_Piece]] = []
     n = len(pieces)
     i = 0
 
     def fits(j: int) -> bool:
-        return j == i + 1 or budget.fits(join(pieces[i:j]))
+        return j == i + 1 or budget.fits(join(i, j))
 
     while i < n:
         j, estimate = i + 1, pieces[i].tokens
@@ -129,29 +144,6 @@ def _pack(
     return groups
 
 
-def _concat(pieces: Sequence[_Piece]) -> str:
-    return "".join(p.raw for p in pieces)
-
-
-def _split(text: str, budget: _Budget, level: int = 0) -> list[str]:
-    """Parts of ``text`` (concatenating back to it), each fitting the budget."""
-    if budget.fits(text):
-        return [text]
-    if level >= len(_SPLITTERS):
-        return _hard_split(text, budget)
-    units = _split_after(text, _SPLITTERS[level])
-    if len(units) == 1:
-        return _split(text, budget, level + 1)
-    pieces: list[_Piece] = []
-    for unit in units:
-        tokens = budget.tokens(unit)
-        if tokens <= budget.max_tokens:
-            pieces.append(_Piece(unit, tokens))
-        else:
-            pieces.extend(_Piece(p, budget.tokens(p)) for p in _split(unit, budget, level + 1))
-    return [_concat(group) for group in _pack(pieces, _concat, budget)]
-
-
 def _chunk_text(pieces: Sequence[_Piece]) -> str:
     """Pieces of one section concatenate exactly; sections are joined by a blank line."""
     groups: list[str] = []
@@ -177,7 +169,7 @@ def chunk_document(doc: Document, *, max_tokens: int, count_tokens: CountTokens)
             if part.strip():
                 pieces.append(_Piece(part, budget.tokens(part), index))
     chunks: list[Chunk] = []
-    for group in _pack(pieces, _chunk_text, budget):
+    for group in _pack(pieces, lambda i, j: _chunk_text(pieces[i:j]), budget):
         sections = [doc.sections[i] for i in dict.fromkeys(p.section for p in group)]
         pages = [s.page for s in sections if s.page is not None]
         heading = next((s.heading for s in sections if s.heading), None)

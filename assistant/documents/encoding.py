@@ -31,23 +31,22 @@ def _bom_encoding(data: bytes) -> tuple[str, int] | None:
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 text without a BOM: mostly-ASCII text has a NUL in every other byte."""
-    sample = data[:4096]
-    if len(sample) < 4:
-        return None
+    """UTF-16 text without a BOM: NULs (high bytes of ASCII) in only one byte parity."""
+    sample = data[:65536]
     even_nuls = sample[0::2].count(0)
     odd_nuls = sample[1::2].count(0)
-    half = len(sample) // 2
-    if odd_nuls > 0.3 * half and even_nuls < 0.05 * half:
+    tolerance = len(sample) // 200
+    if odd_nuls > tolerance >= even_nuls:
         name = "utf-16-le"
-    elif even_nuls > 0.3 * half and odd_nuls < 0.05 * half:
+    elif even_nuls > tolerance >= odd_nuls:
         name = "utf-16-be"
     else:
         return None
     try:
-        return data[: len(data) - len(data) % 2].decode(name)
+        text = data[: len(data) - len(data) % 2].decode(name)
     except UnicodeDecodeError:
         return None
+    return text if looks_like_text(text) else None
 
 
 def looks_like_text(text: str) -> bool:
@@ -93,9 +92,16 @@ def decode_text(data: bytes, *, declared: str | None = None) -> str:
         name, skip = bom
         text = data[skip:].decode(name, errors="replace")
     else:
-        utf16 = None if b"\x00" not in data[:4096] else _utf16_without_bom(data)
+        has_nul = b"\x00" in data[:65536]
+        utf16 = _utf16_without_bom(data) if has_nul else None
         if utf16 is not None:
             text = utf16
+        elif has_nul:
+            # Text in any 8-bit or multi-byte legacy encoding never contains NUL bytes.
+            raise UnsupportedFormat(
+                "This file looks like binary data, not text.",
+                hint="supported: PDF, DOCX, HTML, Markdown, plain text, EML",
+            )
         else:
             name_or_none = detect_encoding(data, declared=declared)
             if name_or_none is None:

@@ -9,7 +9,7 @@ import os
 import shutil
 import subprocess
 import threading
-from typing import Any
+from typing import Any, ClassVar
 
 from assistant.llm.params import DeviceInfo
 
@@ -111,7 +111,7 @@ class LlamaLog:
 
     _installed: Any = None
     _lock = threading.Lock()
-    errors: collections.deque[str] = collections.deque(maxlen=20)
+    errors: ClassVar[collections.deque[str]] = collections.deque(maxlen=20)
     _last_level = 0
 
     @classmethod
@@ -121,7 +121,7 @@ class LlamaLog:
                 return
             import llama_cpp
 
-            @llama_cpp.llama_log_callback  # type: ignore[untyped-decorator]
+            @llama_cpp.llama_log_callback
             def callback(level: int, text: bytes, user_data: ctypes.c_void_p) -> None:
                 level = cls._last_level if level == 5 else level
                 cls._last_level = level

@@ -84,7 +84,7 @@ class ModelHost(Generic[R]):
 
         job = self.submit(run)
         items = list(self._drain(job))
-        return items[0]  # type: ignore[no-any-return]
+        return items[0]
 
     def stream(self, fn: Callable[[R, Job], Any]) -> Iterator[Any]:
         """A generator of what the job emits; closing it cancels the job."""

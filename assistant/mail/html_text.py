@@ -42,7 +42,7 @@ def html_to_lines(html: str, marker: Marker | None = None) -> list[str]:
     for event, el in walker:
         tag = el.tag.lower() if isinstance(el.tag, str) else ""
         if event == "start":
-            if not tag or tag in _SKIP:
+            if not tag or tag in _SKIP or _hidden(el):
                 if tag:
                     walker.skip_subtree()
                 out.text(el.tail, pre_depth)
@@ -59,11 +59,14 @@ def html_to_lines(html: str, marker: Marker | None = None) -> list[str]:
                 pre_depth += 1
             out.text(el.text, pre_depth)
         else:
-            if not tag or tag in _SKIP:
+            if not tag or tag in _SKIP or _hidden(el):
                 continue
             if tag == "pre":
                 pre_depth = max(0, pre_depth - 1)
-            if tag in _BLOCK:
+            if tag == "p" and "msonormal" not in (el.get("class") or "").lower():
+                out.soft_break()
+                out.lines.append("")  # a paragraph: blank line after (not Outlook's MsoNormal)
+            elif tag in _BLOCK:
                 out.soft_break()
             elif tag in _CELL:
                 out.text("  ", 1)
@@ -102,6 +105,14 @@ class _Lines:
     def hard_break(self) -> None:
         self.lines.append("".join(self.buf))
         self.buf.clear()
+
+
+def _hidden(el: Any) -> bool:
+    """Invisible elements (display:none...) are dropped: a common place to hide instructions."""
+    if el.get("hidden") is not None:
+        return True
+    style = (el.get("style") or "").replace(" ", "").lower()
+    return "display:none" in style or "visibility:hidden" in style
 
 
 def _parse(html: str) -> Any:

@@ -25,6 +25,7 @@ _WROTE = (
 _RE_ATTRIBUTION = re.compile(
     rf"(?:^|[\s\-])(?:{_WROTE})\s*(?:[:：]|-{{2,}}|\.{{3}})?\s*-*\s*$", re.IGNORECASE
 )
+_RE_WROTE_ANYWHERE = re.compile(rf"(?:{_WROTE})", re.IGNORECASE)
 _RE_ATTR_START = re.compile(
     r"^\s*-*\s*(?:On|Le|Am|El|Il|Op|Em|Den|På|W dniu|Dne|在|于)\b|^\s*在|^\s*\d", re.IGNORECASE
 )
@@ -126,9 +127,7 @@ def _mark_lines(lines: list[str]) -> str:
         if marks[i] != "t":
             continue
         line = lines[i][:_MAX_LINE]
-        if _RE_ORIGINAL.search(line) or _is_attribution(line, i, lines):
-            marks[i] = "s"
-        elif _is_header_block(i, lines):
+        if _RE_ORIGINAL.search(line) or _is_attribution(line) or _is_header_block(i, lines):
             marks[i] = "s"
         elif _RE_ATTR_START.match(line):
             # "On <date>, Somebody <" + "x@y.z>" + "wrote:" spread over up to three lines.
@@ -137,7 +136,7 @@ def _mark_lines(lines: list[str]) -> str:
                 if not lines[j].strip():
                     break
                 joined += " " + lines[j][:_MAX_LINE].strip()
-                if _RE_ATTRIBUTION.search(joined) and _looks_like_attribution(joined):
+                if _is_attribution(joined):
                     for k in range(i, j + 1):
                         marks[k] = "s"
                     break
@@ -177,11 +176,18 @@ def _looks_like_attribution(text: str) -> bool:
     )
 
 
-def _is_attribution(line: str, i: int, lines: list[str]) -> bool:
-    if not _RE_ATTRIBUTION.search(line) or not _looks_like_attribution(line):
+def _is_attribution(line: str) -> bool:
+    if len(line) > 300:
         return False
-    # "X wrote:" needs a date/address or a known opener ("On", "Le", "在"...) to count.
-    return bool(_RE_ATTR_START.match(line) or "@" in line or re.search(r"\d", line))
+    if _RE_ATTRIBUTION.search(line) and _looks_like_attribution(line):
+        # "X wrote:" needs a date/address or a known opener ("On", "Le", "在"...) to count.
+        return bool(_RE_ATTR_START.match(line) or "@" in line or re.search(r"\d", line))
+    # "Am <date> schrieb X <x@y>:", "2024年3月1日 山田 <y@x.jp>:": opener ... ending with ":".
+    return bool(
+        line.rstrip().endswith((":", "："))
+        and _RE_ATTR_START.match(line)
+        and (_RE_WROTE_ANYWHERE.search(line) or ("@" in line and re.search(r"\d", line)))
+    )
 
 
 def _is_header_block(i: int, lines: list[str]) -> bool:

@@ -238,7 +238,7 @@ def read_header(fh: BinaryIO, size: int, label: str) -> GGUFInfo:
     if size < 4 or r.read(4, "magic") != MAGIC:
         raise BadModelFile(
             f"{label} is not a GGUF model file",
-            hint="choose a .gguf file (llama.cpp format)",
+            hint="choose a .gguf file in llama.cpp format",
         )
     version = r.u32("header")
     if version not in SUPPORTED_VERSIONS:

@@ -38,7 +38,7 @@ class StoreBase:
         self.data_dir = ensure_private_dir(Path(data_dir))
         self.path = db_path(self.data_dir)
         self._local = threading.local()
-        self._readers: list[sqlite3.Connection] = []
+        self._readers: list[tuple[threading.Thread, sqlite3.Connection]] = []
         self._readers_lock = threading.Lock()
         self._writer = Writer(self.path)
         steps = MIGRATIONS if migrations is None else migrations
@@ -76,7 +76,12 @@ class StoreBase:
             if self.vec_enabled:
                 load_vec(conn)
             with self._readers_lock:
-                self._readers.append(conn)
+                # Connections of threads that have ended are closed here (worker pools churn).
+                stale = [c for t, c in self._readers if not t.is_alive()]
+                self._readers = [(t, c) for t, c in self._readers if t.is_alive()]
+                self._readers.append((threading.current_thread(), conn))
+            for old in stale:
+                old.close()
             self._local.conn = conn
         return conn
 
@@ -100,7 +105,7 @@ class StoreBase:
         self._writer.close()
         with self._readers_lock:
             readers, self._readers = self._readers, []
-        for conn in readers:
+        for _thread, conn in readers:
             conn.close()
         self._local = threading.local()
 

@@ -32,7 +32,12 @@ class Writer:
         self._closed = False
         self._db: sqlite_utils.Database | None = None
         self.vec_loaded = False
-        self.call(self._open, transaction=False)
+        try:
+            self.call(self._open, transaction=False)
+        except BaseException:
+            self._closed = True
+            self._executor.shutdown(wait=True)
+            raise
 
     def _open(self, _db: sqlite_utils.Database | None) -> None:
         private_file(self._path)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import struct
+from collections.abc import Sequence
 from pathlib import Path
 
 STRING, ARRAY = 8, 9
@@ -33,13 +34,12 @@ def kv(key: str, vtype: int, val: object) -> bytes:
 
 def build(
     kvs: list[bytes],
-    tensors: list[tuple[str, tuple[int, ...], int]] | None = None,
+    tensors: Sequence[tuple[str, tuple[int, ...], int]] = (),
     *,
     version: int = 3,
     data_bytes: int | None = None,
 ) -> bytes:
     """A GGUF with F32/F16 tensors laid out back to back; ``data_bytes`` cuts the data."""
-    tensors = tensors or []
     head = b"GGUF" + struct.pack("<IQQ", version, len(tensors), len(kvs)) + b"".join(kvs)
     infos = b""
     offset = 0

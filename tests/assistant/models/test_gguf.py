@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import struct
 from pathlib import Path
@@ -157,10 +158,8 @@ def test_fuzzed_headers_only_raise_bad_model_file(
     """Whatever follows a valid preamble, the reader ends in a result or a BadModelFile."""
     path = tmp_path / "fuzz.gguf"
     path.write_bytes(b"GGUF" + struct.pack("<I", version) + tail)
-    try:
-        read_header(path.open("rb"), path.stat().st_size, "fuzz")
-    except BadModelFile:
-        pass
+    with path.open("rb") as fh, contextlib.suppress(BadModelFile):
+        read_header(fh, path.stat().st_size, "fuzz")
 
 
 def test_fuzzed_mutations_of_real_header(tmp_path: Path) -> None:

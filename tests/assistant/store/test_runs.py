@@ -61,7 +61,7 @@ def test_failed_and_cancelled_runs_keep_error(store: Store) -> None:
     assert store.get_run(a)["error"] == "model missing"  # type: ignore[index]
     assert store.get_run(b)["status"] == "cancelled"  # type: ignore[index]
     with pytest.raises(ValueError):
-        store.finish_run(a, status="running")  # type: ignore[arg-type]
+        store.finish_run(a, status="running")
     with pytest.raises(UserError):
         store.finish_run(999, status="done")
 
@@ -161,3 +161,30 @@ def test_closed_store_refuses_work(data_dir: Path) -> None:
     with pytest.raises(StoreError):
         s.list_runs()
     assert os.path.exists(db_path(data_dir))
+
+
+def test_reader_connections_of_ended_threads_are_closed(store: Store) -> None:
+    run_id = store.start_run("x")
+    seen: list[bool] = []
+
+    def read() -> None:
+        seen.append(store.get_run(run_id) is not None)
+
+    for _ in range(10):
+        t = threading.Thread(target=read)
+        t.start()
+        t.join(timeout=30)
+    store.list_runs()  # this thread's reader prunes the ended ones
+    assert seen == [True] * 10
+    assert len(store._readers) <= 2
+
+
+def test_failed_open_leaves_no_writer_thread(data_dir: Path) -> None:
+    from assistant.errors import StoreError
+
+    db_path(data_dir).write_bytes(b"garbage" * 1000)
+    before = {t.name for t in threading.enumerate()}
+    with pytest.raises(StoreError):
+        Store(data_dir)
+    leaked = {t.name for t in threading.enumerate()} - before
+    assert not [name for name in leaked if name.startswith("deskmate-store")]

@@ -1,0 +1,150 @@
+"""Import and export iCalendar (.ics) files with icalendar."""
+
+from __future__ import annotations
+
+import uuid
+import warnings
+from collections.abc import Iterable
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+from assistant.calendar.model import CalendarError, CalEvent
+from assistant.calendar.resolver import zone
+
+MAX_ICS_BYTES = 20 * 1024 * 1024
+PRODID = "-//Deskmate//Calendar//EN"
+
+
+def _aware(value: date | datetime, tz: str) -> datetime:
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=zone(tz))  # floating -> local
+    return datetime.combine(value, time(), tzinfo=zone(tz))
+
+
+def _text(component: Any, name: str) -> str:
+    value = component.get(name)
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        value = value[0]
+    return str(value).strip()
+
+
+def _participants(component: Any) -> tuple[str, ...]:
+    raw = component.get("ATTENDEE")
+    if raw is None:
+        return ()
+    people = []
+    for attendee in raw if isinstance(raw, list) else [raw]:
+        name = getattr(attendee, "params", {}).get("CN")
+        address = str(attendee)
+        if address.lower().startswith("mailto:"):
+            address = address[7:]
+        people.append(f"{name} <{address}>" if name and address else name or address)
+    return tuple(p for p in people if p)
+
+
+def _prop(component: Any, name: str) -> Any:
+    value = component.get(name)
+    return value[0] if isinstance(value, list) and value else value
+
+
+def _event(component: Any, tz: str) -> CalEvent | None:
+    dtstart = _prop(component, "DTSTART")
+    if dtstart is None:
+        return None
+    first = dtstart.dt
+    all_day = not isinstance(first, datetime)
+    start = _aware(first, tz)
+    if _prop(component, "DTEND") is not None:
+        end = _aware(_prop(component, "DTEND").dt, tz)
+    elif _prop(component, "DURATION") is not None:
+        end = start + _prop(component, "DURATION").dt
+    else:
+        end = start + (timedelta(days=1) if all_day else timedelta(0))
+    rrule = _prop(component, "RRULE")
+    return CalEvent(
+        uid=_text(component, "UID") or str(uuid.uuid4()),
+        title=_text(component, "SUMMARY"),
+        start=start,
+        end=max(end, start),
+        all_day=all_day,
+        location=_text(component, "LOCATION"),
+        description=_text(component, "DESCRIPTION"),
+        participants=_participants(component),
+        rrule=rrule.to_ical().decode() if rrule is not None else None,
+    )
+
+
+def parse_ics(data: bytes, *, tz: str = "UTC") -> list[CalEvent]:
+    """Events (VEVENT) of an iCalendar text; a VTODO or VJOURNAL is not an event."""
+    from icalendar import Calendar
+
+    try:
+        with warnings.catch_warnings():
+            # icalendar warns about quirks it repairs (vendor TZIDs...): the data is the user's
+            warnings.simplefilter("ignore")
+            calendars = Calendar.from_ical(data, multiple=True) if data.strip() else []
+            if not calendars:
+                raise CalendarError("no calendar (VCALENDAR) in the file")
+            events = []
+            for cal in calendars:
+                for component in cal.walk("VEVENT"):
+                    event = _event(component, tz)
+                    if event is not None:
+                        events.append(event)
+    except CalendarError:
+        raise
+    except (ValueError, KeyError, TypeError, IndexError, AttributeError, OverflowError) as exc:
+        raise CalendarError(f"not a valid iCalendar file: {exc}") from exc
+    return events
+
+
+def import_ics(path: Path, *, tz: str = "UTC") -> list[CalEvent]:
+    """Read ``path``; floating times and all-day dates are taken in ``tz``. Raises
+    ``CalendarError`` for an unreadable, oversized or malformed file."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_ICS_BYTES:
+            raise CalendarError(f"{path.name} is too large for a calendar ({size} bytes)")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CalendarError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    return parse_ics(data, tz=tz)
+
+
+def export_ics(events: Iterable[CalEvent]) -> bytes:
+    """One VCALENDAR with a VEVENT per event (all-day events as DATE values)."""
+    from icalendar import Calendar, Event, vCalAddress, vRecur
+
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    stamp = datetime.now(UTC).replace(microsecond=0)
+    for item in events:
+        event = Event()
+        event.add("uid", item.uid)
+        event.add("dtstamp", stamp)
+        event.add("summary", item.title)
+        if item.all_day:
+            event.add("dtstart", item.start.date())
+            event.add("dtend", item.end.date())
+        else:
+            event.add("dtstart", item.start)
+            event.add("dtend", item.end)
+        if item.location:
+            event.add("location", item.location)
+        if item.description:
+            event.add("description", item.description)
+        for person in item.participants:
+            name, _, rest = person.partition(" <")
+            address = rest.rstrip(">") if rest else (person if "@" in person else "")
+            attendee = vCalAddress(f"mailto:{address}" if address else f"urn:deskmate:{name}")
+            if rest or "@" not in person:
+                attendee.params["CN"] = name
+            event.add("attendee", attendee, encode=False)
+        if item.rrule:
+            event.add("rrule", vRecur.from_ical(item.rrule))
+        cal.add_component(event)
+    return bytes(cal.to_ical())

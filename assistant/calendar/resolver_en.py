@@ -1,0 +1,167 @@
+"""English phrases: recurrences, durations, offsets, "before/after X", ranges, then points.
+
+Points come from the rules in ``rules_en``; dateparser is the last resort for formats those do
+not know.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+
+from assistant.calendar.compose import (
+    Amounts,
+    duration_range,
+    offset_point,
+    point,
+    to_timedelta,
+    two_points,
+    with_mod,
+)
+from assistant.calendar.model import Modifier, Resolution
+from assistant.calendar.rules_en import WEEKDAYS, normalize, parse_point
+
+_UNIT = r"(?P<unit>sec(?:ond)?|min(?:ute)?|hour|hr|day|week|month|year)s?"
+_AMOUNT = re.compile(
+    r"(?:(?P<n>\d+(?:\.\d+)?|an?|half an?|half a)\s*)?"
+    + _UNIT
+    + r"(?:\s+and\s+(?:a\s+)?(?P<half>half))?"
+)
+_UNIT_KEYS = {"sec": "second", "min": "minute", "hr": "hour"}
+_RRULE_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+
+def parse_amounts(text: str, *, bare_units: bool = False) -> Amounts | None:
+    """ "2 hours", "one hour and half", "an hour and a half"; with ``bare_units`` also "day and
+    5 hours" (after "within the next")."""
+    rest, amounts = text, Amounts()
+    for m in _AMOUNT.finditer(text):
+        if m["n"] is None and not bare_units:
+            return None
+        unit = _UNIT_KEYS.get(m["unit"], m["unit"])
+        n = m["n"] or "1"
+        amount = 0.5 if n.startswith("half") else 1.0 if n in ("a", "an") else float(n)
+        amounts[unit] = amounts.get(unit, 0.0) + amount + (0.5 if m["half"] else 0)
+        rest = rest.replace(m.group(0), " ", 1)
+    leftover = [w for w in rest.split() if w not in ("and", "the", "next", "a")]
+    if not amounts or leftover:
+        return None
+    return amounts
+
+
+def parse_duration(text: str) -> timedelta | None:
+    amounts = parse_amounts(normalize(text))
+    return to_timedelta(amounts) if amounts else None
+
+
+def _recurrence(text: str, ref: datetime) -> Resolution | None:
+    m = re.fullmatch(r"(?:every|each)\s+(?P<rest>.+)", text)
+    plural = re.fullmatch(
+        r"(?P<wd>(?:mon|tues|wednes|thurs|fri|satur|sun)day)s\b(?P<tail>.*)", text
+    )
+    if m:
+        rest = m["rest"]
+    elif plural:
+        rest = plural["wd"] + plural["tail"]
+    elif text in ("daily", "weekly", "monthly", "yearly", "annually"):
+        freq = {"annually": "YEARLY"}.get(text, text.upper())
+        return Resolution(text=text, start=ref, rrule=f"FREQ={freq}", granularity="datetime")
+    else:
+        return None
+    unit = re.fullmatch(r"(?:other\s+)?(day|week|month|year)", rest)
+    if unit:
+        freq = {"day": "DAILY", "week": "WEEKLY", "month": "MONTHLY", "year": "YEARLY"}[unit[1]]
+        interval = ";INTERVAL=2" if rest.startswith("other") else ""
+        return Resolution(text=text, start=ref, rrule=f"FREQ={freq}{interval}")
+    parts = parse_point(rest)
+    if parts is None:
+        return None
+    first = point(text, parts, ref)
+    if first is None or first.start is None:
+        return None
+    rule = (
+        "FREQ=DAILY" if parts.weekday is None else f"FREQ=WEEKLY;BYDAY={_RRULE_DAYS[parts.weekday]}"
+    )
+    if parts.hour is not None:
+        rule += f";BYHOUR={first.start.hour};BYMINUTE={first.start.minute}"
+    return Resolution(text=text, start=first.start, granularity=first.granularity, rrule=rule)
+
+
+_MODS: tuple[tuple[str, Modifier], ...] = (
+    (r"no later than|not later than|before|by|until|till|prior to|due", "before"),
+    (r"after|later than", "after"),
+    (r"since|starting(?: on| from)?|beginning(?: on)?|from(?= .+ on(?:wards?)?$)", "since"),
+)
+_RANGES = (
+    re.compile(
+        r"(?:from\s+|between\s+)?(?P<a>.+?)\s*(?:\bto\b|\buntil\b|\btill\b|-|–)\s*(?P<b>.+)"
+    ),
+    re.compile(r"between\s+(?P<a>.+?)\s+and\s+(?P<b>.+)"),
+    # "tomorrow from 7 to 8pm": what precedes the range belongs to both ends
+    re.compile(
+        r"(?P<ctx>.+?)\s+(?:from|between)\s+(?P<a>.+?)\s*(?:\bto\b|-|–|\band\b)\s*(?P<b>.+)"
+    ),
+)
+
+
+def resolve_en(phrase: str, ref: datetime) -> Resolution | None:
+    text = normalize(phrase)
+    if not text:
+        return None
+    found = _recurrence(text, ref)
+    if found:
+        return found
+    m = re.fullmatch(r"(?:within|in|during|over)\s+the\s+(?:next|coming)\s+(?P<d>.+)", text)
+    if m and (amounts := parse_amounts(m["d"], bare_units=True)):
+        return duration_range(phrase, ref, to_timedelta(amounts))
+    m = re.fullmatch(r"in\s+(?P<d>.+)|(?P<d2>.+?)\s+(?:from now|later)", text)
+    if m and (amounts := parse_amounts(m["d"] or m["d2"])):
+        return offset_point(phrase, ref, amounts, 1)
+    m = re.fullmatch(r"(?P<d>.+?)\s+ago", text)
+    if m and (amounts := parse_amounts(m["d"])):
+        return offset_point(phrase, ref, amounts, -1)
+    amounts = parse_amounts(text)
+    if amounts is not None:
+        length = to_timedelta(amounts)
+        return Resolution(text=phrase, start=None, duration=length, granularity="datetime")
+    m = re.fullmatch(
+        r"(?:the\s+)?week\s+(?:starting|beginning|of)\s+(?:on\s+|from\s+)?(?P<x>.+)", text
+    )
+    if m and (first := point(phrase, parse_point(m["x"]), ref)) and first.start:
+        monday = first.start - timedelta(days=first.start.weekday())
+        return Resolution(text=phrase, start=monday, end=monday + timedelta(days=7))
+    simple = point(phrase, parse_point(text), ref)
+    if simple:
+        return simple
+    for pattern in _RANGES:
+        m = pattern.fullmatch(text)
+        if m:
+            context = m.groupdict().get("ctx") or ""
+            a, b = parse_point(f"{m['a']} {context}"), parse_point(f"{m['b']} {context}")
+            ranged = two_points(phrase, a, b, ref)
+            if ranged:
+                return ranged
+    for words, mod in _MODS:
+        m = re.fullmatch(rf"(?:{words})\s+(?P<x>.+?)(?:\s+on(?:wards?)?)?", text)
+        if m:
+            inner = resolve_en(m["x"], ref)
+            if inner and inner.mod is None and inner.rrule is None:
+                return with_mod(inner, mod, parse_point(m["x"]))
+    return _dateparser(phrase, ref)
+
+
+def _dateparser(phrase: str, ref: datetime) -> Resolution | None:
+    from dateparser.date import DateDataParser
+
+    settings = {"RELATIVE_BASE": ref, "PREFER_DATES_FROM": "future",
+                "RETURN_AS_TIMEZONE_AWARE": False}  # fmt: skip
+    data = DateDataParser(languages=["en"], settings=settings).get_date_data(phrase)
+    if data.date_obj is None:
+        return None
+    has_time = data.period == "time"
+    return Resolution(
+        text=phrase, start=data.date_obj, granularity="datetime" if has_time else "date"
+    )
+
+
+__all__ = ["WEEKDAYS", "parse_duration", "resolve_en"]

@@ -1,0 +1,160 @@
+"""Chinese phrases: recurrences (每周一), durations (半小时, 三年半), offsets (5天前, 之后5分钟),
+deadlines (月底前, 周五之前), ranges (从A到B), decades, lunar dates, then points."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import datetime, time, timedelta
+
+from assistant.calendar.compose import (
+    Amounts,
+    duration_range,
+    offset_point,
+    point,
+    shift,
+    to_timedelta,
+    two_points,
+    with_mod,
+)
+from assistant.calendar.model import Modifier, Resolution
+from assistant.calendar.numerals import ZH_NUM, zh_to_int
+from assistant.calendar.rules_zh import normalize, parse_point
+
+N = ZH_NUM
+_UNITS = {"秒钟": "second", "秒": "second", "分钟": "minute", "分": "minute", "小时": "hour",
+          "钟头": "hour", "天": "day", "周": "week", "星期": "week", "礼拜": "week",
+          "个月": "month", "年": "year"}  # fmt: skip
+_UNIT_RE = "|".join(sorted(_UNITS, key=len, reverse=True))
+_AMOUNT = re.compile(
+    rf"(?P<n>[0-9.]+|[零一二两三四五六七八九十百]+|半)?个?(?P<u>{_UNIT_RE})(?P<half>半)?"
+)
+_RRULE_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+
+def parse_amounts(text: str) -> Amounts | None:
+    """ "半小时" -> 30 min, "三年半", "1个半小时", "5 分钟"; None if not only a duration."""
+    text = normalize(text)
+    amounts: Amounts = {}
+    pos = 0
+    for m in _AMOUNT.finditer(text):
+        if m.start() != pos or not (m["n"] or m.group(0).startswith("个")):
+            return None
+        if m["u"] == "年" and m["n"] and len(m["n"]) == 4:
+            return None  # "2009年" is a year
+        n = m["n"]
+        amount = 0.5 if n == "半" else float(n) if n and n[0].isdigit() else zh_to_int(n or "一")
+        unit = _UNITS[m["u"]]
+        amounts[unit] = amounts.get(unit, 0.0) + amount + (0.5 if m["half"] else 0)
+        pos = m.end()
+    if pos != len(text) or not amounts:
+        return None
+    return amounts
+
+
+def parse_duration(text: str) -> timedelta | None:
+    amounts = parse_amounts(text)
+    return to_timedelta(amounts) if amounts else None
+
+
+def _recurrence(text: str, ref: datetime) -> Resolution | None:
+    m = re.fullmatch(r"每(?:个|一)?(?P<rest>.*?)(?:都|一次)?", text)
+    if not m:
+        return None
+    rest = m["rest"]
+    unit = re.fullmatch(r"(天|日|晚|周|星期|礼拜|月|年)", rest)
+    if unit:
+        freq = {"天": "DAILY", "日": "DAILY", "晚": "DAILY", "月": "MONTHLY", "年": "YEARLY"}
+        return Resolution(text=text, start=ref, rrule=f"FREQ={freq.get(unit[1], 'WEEKLY')}")
+    daily = re.fullmatch(r"(?:天|日)(?P<t>.+)", rest)
+    parts = parse_point(daily["t"] if daily else rest, ref.date())
+    if parts is None:
+        return None
+    first = point(text, parts, ref)
+    if first is None or first.start is None:
+        return None
+    rule = (
+        "FREQ=DAILY" if parts.weekday is None else f"FREQ=WEEKLY;BYDAY={_RRULE_DAYS[parts.weekday]}"
+    )
+    if parts.hour is not None:
+        rule += f";BYHOUR={first.start.hour};BYMINUTE={first.start.minute}"
+    return Resolution(text=text, start=first.start, granularity=first.granularity, rrule=rule)
+
+
+def _decade(text: str) -> Resolution | None:
+    m = re.fullmatch(rf"(?:(?P<c>{N})世纪)?(?P<d>{N})年代", text)
+    if not m:
+        return None
+    decade = zh_to_int(m["d"])
+    if m["c"]:
+        first = (zh_to_int(m["c"]) - 1) * 100 + decade
+    else:
+        first = 1900 + decade if decade >= 20 else 2000 + decade
+    start = datetime(first, 1, 1)
+    return Resolution(text=text, start=start, end=datetime(first + 10, 1, 1))
+
+
+def _lunar(text: str, res: Resolution) -> Resolution:
+    """Keep the lunar date as written; start becomes the Gregorian day where known."""
+    assert res.start is not None
+    written = res.start.date()
+    try:
+        from lunardate import LunarDate  # type: ignore[import-untyped]
+
+        solar = LunarDate(written.year, written.month, written.day).to_solar_date()
+    except (ImportError, ValueError):
+        return replace(res, lunar=written)  # outside the converter's 1900-2099 range
+    start = datetime.combine(solar, res.start.time())
+    return replace(res, start=start, lunar=written)
+
+
+_MODS: tuple[tuple[str, Modifier], ...] = (
+    (r"(?P<x>.+?)(?:之前|以前|前|为止)|(?:截止|截至|不晚于|最晚)(?:到)?(?P<y>.+)", "before"),
+    (r"(?P<x>.+?)(?:之后|以后|后)|(?:晚于)(?P<y>.+)", "after"),
+    (r"(?:从|自)?(?P<x>.+?)(?:起|开始)|自(?P<y>.+)", "since"),
+)
+
+
+def resolve_zh(phrase: str, ref: datetime) -> Resolution | None:
+    text = normalize(phrase)
+    if not text:
+        return None
+    today = ref.date()
+    found = _recurrence(text, ref) or _decade(text)
+    if found:
+        return found
+    length = parse_duration(text)
+    if length is not None:
+        return Resolution(text=phrase, start=None, duration=length, granularity="datetime")
+    m = re.fullmatch(
+        r"(?:之后|以后|接下来|未来|还剩|还有|剩下|在)(?:的)?(?P<d>.+?)(?:内|之内|里)?", text
+    )
+    if m and (length := parse_duration(m["d"])):
+        return duration_range(phrase, ref, length)
+    m = re.fullmatch(r"(?:过去|前|最近)(?:的)?(?P<d>.+?)(?:内|里|中|来)?", text)
+    if m and (amounts := parse_amounts(m["d"])):
+        length = to_timedelta(amounts)
+        if length < timedelta(days=1):
+            return duration_range(phrase, ref - length, length)
+        day = datetime.combine(today, time())
+        return Resolution(text=phrase, start=shift(day, amounts, -1), end=day, duration=length)
+    m = re.fullmatch(r"(?:再过|过)?(?P<d>.+?)(?P<dir>之后|以后|后|之前|以前|前)", text)
+    if m and (amounts := parse_amounts(m["d"])):
+        return offset_point(phrase, ref, amounts, -1 if "前" in m["dir"] else 1)
+    parts = parse_point(text, today)
+    simple = point(phrase, parts, ref)
+    if simple and parts is not None:
+        return _lunar(phrase, simple) if parts.lunar else simple
+    m = re.fullmatch(r"(?:从|自)?(?P<a>.+?)(?:到|至|~|-|—|－)(?P<b>.+)", text)
+    if m:
+        ranged = two_points(phrase, parse_point(m["a"], today), parse_point(m["b"], today), ref)
+        if ranged:
+            return ranged
+    for pattern, mod in _MODS:
+        m = re.fullmatch(pattern, text)
+        if m:
+            inner_text = m["x"] or m["y"]
+            inner = resolve_zh(inner_text, ref)
+            if inner and inner.mod is None and inner.rrule is None and inner.start:
+                return with_mod(inner, mod, parse_point(inner_text, today))
+    return None

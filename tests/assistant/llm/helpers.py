@@ -1,0 +1,49 @@
+"""Small helpers shared by the engine tests."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from assistant.events import Done, Event, Progress, Token
+
+LONG_SYSTEM = (
+    "You are Deskmate, a careful desktop assistant. "
+    + " ".join(
+        f"Rule {i}: answer briefly, stay polite, never invent facts, and keep the user's data private."
+        for i in range(1, 41)
+    )
+)
+LONG_PROMPT = " ".join(
+    f"Paragraph {i}: the quarterly report lists revenue, costs, hiring plans and open risks."
+    for i in range(1, 90)
+)  # about 1500 tokens
+
+
+def collect(events: Iterator[Event]) -> tuple[list[Token], list[Progress], Done]:
+    tokens: list[Token] = []
+    progress: list[Progress] = []
+    done: Done | None = None
+    for event in events:
+        if isinstance(event, Token):
+            tokens.append(event)
+        elif isinstance(event, Progress):
+            progress.append(event)
+        elif isinstance(event, Done):
+            done = event
+    assert done is not None, "the generator ended without a Done event"
+    return tokens, progress, done
+
+
+def validate_answer_schema(value: object) -> None:
+    assert isinstance(value, dict)
+    assert set(value) == {"answer", "unit"}
+    assert isinstance(value["answer"], int)
+    assert isinstance(value["unit"], str)
+
+
+ANSWER_SCHEMA = {
+    "type": "object",
+    "properties": {"answer": {"type": "integer"}, "unit": {"type": "string", "maxLength": 12}},
+    "required": ["answer", "unit"],
+    "additionalProperties": False,
+}

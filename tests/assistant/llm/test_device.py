@@ -1,0 +1,54 @@
+"""GPU-offload planning and thread count (pure functions: no GPU needed)."""
+
+from __future__ import annotations
+
+import psutil
+
+from assistant.llm._device import NO_GPU_BUILD, plan_gpu_layers, resolve_threads
+
+GIB = 2**30
+
+
+def test_no_gpu_build_means_cpu_with_the_rebuild_hint() -> None:
+    info = plan_gpu_layers("auto", gpu_build=False, n_layers=24, model_bytes=GIB, free_vram=None)
+    assert (info.on_gpu, info.n_gpu_layers, info.gpu_build) == (False, 0, False)
+    assert info.reason == NO_GPU_BUILD
+    assert "CMAKE_ARGS=-DGGML_CUDA=on" in info.reason
+
+
+def test_explicit_layers_without_gpu_build_are_ignored_and_said_so() -> None:
+    info = plan_gpu_layers(20, gpu_build=False, n_layers=24, model_bytes=GIB, free_vram=None)
+    assert info.n_gpu_layers == 0
+    assert "ignored" in info.reason
+
+
+def test_model_that_fits_goes_entirely_on_the_gpu() -> None:
+    info = plan_gpu_layers("auto", gpu_build=True, n_layers=24, model_bytes=GIB, free_vram=8 * GIB)
+    assert info.on_gpu and info.n_gpu_layers == 25
+    assert "all layers fit" in info.reason
+
+
+def test_model_too_large_gets_a_proportional_share() -> None:
+    info = plan_gpu_layers(
+        "auto", gpu_build=True, n_layers=28, model_bytes=4 * GIB, free_vram=2 * GIB + 300 * 2**20
+    )
+    assert info.on_gpu
+    assert 10 <= info.n_gpu_layers <= 14
+    assert "of 28 layers" in info.reason
+
+
+def test_tiny_vram_falls_back_to_cpu() -> None:
+    info = plan_gpu_layers(
+        "auto", gpu_build=True, n_layers=28, model_bytes=4 * GIB, free_vram=100 * 2**20
+    )
+    assert (info.on_gpu, info.n_gpu_layers) == (False, 0)
+
+
+def test_explicit_zero_is_cpu_only() -> None:
+    info = plan_gpu_layers(0, gpu_build=True, n_layers=24, model_bytes=GIB, free_vram=8 * GIB)
+    assert (info.on_gpu, info.n_gpu_layers) == (False, 0)
+
+
+def test_threads_auto_is_physical_cores() -> None:
+    assert resolve_threads("auto") == (psutil.cpu_count(logical=False) or 1)
+    assert resolve_threads(3) == 3

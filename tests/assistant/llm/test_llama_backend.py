@@ -1,0 +1,180 @@
+"""End-to-end tests of the in-process llama.cpp engine on the real bundled 0.5B model."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from assistant.errors import BadModelFile, ModelNotFound, UserError
+from assistant.events import Progress, Token
+from assistant.llm import GenParams, create_engine
+from assistant.llm.llama_backend import LlamaEngine
+from assistant.settings import Settings
+from tests.assistant.llm.helpers import (
+    ANSWER_SCHEMA,
+    LONG_PROMPT,
+    LONG_SYSTEM,
+    collect,
+    validate_answer_schema,
+)
+
+pytestmark = pytest.mark.model
+
+SUM_QUESTION = [{"role": "user", "content": "What is 2+3? Answer with a number only."}]
+
+
+@pytest.fixture(scope="module")
+def engine(fast_model_path: Path) -> Iterator[LlamaEngine]:
+    settings = Settings()
+    settings.set("n_ctx", 2048)
+    eng = create_engine(settings, Path("/nonexistent-data-dir"), model_path=fast_model_path)
+    assert isinstance(eng, LlamaEngine)
+    yield eng
+    eng.close()
+
+
+def test_streams_tokens_and_a_done_with_counts(engine: LlamaEngine) -> None:
+    tokens, progress, done = collect(engine.chat(SUM_QUESTION, GenParams(max_tokens=16)))
+    assert tokens and "".join(t.text for t in tokens) == done.text
+    assert progress[0].stage == "prompt" and progress[-1].done == progress[-1].total
+    assert done.text.strip() == "5"
+    assert done.data["prompt_tokens"] > 10
+    assert done.data["completion_tokens"] >= 1
+    assert done.data["finish_reason"] == "stop"
+    assert done.data["seconds"] > 0
+
+
+def test_same_request_twice_gives_the_same_answer_from_the_cache(engine: LlamaEngine) -> None:
+    question = [{"role": "user", "content": "Name the largest planet of the solar system."}]
+    first = collect(engine.chat(question, GenParams(max_tokens=24, temperature=0.0)))[2]
+    second = collect(engine.chat(question, GenParams(max_tokens=24, temperature=0.0)))[2]
+    assert "Jupiter" in first.text
+    assert second.text == first.text
+    assert second.data["last_prompt_tokens_evaluated"] == 1  # everything but the last token cached
+
+
+def test_kv_prefix_is_reused_for_a_shared_system_prompt(engine: LlamaEngine) -> None:
+    def ask(question: str) -> dict[str, int]:
+        messages = [
+            {"role": "system", "content": LONG_SYSTEM},
+            {"role": "user", "content": question},
+        ]
+        return collect(engine.chat(messages, GenParams(max_tokens=8)))[2].data
+
+    first = ask("Say hello.")
+    second = ask("Say goodbye.")
+    assert first["prompt_tokens"] > 500
+    assert second["last_prompt_tokens_evaluated"] < 30
+    assert second["prompt_tokens_cached"] > 500
+
+
+def test_cancel_during_generation_stops_within_200_ms(engine: LlamaEngine) -> None:
+    story = [{"role": "user", "content": "Write a very long story about a lighthouse keeper."}]
+    gen = engine.chat(story, GenParams(max_tokens=1000))
+    n = 0
+    for event in gen:
+        if isinstance(event, Token):
+            n += 1
+            if n == 3:
+                break
+    start = time.perf_counter()
+    gen.close()  # returns once the model thread has stopped working on it
+    assert time.perf_counter() - start < 0.2
+    assert collect(engine.chat(SUM_QUESTION, GenParams(max_tokens=8)))[2].text.strip() == "5"
+
+
+def test_cancel_during_a_long_prompt_evaluation_stops_within_200_ms(engine: LlamaEngine) -> None:
+    messages = [{"role": "user", "content": LONG_PROMPT + "\nSummarize."}]
+    assert engine.count_tokens(LONG_PROMPT) > 1400
+    gen = engine.chat(messages, GenParams(max_tokens=16))
+    total = 0
+    for event in gen:
+        if isinstance(event, Progress) and event.done > 0:
+            total = event.total
+            assert event.done < event.total  # still evaluating the prompt
+            break
+    assert total > 1400
+    start = time.perf_counter()
+    gen.close()
+    assert time.perf_counter() - start < 0.2
+
+
+def test_json_schema_output_parses_and_validates(engine: LlamaEngine) -> None:
+    messages = [
+        {"role": "system", "content": "Reply in JSON."},
+        {"role": "user", "content": "How many legs does a spider have?"},
+    ]
+    params = GenParams(max_tokens=48, temperature=0.0, json_schema=ANSWER_SCHEMA)
+    done = collect(engine.chat(messages, params))[2]
+    value = json.loads(done.text)
+    validate_answer_schema(value)
+    assert done.data["json"] == value
+
+
+def test_chinese_output_decodes_cleanly(engine: LlamaEngine) -> None:
+    messages = [{"role": "user", "content": "请用中文回答：中国的首都是哪个城市？"}]
+    tokens, _, done = collect(engine.chat(messages, GenParams(max_tokens=32, temperature=0.0)))
+    assert all("\ufffd" not in t.text for t in tokens)
+    assert "".join(t.text for t in tokens) == done.text
+    assert "北京" in done.text
+
+
+def test_stop_strings_cut_the_answer(engine: LlamaEngine) -> None:
+    messages = [{"role": "user", "content": "Count from 1 to 10, separated by commas."}]
+    params = GenParams(max_tokens=40, temperature=0.0, stop=("5",))
+    done = collect(engine.chat(messages, params))[2]
+    assert "4" in done.text and "5" not in done.text
+    assert done.data["finish_reason"] == "stop"
+
+
+def test_max_tokens_limits_the_answer(engine: LlamaEngine) -> None:
+    story = [{"role": "user", "content": "Write a long poem about the sea."}]
+    done = collect(engine.chat(story, GenParams(max_tokens=5)))[2]
+    assert done.data["completion_tokens"] == 5
+    assert done.data["finish_reason"] == "length"
+
+
+def test_count_tokens_matches_the_model_tokenizer(engine: LlamaEngine) -> None:
+    for text in ["hello world", "Deskmate 总结文档 😀 and café", LONG_SYSTEM]:
+        expected = engine._host.call(
+            lambda m, t=text: len(m.llm.tokenize(t.encode(), add_bos=False, special=False))
+        )
+        assert engine.count_tokens(text) == expected
+
+
+def test_context_size_device_and_name(engine: LlamaEngine, fast_model_path: Path) -> None:
+    assert engine.context_size() == 2048  # min(n_ctx_train=32768, setting)
+    info = engine.device_info()
+    assert not info.on_gpu and info.n_gpu_layers == 0 and info.reason
+    assert engine.model_name() == fast_model_path.stem
+
+
+def test_too_long_prompt_is_a_user_error_and_the_engine_keeps_working(
+    engine: LlamaEngine,
+) -> None:
+    messages = [{"role": "user", "content": LONG_PROMPT * 2}]
+    with pytest.raises(UserError, match="context"):
+        collect(engine.chat(messages, GenParams(max_tokens=8)))
+    assert collect(engine.chat(SUM_QUESTION, GenParams(max_tokens=8)))[2].text.strip() == "5"
+
+
+def test_bad_model_files_raise_bad_model_file(tmp_path: Path, fast_model_path: Path) -> None:
+    not_gguf = tmp_path / "notes.gguf"
+    not_gguf.write_text("this is not a model")
+    truncated = tmp_path / "truncated.gguf"
+    with fast_model_path.open("rb") as src:
+        truncated.write_bytes(src.read(40 * 2**20))  # metadata intact, tensors cut
+    for path in (not_gguf, truncated):
+        eng = LlamaEngine(path, n_ctx=512)
+        with pytest.raises(BadModelFile, match=path.name):
+            collect(eng.chat(SUM_QUESTION, GenParams(max_tokens=4)))
+        eng.close()
+
+
+def test_missing_model_file_is_model_not_found(tmp_path: Path) -> None:
+    with pytest.raises(ModelNotFound):
+        LlamaEngine(tmp_path / "nope.gguf")
