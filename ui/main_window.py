@@ -36,6 +36,15 @@ log = logging.getLogger(__name__)
 JOIN_TIMEOUT_S = 3.0
 
 
+def warm_language_detector() -> None:
+    """lingua builds its models holding the GIL (~1 s): do it once at start, not mid-run."""
+    try:
+        from assistant.lang import detect_language
+    except ImportError:  # pragma: no cover - an older core
+        return
+    detect_language("Deskmate warms up its language detector.")
+
+
 class MainWindow(QMainWindow):
     model_status_changed = Signal(str)
     setting_changed = Signal(str, object)
@@ -136,9 +145,14 @@ class MainWindow(QMainWindow):
     def load_model_status(self) -> None:
         """Load the model on a worker thread and show where it runs (window already shown)."""
         self.status_label.setText(self.tr("Loading the model…"))
-        worker.run_in_background(
-            self, self.core.model_status, self._model_ready, self._model_failed, name="model"
-        )
+        core = self.core
+
+        def warm_up() -> str:
+            status = core.model_status()
+            warm_language_detector()
+            return status
+
+        worker.run_in_background(self, warm_up, self._model_ready, self._model_failed, name="model")
 
     def _model_ready(self, text: object) -> None:
         self.model_status = str(text)

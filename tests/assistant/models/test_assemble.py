@@ -60,7 +60,8 @@ def test_cancelled_assembly_leaves_nothing_then_succeeds(dest: Path) -> None:
     assert path == dest / entry.file_name
     assert is_verified(path, entry.sha256)
     assert leftovers(dest) == sorted([entry.file_name, entry.file_name + ".verified"])
-    assert oct(path.stat().st_mode & 0o777) == oct(0o600)
+    for name in (entry.file_name, entry.file_name + ".verified"):
+        assert oct((dest / name).stat().st_mode & 0o777) == oct(0o600)
 
 
 CHILD = """

@@ -1,0 +1,215 @@
+"""Schedule suggestions from free text, an email or a document.
+
+The model only extracts items as JSON (constrained by ``SUGGESTION_SCHEMA``) and copies each
+date phrase as written; dates are resolved in code against a reference time and the user's
+time zone. Suggestions are checked against stored events for conflicts; tasks without a time
+get free-slot proposals inside working hours.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from assistant.errors import EmptyDocument, UserError
+from assistant.events import Done, Event, Progress, Status
+from assistant.llm.params import ChatMessage, GenParams
+from assistant.tasks.recording import recorded
+
+if TYPE_CHECKING:
+    from assistant.calendar import CalEvent, Suggestion
+    from assistant.core import Core
+
+DEFAULT_MINUTES = 60
+
+
+@dataclass(frozen=True, slots=True)
+class ScheduleOptions:
+    now: datetime | None = None  # reference time; default: now in ``tz``
+    tz: str = ""  # IANA zone; default: setting, else the system's
+    max_tokens: int | None = None
+
+
+def system_zone() -> str:
+    import tzlocal
+
+    try:
+        return str(tzlocal.get_localzone_name() or "UTC")
+    except Exception:  # tzlocal raises several kinds on odd systems: UTC is the safe answer
+        return "UTC"
+
+
+def resolve_zone(core: Core, requested: str) -> str:
+    name = requested or core.settings.get_str("time_zone") or system_zone()
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise UserError(
+            f"unknown time zone {name!r}", hint="use an IANA name like Asia/Shanghai"
+        ) from exc
+    return name
+
+
+def extraction_messages(text: str, *, reference: datetime) -> list[ChatMessage]:
+    from assistant.mail import frame_untrusted
+
+    system = (
+        "You extract calendar items from text and answer only with JSON. Each item is a "
+        "meeting, appointment, deadline or task the text asks for. For when_text copy the "
+        "exact date/time words from the text (for example 'next Tuesday 3pm' or "
+        "'下周三下午两点'); never compute or reformat dates. Use an empty when_text when the "
+        "text gives no time."
+    )
+    user = (
+        f"{frame_untrusted(text, 'text')}\n\n"
+        f"Today is {reference:%A %Y-%m-%d}. Task: list every event and task in the text above "
+        'as JSON: {"items": [{"kind": "event" or "task", "title": "...", "when_text": "...", '
+        '"duration_min": minutes or null, "location": "...", "participants": ["..."]}]}.'
+    )
+    return [{"role": "system", "content": system}, {"role": "user", "content": user}]
+
+
+def _source_text(core: Core, source: Path | str) -> str:
+    if isinstance(source, Path) and source.suffix.lower() == ".eml":
+        from assistant.mail import parse_email
+
+        mail = parse_email(source)
+        return f"Subject: {mail.subject}\n\n{mail.newest or mail.body_text}"
+    from assistant.tasks.summarize import load_source
+
+    return load_source(core, source).text
+
+
+def to_event(s: Suggestion, tz: str) -> CalEvent | None:
+    from assistant.calendar import CalEvent
+
+    start = s.start
+    if start is None:
+        return None
+    end = s.end or start + timedelta(minutes=s.duration_min or DEFAULT_MINUTES)
+    all_day = s.resolution is not None and s.resolution.granularity == "date"
+    if all_day and s.end is None:
+        end = start + timedelta(days=1)
+    return CalEvent(
+        uid=f"{uuid.uuid4()}@deskmate",
+        title=s.title,
+        start=start,
+        end=end,
+        all_day=all_day,
+        location=s.location,
+        participants=s.participants,
+        rrule=s.resolution.rrule if s.resolution else None,
+    )
+
+
+def plan(
+    core: Core, suggestions: list[Suggestion], *, tz: str, now: datetime
+) -> list[dict[str, Any]]:
+    """Each suggestion as a dict with its event, conflicts and free-slot proposals."""
+    from assistant.calendar import find_conflicts, propose_slots
+
+    horizon = now + timedelta(days=60)
+    existing = core.store.events_between(now - timedelta(days=1), horizon)
+    planned: list[dict[str, Any]] = []
+    for s in suggestions:
+        event = to_event(s, tz)
+        item: dict[str, Any] = {
+            "kind": s.kind,
+            "title": s.title,
+            "when_text": s.when_text,
+            "start": event.start.isoformat() if event else None,
+            "end": event.end.isoformat() if event else None,
+            "all_day": event.all_day if event else False,
+            "due": s.due.isoformat() if s.due else None,
+            "location": s.location,
+            "participants": list(s.participants),
+            "conflicts": [],
+            "proposals": [],
+        }
+        if event is not None and not event.all_day:
+            item["conflicts"] = [
+                {"title": c.title, "start": c.start.isoformat(), "end": c.end.isoformat()}
+                for c in find_conflicts(event, existing)
+            ]
+        if event is None or item["conflicts"]:
+            slots = propose_slots(
+                timedelta(minutes=s.duration_min or DEFAULT_MINUTES),
+                existing,
+                start_from=now,
+                work_start=core.settings.get_str("work_start"),
+                work_end=core.settings.get_str("work_end"),
+                buffer_min=core.settings.get_int("meeting_buffer_min"),
+                tz=tz,
+            )
+            item["proposals"] = [{"start": a.isoformat(), "end": b.isoformat()} for a, b in slots]
+        planned.append(item)
+    return planned
+
+
+def render(planned: list[dict[str, Any]]) -> str:
+    if not planned:
+        return "No events or tasks found."
+    lines: list[str] = []
+    for i, item in enumerate(planned, start=1):
+        when = item["start"] or (f"due {item['due']}" if item["due"] else "no time given")
+        lines.append(f"{i}. **{item['title']}** ({item['kind']}): {when}")
+        if item["when_text"]:
+            lines.append(f"   - from the text: “{item['when_text']}”")
+        if item["location"]:
+            lines.append(f"   - where: {item['location']}")
+        for c in item["conflicts"]:
+            lines.append(f"   - ⚠ conflicts with {c['title']} ({c['start']})")
+        for p in item["proposals"]:
+            lines.append(f"   - free slot: {p['start']} – {p['end']}")
+    return "\n".join(lines)
+
+
+def schedule(core: Core, source: Path | str, options: ScheduleOptions) -> Iterator[Event]:
+    from assistant.calendar import SUGGESTION_SCHEMA, suggestions_from_extraction
+
+    yield Status("reading")
+    text = _source_text(core, source).strip()
+    if not text:
+        raise EmptyDocument("there is no text to find events in")
+    tz = resolve_zone(core, options.tz)
+    now = options.now or datetime.now(ZoneInfo(tz))
+    if now.tzinfo is None:
+        now = now.replace(tzinfo=ZoneInfo(tz))
+    engine = core.engine()
+
+    def body(run_id: int) -> Iterator[Event]:
+        params = GenParams(
+            max_tokens=options.max_tokens or 400, temperature=0.0, json_schema=SUGGESTION_SCHEMA
+        )
+        raw = ""
+        for event in engine.chat(extraction_messages(text, reference=now), params):
+            if isinstance(event, Done):
+                raw = event.text
+            else:
+                yield Progress(0, 1, "finding events")
+        try:
+            items = json.loads(raw).get("items", [])
+        except (ValueError, AttributeError):
+            items = []  # a cut-off answer (max_tokens) finds nothing rather than failing
+        suggestions = suggestions_from_extraction(items, reference=now, tz=tz)
+        planned = plan(core, suggestions, tz=tz, now=now)
+        yield Done(
+            text=render(planned),
+            data={"suggestions": planned, "tz": tz, "reference": now.isoformat()},
+        )
+
+    yield from recorded(
+        core.store,
+        "schedule",
+        body,
+        input_text=text,
+        input_path=str(source) if isinstance(source, Path) else None,
+        model=engine.model_name(),
+        params={"tz": tz, "now": now.isoformat()},
+    )
