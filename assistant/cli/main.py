@@ -15,6 +15,8 @@ from assistant.errors import DeskmateError
 COMMANDS = (
     "summarize_cmd",
     "translate_cmd",
+    "reply_cmd",
+    "schedule_cmd",
     "history_cmd",
     "models_cmd",
     "settings_cmd",

@@ -41,7 +41,7 @@ def run_events(events: Iterator[Event], ctx: CliContext, *, stream: bool = True)
                 bar.update(
                     task_id, completed=event.done, total=event.total, description=event.stage
                 )
-            elif isinstance(event, Status) and not ctx.json:
+            elif isinstance(event, Status) and ctx.err.is_terminal and not ctx.json:
                 ctx.err.print(f"[dim]{event.text}[/dim]")
             elif isinstance(event, Done):
                 done = event

@@ -15,7 +15,9 @@ from assistant.cli.streaming import run_events
 
 
 def add_parser(sub: Any) -> None:
-    p = sub.add_parser("translate", help="translate text or a document (zh, en, ja, ko, fr, de, es)")
+    p = sub.add_parser(
+        "translate", help="translate text or a document (zh, en, ja, ko, fr, de, es)"
+    )
     p.add_argument("source", help="text, a file, or - for standard input")
     p.add_argument("--to", dest="target", default=None, help="target language (default: setting)")
     p.add_argument("--from", dest="source_lang", default=None, help="source language (detected)")
@@ -46,8 +48,11 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     )
     done = run_events(translate(ctx.core, source, options), ctx, stream=not ctx.json)
     if ctx.json:
-        print(json.dumps({"run_id": done.run_id, "translation": done.text, **done.data},
-                         ensure_ascii=False))
+        print(
+            json.dumps(
+                {"run_id": done.run_id, "translation": done.text, **done.data}, ensure_ascii=False
+            )
+        )
     elif done.data.get("glossary_violations"):
         for item in done.data["glossary_violations"]:
             ctx.err.print(

@@ -213,3 +213,26 @@ def schedule(core: Core, source: Path | str, options: ScheduleOptions) -> Iterat
         model=engine.model_name(),
         params={"tz": tz, "now": now.isoformat()},
     )
+
+
+def events_from_plan(planned: list[dict[str, Any]]) -> list[CalEvent | None]:
+    """The storable event of each planned suggestion (None when it has no time)."""
+    from assistant.calendar import CalEvent
+
+    events: list[CalEvent | None] = []
+    for item in planned:
+        if not item.get("start") or not item.get("end"):
+            events.append(None)
+            continue
+        events.append(
+            CalEvent(
+                uid=f"{uuid.uuid4()}@deskmate",
+                title=item["title"],
+                start=datetime.fromisoformat(item["start"]),
+                end=datetime.fromisoformat(item["end"]),
+                all_day=bool(item.get("all_day")),
+                location=item.get("location", ""),
+                participants=tuple(item.get("participants", ())),
+            )
+        )
+    return events

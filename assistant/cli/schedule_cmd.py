@@ -1,0 +1,139 @@
+"""``deskmate schedule TEXT|FILE [--now ISO] [--tz ZONE] [--ics out.ics] [--accept N]`` and
+``deskmate calendar import|export|list``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from rich.table import Table
+
+from assistant.cli.context import CliContext
+from assistant.cli.streaming import run_events
+
+
+def add_parser(sub: Any) -> None:
+    p = sub.add_parser("schedule", help="suggest events and tasks from text, a mail or a file")
+    p.add_argument("source", help="text, a file (.eml, .txt, .pdf...), or - for standard input")
+    p.add_argument("--now", help="reference time, ISO 8601 (default: now)")
+    p.add_argument("--tz", default="", help="IANA time zone (default: setting or system)")
+    p.add_argument("--ics", type=Path, help="write the suggestions to this .ics file")
+    p.add_argument(
+        "--accept",
+        type=int,
+        nargs="*",
+        metavar="N",
+        help="store suggestions N... (1-based) as events",
+    )
+    p.add_argument("--max-tokens", type=int, default=None, help=argparse.SUPPRESS)
+    p.set_defaults(func=run)
+
+    c = sub.add_parser("calendar", help="stored events: import/export .ics, list")
+    c.add_argument("action", choices=("import", "export", "list"))
+    c.add_argument("path", nargs="?", type=Path)
+    c.add_argument("--days", type=int, default=30)
+    c.set_defaults(func=run_calendar)
+
+
+def _parse_now(text: str | None) -> datetime | None:
+    from assistant.errors import UserError
+
+    if not text:
+        return None
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError as exc:
+        raise UserError(f"--now must be ISO 8601 like 2026-11-23T09:00, not {text!r}") from exc
+
+
+def run(args: argparse.Namespace, ctx: CliContext) -> int:
+    from assistant.calendar import export_ics
+    from assistant.tasks.schedule import ScheduleOptions, events_from_plan, schedule
+
+    if args.source == "-":
+        source: Path | str = sys.stdin.read()
+    elif Path(args.source).is_file():
+        source = Path(args.source)
+    else:
+        source = args.source
+    options = ScheduleOptions(now=_parse_now(args.now), tz=args.tz, max_tokens=args.max_tokens)
+    done = run_events(schedule(ctx.core, source, options), ctx, stream=False)
+    planned = done.data["suggestions"]
+    events = events_from_plan(planned)
+    if args.ics:
+        args.ics.write_bytes(export_ics([e for e in events if e is not None]))
+    accepted = []
+    for number in args.accept or []:
+        from assistant.errors import UserError
+
+        if not 1 <= number <= len(planned) or events[number - 1] is None:
+            raise UserError(f"suggestion {number} has no time to store (see the list)")
+        event = events[number - 1]
+        assert event is not None
+        ctx.core.store.add_event(event)
+        accepted.append(number)
+    if ctx.json:
+        print(
+            json.dumps(
+                {"run_id": done.run_id, **done.data, "accepted": accepted}, ensure_ascii=False
+            )
+        )
+    else:
+        ctx.out.print(done.text, markup=False)
+        for number in accepted:
+            ctx.err.print(f"stored suggestion {number}")
+    return 0
+
+
+def run_calendar(args: argparse.Namespace, ctx: CliContext) -> int:
+    from zoneinfo import ZoneInfo
+
+    from assistant.calendar import export_ics, import_ics
+    from assistant.errors import UserError
+    from assistant.tasks.schedule import resolve_zone
+
+    store = ctx.core.store
+    tz = resolve_zone(ctx.core, "")
+    if args.action == "import":
+        if not args.path:
+            raise UserError("usage: deskmate calendar import FILE.ics")
+        events = import_ics(args.path, tz=tz)
+        for event in events:
+            store.add_event(event)
+        ctx.err.print(f"imported {len(events)} events")
+        return 0
+    now = datetime.now(ZoneInfo(tz))
+    events = store.events_between(now - timedelta(days=365 * 50), now + timedelta(days=365 * 50))
+    if args.action == "export":
+        data = export_ics(events)
+        if args.path:
+            args.path.write_bytes(data)
+        else:
+            sys.stdout.buffer.write(data)
+        return 0
+    upcoming = [e for e in events if e.end >= now and e.start <= now + timedelta(days=args.days)]
+    if ctx.json:
+        print(
+            json.dumps(
+                [
+                    {
+                        "uid": e.uid,
+                        "title": e.title,
+                        "start": e.start.isoformat(),
+                        "end": e.end.isoformat(),
+                    }
+                    for e in upcoming
+                ],
+                ensure_ascii=False,
+            )
+        )
+        return 0
+    table = Table("start", "end", "title", "where")
+    for e in upcoming:
+        table.add_row(f"{e.start:%a %Y-%m-%d %H:%M}", f"{e.end:%H:%M}", e.title, e.location)
+    ctx.out.print(table)
+    return 0
