@@ -111,9 +111,7 @@ def install_excepthooks() -> None:
         _relay.crash.connect(show_crash)
     relay = _relay
 
-    def hook(
-        exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
-    ) -> None:
+    def hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         relay.crash.emit("".join(traceback.format_exception(exc_type, exc, tb)))
 
     def thread_hook(args: threading.ExceptHookArgs) -> None:

@@ -49,6 +49,7 @@ class MainWindow(QMainWindow):
     model_status_changed = Signal(str)
     setting_changed = Signal(str, object)
     run_finished = Signal(str, object)  # task key, Done | None
+    closed = Signal()  # really closed (not hidden to the tray)
 
     def __init__(self, core: Core, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -250,6 +251,7 @@ class MainWindow(QMainWindow):
             return
         self.shutdown()
         event.accept()
+        self.closed.emit()
 
     def shutdown(self) -> None:
         """Cancel every run and wait for the workers, with a bound (never hangs)."""
@@ -257,4 +259,3 @@ class MainWindow(QMainWindow):
             page.runner.cancel()
         if not worker.join_all(JOIN_TIMEOUT_S):
             log.warning("workers still running at close: %s", worker.live_workers())
-

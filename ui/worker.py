@@ -158,7 +158,7 @@ class TaskRunner(_QueueDrainer):
         except DeskmateError as exc:
             log.info("task failed: %s", exc.user_text())
             out.put(_Finished("error", exc))
-        except BaseException:  # noqa: BLE001 - anything else is a bug: show the crash dialog
+        except BaseException:
             text = traceback.format_exc()
             log.error("unexpected error in worker:\n%s", text)
             out.put(_Finished("crash", text))
@@ -218,7 +218,7 @@ class CallRunner(_QueueDrainer):
             out.put(_Finished("result", fn()))
         except DeskmateError as exc:
             out.put(_Finished("error", exc))
-        except BaseException:  # noqa: BLE001 - a bug: shown in the crash dialog
+        except BaseException:
             text = traceback.format_exc()
             log.error("unexpected error in background call:\n%s", text)
             out.put(_Finished("crash", text))

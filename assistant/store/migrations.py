@@ -88,7 +88,30 @@ def _v1_initial(db: sqlite_utils.Database) -> None:
         db.execute(sql)
 
 
-MIGRATIONS: list[Migration] = [_v1_initial]
+def _v2_translation_and_calendar(db: sqlite_utils.Database) -> None:
+    statements = [
+        """CREATE TABLE glossary (
+            source_lang TEXT NOT NULL, target_lang TEXT NOT NULL, term TEXT NOT NULL,
+            translation TEXT NOT NULL, created_at TEXT NOT NULL,
+            PRIMARY KEY (source_lang, target_lang, term))""",
+        """CREATE TABLE translation_memory (
+            source_lang TEXT NOT NULL, target_lang TEXT NOT NULL, source_sha256 TEXT NOT NULL,
+            source_text TEXT NOT NULL, translation TEXT NOT NULL, created_at TEXT NOT NULL,
+            PRIMARY KEY (source_lang, target_lang, source_sha256))""",
+        """CREATE TABLE events (
+            uid TEXT PRIMARY KEY, title TEXT NOT NULL,
+            start TEXT NOT NULL, "end" TEXT NOT NULL,
+            start_utc TEXT NOT NULL, end_utc TEXT NOT NULL,
+            all_day INTEGER NOT NULL DEFAULT 0, location TEXT NOT NULL DEFAULT '',
+            description TEXT NOT NULL DEFAULT '', participants TEXT NOT NULL DEFAULT '[]',
+            rrule TEXT, created_at TEXT NOT NULL)""",
+        "CREATE INDEX events_span ON events (start_utc, end_utc)",
+    ]
+    for sql in statements:
+        db.execute(sql)
+
+
+MIGRATIONS: list[Migration] = [_v1_initial, _v2_translation_and_calendar]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -136,8 +159,9 @@ def migrate(
             hint="update Deskmate or use another data folder",
         )
     made: list[Path] = []
+    existing = version > 0  # a database created just now has nothing worth a backup
     while version < len(migrations):
-        if version > 0:
+        if existing:
             made.append(backup(conn, data_dir, version))
         with db.atomic():
             migrations[version](db)

@@ -1,4 +1,5 @@
-"""``Store``: Deskmate's SQLite database (runs, partial results, documents, search, settings).
+"""``Store``: Deskmate's SQLite database: runs, partial results, documents, search, settings,
+glossaries and translation memory, calendar events.
 
 Open it with ``Store(data_dir)``: the file is ``paths.db_path(data_dir)`` (0600, WAL), migrated
 forward on open with a backup first. One writer thread owns all writes; every public write
@@ -10,10 +11,12 @@ connection per thread and run concurrently with writes. Failures raise ``DiskFul
 from __future__ import annotations
 
 from assistant.store.documents import DocumentsMixin
+from assistant.store.events import EventsMixin
 from assistant.store.runs import RunsMixin
 from assistant.store.settings_backend import SettingsMixin
+from assistant.store.translation import TranslationMixin
 from assistant.store.vectors import VectorsMixin
 
 
-class Store(RunsMixin, DocumentsMixin, VectorsMixin, SettingsMixin):
+class Store(RunsMixin, DocumentsMixin, VectorsMixin, SettingsMixin, TranslationMixin, EventsMixin):
     """See the module docstring and docs/ARCHITECTURE.md ("Contracts")."""

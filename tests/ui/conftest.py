@@ -1,4 +1,4 @@
-"""UI test fixtures: leak checks (threads, top-level widgets), the real core, a scripted stand-in."""
+"""UI fixtures: leak checks (threads, top-level widgets), the real core, a scripted stand-in."""
 
 from __future__ import annotations
 
@@ -59,8 +59,8 @@ class ScriptedCore:
     scripted task output (no model). End-to-end tests use the real Core and model."""
 
     def __init__(self, data_dir: Path, *, tokens: int = 20, pause_s: float = 0.01) -> None:
-        from assistant.store import Store
         from assistant.settings import Settings
+        from assistant.store import Store
 
         self.data_dir = data_dir
         self.store = Store(data_dir)
@@ -94,7 +94,9 @@ class ScriptedCore:
         finally:
             self.store.finish_run(run_id, status=status, output="".join(out))
 
-    def summarize(self, source: Any, *, language: Any = None, length: Any = None) -> Iterator[Event]:
+    def summarize(
+        self, source: Any, *, language: Any = None, length: Any = None
+    ) -> Iterator[Event]:
         return self._script("summarize", source)
 
     def reply(self, source: Any, intent: str, tone: str) -> Iterator[Event]:

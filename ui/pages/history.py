@@ -128,7 +128,7 @@ class HistoryPage(QWidget):
     def _show_preview(self, item: QListWidgetItem | None) -> None:
         if item is None:
             return
-        kind, data = item.data(RUN_ROLE)
+        _kind, data = item.data(RUN_ROLE)
         self.preview.setMarkdown(str(data.get("output") or data.get("text") or ""))
 
     def _open_item(self, item: QListWidgetItem | None) -> None:

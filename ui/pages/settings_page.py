@@ -163,7 +163,9 @@ class SettingsPage(QWidget):
         self._reset[key] = lambda v: line.setText("" if s.secret else str(v))
         self.editors[key] = line
         if s.kind == "path" or key == "model":
-            browse = QPushButton(self.tr("Browse…") if s.kind == "path" else self.tr("Add GGUF file…"))
+            browse = QPushButton(
+                self.tr("Browse…") if s.kind == "path" else self.tr("Add GGUF file…")
+            )
             browse.clicked.connect(lambda: self._browse(key, line, s.kind == "path"))
             return self._row(line, browse)
         return line

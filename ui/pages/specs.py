@@ -80,8 +80,12 @@ def task_specs() -> list[TaskSpec]:
             key="summarize",
             title=tr("Pages", "Summarize"),
             method="summarize",
-            placeholder=tr("Pages", "Paste text here, open a document, or drop files on the window."),
-            file_filter=tr("Pages", "Documents (*.pdf *.docx *.html *.htm *.md *.txt);;All files (*)"),
+            placeholder=tr(
+                "Pages", "Paste text here, open a document, or drop files on the window."
+            ),
+            file_filter=tr(
+                "Pages", "Documents (*.pdf *.docx *.html *.htm *.md *.txt);;All files (*)"
+            ),
             extensions=DOCUMENT_EXTENSIONS,
             options=(
                 OptionSpec(
@@ -109,7 +113,9 @@ def task_specs() -> list[TaskSpec]:
             title=tr("Pages", "Translate"),
             method="translate",
             placeholder=tr("Pages", "Text to translate, or open a document."),
-            file_filter=tr("Pages", "Documents (*.pdf *.docx *.html *.htm *.md *.txt);;All files (*)"),
+            file_filter=tr(
+                "Pages", "Documents (*.pdf *.docx *.html *.htm *.md *.txt);;All files (*)"
+            ),
             extensions=(),
             options=(
                 OptionSpec(
@@ -152,7 +158,9 @@ def task_specs() -> list[TaskSpec]:
             key="schedule",
             title=tr("Pages", "Schedule"),
             method="schedule",
-            placeholder=tr("Pages", "Describe a meeting, paste an invitation, or open a calendar (.ics)."),
+            placeholder=tr(
+                "Pages", "Describe a meeting, paste an invitation, or open a calendar (.ics)."
+            ),
             file_filter=tr("Pages", "Calendars (*.ics);;All files (*)"),
             extensions=(".ics",),
             options=(),

@@ -1,4 +1,4 @@
-"""The generic task page: input, options, Run/Stop, streamed Markdown result, Copy/Save, progress."""
+"""The generic task page: input, options, Run/Stop, streamed Markdown result, Copy/Save."""
 
 from __future__ import annotations
 
@@ -278,4 +278,6 @@ class TaskPage(QWidget):
         except OSError as exc:
             from assistant.errors import EnvironmentProblem
 
-            self.error.emit(EnvironmentProblem(self.tr("Could not save: %1").replace("%1", str(exc))))
+            self.error.emit(
+                EnvironmentProblem(self.tr("Could not save: %1").replace("%1", str(exc)))
+            )

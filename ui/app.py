@@ -1,0 +1,269 @@
+"""``deskmate gui`` / ``deskmate quick``: the application, single instance via QLocalServer.
+
+The window is on screen before the model loads (the model loads in the background). A second
+``deskmate gui`` raises the first window; ``deskmate quick`` opens the quick popup in the running
+app (users on Wayland bind that command to a key in their desktop settings).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import logging
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer
+    from PySide6.QtWidgets import QApplication
+
+    from assistant.core import Core
+    from ui.hotkey import GlobalHotkey
+    from ui.main_window import MainWindow
+    from ui.quick_popup import QuickPopup
+    from ui.tray import Tray
+
+log = logging.getLogger(__name__)
+CONNECT_TIMEOUT_MS = 500
+
+
+def server_name(data_dir: Path) -> str:
+    """One instance per user and data dir."""
+    digest = hashlib.sha256(str(data_dir).encode()).hexdigest()[:12]
+    return f"deskmate-{os.getuid() if hasattr(os, 'getuid') else 0}-{digest}"
+
+
+def send_message(name: str, message: str) -> bool:
+    """Send ``message`` to a running instance; ``False`` if none is listening."""
+    from PySide6.QtNetwork import QLocalSocket
+
+    socket = QLocalSocket()
+    socket.connectToServer(name)
+    if not socket.waitForConnected(CONNECT_TIMEOUT_MS):
+        return False
+    socket.write(message.encode() + b"\n")
+    socket.waitForBytesWritten(CONNECT_TIMEOUT_MS)
+    socket.disconnectFromServer()
+    return True
+
+
+class DeskmateApp:
+    """Owns the window, the (pre-built) quick popup, the tray, the hotkey and the server."""
+
+    def __init__(self, core: Core, *, tray: bool = True, hotkey: bool = True) -> None:
+        from ui.crash import show_crash
+        from ui.look import app_icon
+        from ui.main_window import MainWindow
+        from ui.quick_popup import QuickPopup
+
+        self.core = core
+        self.window: MainWindow = MainWindow(core)
+        self.window.setWindowIcon(app_icon())
+        self.popup: QuickPopup = QuickPopup(core)
+        self.popup.error.connect(self.window.show_error)
+        self.popup.crashed.connect(show_crash)
+        self.server: QLocalServer | None = None
+        self.tray: Tray | None = None
+        self.hotkey: GlobalHotkey | None = None
+        if tray:
+            self._make_tray()
+        if hotkey:
+            self._start_hotkey()
+        self.window.setting_changed.connect(self._setting_changed)
+        self.window.run_finished.connect(lambda *_: self.refresh_recent())
+
+    # --- pieces ------------------------------------------------------------------------------
+    def _make_tray(self) -> None:
+        from PySide6.QtWidgets import QSystemTrayIcon
+
+        from ui.look import app_icon
+        from ui.tray import Tray
+
+        if not QSystemTrayIcon.isSystemTrayAvailable():
+            log.info("no system tray: closing the window quits")
+            return
+        self.tray = Tray(
+            app_icon(),
+            quick=self.quick,
+            open_window=self.show_window,
+            open_run=self._open_run,
+            quit_app=self.quit,
+        )
+        self.tray.show()
+        self.window.allow_close_to_tray = True
+        self.refresh_recent()
+
+    def _start_hotkey(self) -> None:
+        from ui.hotkey import GlobalHotkey
+
+        self.hotkey = GlobalHotkey()
+        self.hotkey.activated.connect(self.quick)
+        reason = self.hotkey.start(self.core.settings.get_str("hotkey"))
+        if reason:
+            self.window.statusBar().showMessage(
+                self.window.tr(
+                    "Global hotkey unavailable (%1): bind `deskmate quick` instead."
+                ).replace("%1", reason),
+                15000,
+            )
+
+    def listen(self, name: str) -> bool:
+        from PySide6.QtNetwork import QLocalServer
+
+        server = QLocalServer()
+        if not server.listen(name):
+            QLocalServer.removeServer(name)  # a stale socket from a crashed run
+            if not server.listen(name):
+                log.warning("single-instance server failed: %s", server.errorString())
+                return False
+        server.newConnection.connect(self._accept)
+        self.server = server
+        return True
+
+    def _accept(self) -> None:
+        assert self.server is not None
+        while self.server.hasPendingConnections():
+            socket = self.server.nextPendingConnection()
+
+            def read(s: Any = socket) -> None:
+                while s.canReadLine():
+                    self.handle_message(bytes(s.readLine().data()).decode().strip())
+
+            socket.readyRead.connect(read)
+            socket.disconnected.connect(socket.deleteLater)
+            read()
+
+    def handle_message(self, message: str) -> None:
+        if message == "quick":
+            self.quick()
+        elif message == "show":
+            self.show_window()
+
+    # --- actions -----------------------------------------------------------------------------
+    def show_window(self) -> None:
+        self.window.showNormal()
+        self.window.raise_()
+        self.window.activateWindow()
+
+    def quick(self) -> None:
+        self.popup.popup()
+
+    def _open_run(self, run: dict[str, Any]) -> None:
+        self.show_window()
+        self.window.open_run(run)
+
+    def refresh_recent(self) -> None:
+        if self.tray is None:
+            return
+        from ui.worker import run_in_background
+
+        store, tray = self.core.store, self.tray
+        run_in_background(self.window, lambda: store.list_runs(limit=5), tray.set_recent)
+
+    def _setting_changed(self, key: str, value: object) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        from ui.look import apply_theme
+
+        if key == "theme":
+            app = QApplication.instance()
+            if isinstance(app, QApplication):
+                apply_theme(app, str(value))
+        elif key == "hotkey" and self.hotkey is not None:
+            self._start_hotkey()
+        elif key == "ui_language":
+            self.window.message_bar.show_message(
+                self.window.tr("The new language is used after a restart.")
+            )
+
+    def quit(self) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        self.window.quitting = True
+        self.popup.close()
+        self.window.close()
+        QApplication.quit()
+
+    def shutdown(self) -> None:
+        if self.hotkey is not None:
+            self.hotkey.stop()
+        if self.tray is not None:
+            self.tray.hide()
+        if self.server is not None:
+            self.server.close()
+        self.window.shutdown()
+        self.popup.deleteLater()
+
+
+def _parse(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="deskmate gui")
+    parser.add_argument("--data-dir", default=None)
+    parser.add_argument("--quick", action="store_true", help="open the quick popup")
+    parser.add_argument("--page", default="", help="start on this page (summarize, settings...)")
+    args, _ = parser.parse_known_args(argv)
+    return args
+
+
+def _qapp(argv: list[str]) -> QApplication:
+    from PySide6.QtWidgets import QApplication
+
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication([sys.argv[0] if sys.argv else "deskmate", *argv])
+    app.setApplicationName("Deskmate")
+    app.setDesktopFileName("deskmate")
+    return app
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry of ``deskmate gui``; returns the exit code."""
+    from assistant.errors import DeskmateError
+    from assistant.paths import resolve_data_dir
+
+    args = _parse(list(sys.argv[1:] if argv is None else argv))
+    data_dir = resolve_data_dir(args.data_dir)
+    name = server_name(data_dir)
+    app = _qapp([])
+    if send_message(name, "quick" if args.quick else "show"):
+        return 0  # the running instance takes over
+    from assistant.core import Core
+    from ui.crash import install_excepthooks, setup_logging
+    from ui.look import app_icon, apply_theme, install_translators
+
+    setup_logging(data_dir)
+    install_excepthooks()
+    try:
+        core = Core(data_dir)
+    except DeskmateError as exc:
+        print(f"deskmate: error: {exc.user_text()}", file=sys.stderr)
+        return exc.exit_code
+    install_translators(app, core.settings.get_str("ui_language"))
+    apply_theme(app, core.settings.get_str("theme"))
+    app.setWindowIcon(app_icon())
+    app.setQuitOnLastWindowClosed(False)
+    deskmate = DeskmateApp(core)
+    deskmate.listen(name)
+    deskmate.window.closed.connect(app.quit)
+    if args.page:
+        deskmate.window.show_page(args.page)
+    deskmate.window.show()  # on screen first; the model loads in the background
+    if args.quick:
+        deskmate.quick()
+    try:
+        return app.exec()
+    finally:
+        deskmate.shutdown()
+        core.close()
+
+
+def send_quick(data_dir: str | None = None) -> int:
+    """Entry of ``deskmate quick``: open the popup in the running app (or start it)."""
+    from assistant.paths import resolve_data_dir
+
+    _qapp([])
+    if send_message(server_name(resolve_data_dir(data_dir)), "quick"):
+        return 0
+    return main([*(["--data-dir", data_dir] if data_dir else []), "--quick"])
