@@ -14,6 +14,7 @@ def make_pdf(path: Path, pages: list[str]) -> Path:
     for text in pages:
         pdf.add_page()
         pdf.set_font("Helvetica", size=11)
-        pdf.multi_cell(0, 5, text)
+        # The core fonts are Latin-1 only: typographic dashes and quotes become "?".
+        pdf.multi_cell(0, 5, text.encode("latin-1", "replace").decode("latin-1"))
     pdf.output(str(path))
     return path

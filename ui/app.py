@@ -202,6 +202,7 @@ def _parse(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--data-dir", default=None)
     parser.add_argument("--quick", action="store_true", help="open the quick popup")
     parser.add_argument("--page", default="", help="start on this page (summarize, settings...)")
+    parser.add_argument("--model-path", default=None, help="use this GGUF file (development)")
     args, _ = parser.parse_known_args(argv)
     return args
 
@@ -236,7 +237,7 @@ def main(argv: list[str] | None = None) -> int:
     setup_logging(data_dir)
     install_excepthooks()
     try:
-        core = Core(data_dir)
+        core = Core(data_dir, model_path=Path(args.model_path) if args.model_path else None)
     except DeskmateError as exc:
         print(f"deskmate: error: {exc.user_text()}", file=sys.stderr)
         return exc.exit_code

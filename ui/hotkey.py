@@ -63,7 +63,7 @@ class GlobalHotkey(QObject):
         if not os.environ.get("DISPLAY"):
             return self._fail("no X11 display")
         try:
-            from Xlib import XK, X, display, error
+            from Xlib import XK, X, display, error  # type: ignore[import-untyped]
         except ImportError:
             return self._fail("python-xlib is not installed")
         try:

@@ -116,7 +116,9 @@ class MainWindow(QMainWindow):
     def show_page(self, key: str) -> QWidget:
         row = self.page_keys.index(key)
         self.sidebar.setCurrentRow(row)
-        return self.stack.widget(row)
+        page = self.stack.widget(row)
+        assert page is not None
+        return page
 
     def current_page_key(self) -> str:
         return self.page_keys[self.stack.currentIndex()]
@@ -157,11 +159,13 @@ class MainWindow(QMainWindow):
 
     def _model_ready(self, text: object) -> None:
         self.model_status = str(text)
+        log.info("model-ready: %s", self.model_status)
         self.status_label.setText(self.tr("Model: %1").replace("%1", self.model_status))
         self.model_status_changed.emit(self.model_status)
 
     def _model_failed(self, error: DeskmateError) -> None:
         self.model_status = error.user_text()
+        log.info("model-failed: %s", self.model_status)
         self.status_label.setText(self.tr("Model unavailable"))
         self.show_error(error)
         self.model_status_changed.emit(self.model_status)
@@ -179,6 +183,7 @@ class MainWindow(QMainWindow):
         )
 
     def _task_finished(self, key: str, done: object) -> None:
+        log.info("task finished: %s", key)
         self.run_finished.emit(key, done)
 
     def _setting_changed(self, key: str, value: object) -> None:
@@ -233,8 +238,9 @@ class MainWindow(QMainWindow):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if self.overlay.isVisible():
-            self.overlay.setGeometry(self.overlay.parentWidget().rect())
+        parent = self.overlay.parentWidget()
+        if self.overlay.isVisible() and parent is not None:
+            self.overlay.setGeometry(parent.rect())
 
     # --- closing -----------------------------------------------------------------------------
     def busy(self) -> bool:

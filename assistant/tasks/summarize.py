@@ -27,8 +27,8 @@ if TYPE_CHECKING:
     from assistant.documents import Chunk, Document
     from assistant.llm.engine import LLMEngine
 
-PROMPT_OVERHEAD = 200  # tokens of instructions around the document, with margin
 MAX_CHUNK_TOKENS = 6000  # bigger chunks gain little and make each step long
+ECHO_LIMIT = 0.6  # share of copied 6-grams above which an answer counts as a copy
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +74,12 @@ def summarize(core: Core, source: Path | str, options: SummaryOptions) -> Iterat
     )
 
 
+def prompt_overhead(engine: LLMEngine, messages: list[ChatMessage]) -> int:
+    """Tokens of a prompt around an empty document (chat template and margin included)."""
+    text = "\n".join(m["content"] for m in messages)
+    return engine.count_tokens(text) + 8 * len(messages) + 32
+
+
 def _out_budget(options: SummaryOptions, preset_budget: int) -> int:
     return min(preset_budget, options.max_tokens) if options.max_tokens else preset_budget
 
@@ -83,11 +89,16 @@ def _summarize_document(
 ) -> Iterator[Event]:
     out_tokens = _out_budget(options, prompts.LENGTHS[options.length][1])
     gen = GenParams(max_tokens=out_tokens, temperature=core.settings.get_float("temperature"))
-    fits = engine.context_size() - PROMPT_OVERHEAD - out_tokens
+    single = prompts.summary_messages("", language=language, length=options.length)
+    fits = engine.context_size() - prompt_overhead(engine, single) - out_tokens
     yield Status("counting tokens")
     if engine.count_tokens(doc.text) <= fits:
         messages = prompts.summary_messages(doc.text, language=language, length=options.length)
         text = yield from _stream(engine, messages, gen)
+        if echo_ratio(doc.text, text) > ECHO_LIMIT:
+            yield Status("the draft copied the document; rewriting it")
+            progress = Progress(0, 1, "rewriting")
+            text = yield from _rewrite(engine, messages, gen, doc.text, text, progress)
         data = {"mode": "single", "language": language, "sections": 1}
         yield Done(text=text, data={**data, "echo_ratio": round(echo_ratio(doc.text, text), 3)})
         return
@@ -118,6 +129,22 @@ def _quiet(
         else:
             yield progress
     return text.strip()
+
+
+def _rewrite(
+    engine: LLMEngine,
+    messages: list[ChatMessage],
+    gen: GenParams,
+    source: str,
+    first: str,
+    progress: Progress,
+) -> Iterator[Event]:
+    """Sample again (a copy at temperature 0 is stable); keep the less copied answer."""
+    retry = GenParams(max_tokens=gen.max_tokens, temperature=0.3, seed=1)
+    second = yield from _quiet(engine, messages, retry, progress)
+    if second and echo_ratio(source, second) < echo_ratio(source, first):
+        return second
+    return first
 
 
 def _where(chunk: Chunk, total: int) -> str:
@@ -151,7 +178,9 @@ def _map_reduce(
     from assistant.documents import chunk_document
 
     section_out = _out_budget(options, prompts.SECTION_BUDGET)
-    chunk_tokens = min(MAX_CHUNK_TOKENS, engine.context_size() - PROMPT_OVERHEAD - section_out)
+    frame = prompts.section_messages("", language=language, where="pages 100-200")
+    overhead = prompt_overhead(engine, frame)
+    chunk_tokens = min(MAX_CHUNK_TOKENS, engine.context_size() - overhead - section_out)
     chunks = chunk_document(doc, max_tokens=chunk_tokens, count_tokens=engine.count_tokens)
     total = len(chunks)
     key = job_key(doc, engine, language, options)
@@ -170,7 +199,12 @@ def _map_reduce(
             continue
         where = _where(chunk, total)
         messages = prompts.section_messages(chunk.text, language=language, where=where)
-        summaries[chunk.index] = yield from _quiet(engine, messages, section_gen, progress)
+        summary = yield from _quiet(engine, messages, section_gen, progress)
+        if echo_ratio(chunk.text, summary) > ECHO_LIMIT:
+            summary = yield from _rewrite(
+                engine, messages, section_gen, chunk.text, summary, progress
+            )
+        summaries[chunk.index] = summary
         core.store.save_partial(key, chunk.index, summaries[chunk.index])
         fresh += 1
     yield Progress(total, total + 1, "writing the summary", None)
@@ -194,7 +228,8 @@ def _reduce(
     engine: LLMEngine, sections: list[str], language: str, gen: GenParams
 ) -> Iterator[Event]:
     """Shrink section summaries until they fit one context (hierarchical reduce)."""
-    budget = engine.context_size() - PROMPT_OVERHEAD - gen.max_tokens * 2
+    frame = prompts.combine_messages("", language=language, length="detailed")
+    budget = engine.context_size() - prompt_overhead(engine, frame) - gen.max_tokens * 2
     level = sections
     while engine.count_tokens("\n\n".join(level)) > budget and len(level) > 1:
         groups: list[list[str]] = [[]]

@@ -49,7 +49,9 @@ class HistoryPage(QWidget):
         self.hits: list[dict[str, Any]] = []
         self.loading = False
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"<h2>{self.tr('History')}</h2>"))
+        title = self.tr("History")
+        layout.addWidget(QLabel(f"<h2>{title}</h2>"))
+        self.task_titles = dict(tasks)
         top = QHBoxLayout()
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search results and documents…"))
@@ -112,7 +114,8 @@ class HistoryPage(QWidget):
         self.runs, self.hits = result
         self.list.clear()
         for run in self.runs:
-            item = QListWidgetItem(run_title(run))
+            shown = dict(run, task=self.task_titles.get(run.get("task", ""), run.get("task", "")))
+            item = QListWidgetItem(run_title(shown))
             item.setData(RUN_ROLE, ("run", run))
             self.list.addItem(item)
         for hit in self.hits:
@@ -121,6 +124,8 @@ class HistoryPage(QWidget):
             item = QListWidgetItem(f"🔎 {title}: {text}")
             item.setData(RUN_ROLE, ("hit", hit))
             self.list.addItem(item)
+        if self.list.count():
+            self.list.setCurrentRow(0)
         if not self.runs and not self.hits:
             self.preview.setPlainText(self.tr("Nothing here yet."))
 

@@ -52,7 +52,8 @@ class SettingsPage(QWidget):
         self.errors: dict[str, QLabel] = {}
         self._reset: dict[str, Callable[[object], None]] = {}
         outer = QVBoxLayout(self)
-        outer.addWidget(QLabel(f"<h2>{self.tr('Settings')}</h2>"))
+        title = self.tr("Settings")
+        outer.addWidget(QLabel(f"<h2>{title}</h2>"))
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         body = QWidget()

@@ -61,47 +61,48 @@ DOCUMENT_EXTENSIONS = (".pdf", ".docx", ".html", ".htm", ".md", ".markdown", ".t
 
 
 def _languages() -> tuple[tuple[str, str], ...]:
-    tr = QCoreApplication.translate
     return (
-        ("en", tr("Pages", "English")),
-        ("zh", tr("Pages", "Chinese")),
-        ("ja", tr("Pages", "Japanese")),
-        ("fr", tr("Pages", "French")),
-        ("de", tr("Pages", "German")),
-        ("es", tr("Pages", "Spanish")),
+        ("en", QCoreApplication.translate("Pages", "English")),
+        ("zh", QCoreApplication.translate("Pages", "Chinese")),
+        ("ja", QCoreApplication.translate("Pages", "Japanese")),
+        ("fr", QCoreApplication.translate("Pages", "French")),
+        ("de", QCoreApplication.translate("Pages", "German")),
+        ("es", QCoreApplication.translate("Pages", "Spanish")),
     )
 
 
 def task_specs() -> list[TaskSpec]:
     """The four task pages, in sidebar order (strings translated at call time)."""
-    tr = QCoreApplication.translate
     return [
         TaskSpec(
             key="summarize",
-            title=tr("Pages", "Summarize"),
+            title=QCoreApplication.translate("Pages", "Summarize"),
             method="summarize",
-            placeholder=tr(
+            placeholder=QCoreApplication.translate(
                 "Pages", "Paste text here, open a document, or drop files on the window."
             ),
-            file_filter=tr(
+            file_filter=QCoreApplication.translate(
                 "Pages", "Documents (*.pdf *.docx *.html *.htm *.md *.txt);;All files (*)"
             ),
             extensions=DOCUMENT_EXTENSIONS,
             options=(
                 OptionSpec(
                     "length",
-                    tr("Pages", "Length"),
+                    QCoreApplication.translate("Pages", "Length"),
                     (
-                        ("brief", tr("Pages", "Brief")),
-                        ("standard", tr("Pages", "Standard")),
-                        ("detailed", tr("Pages", "Detailed")),
+                        ("brief", QCoreApplication.translate("Pages", "Brief")),
+                        ("standard", QCoreApplication.translate("Pages", "Standard")),
+                        ("detailed", QCoreApplication.translate("Pages", "Detailed")),
                     ),
                     setting="summary_length",
                 ),
                 OptionSpec(
                     "language",
-                    tr("Pages", "Language"),
-                    (("auto", tr("Pages", "Same as the document")), *_languages()),
+                    QCoreApplication.translate("Pages", "Language"),
+                    (
+                        ("auto", QCoreApplication.translate("Pages", "Same as the document")),
+                        *_languages(),
+                    ),
                     setting="summary_language",
                     editable=True,
                 ),
@@ -110,17 +111,19 @@ def task_specs() -> list[TaskSpec]:
         ),
         TaskSpec(
             key="translate",
-            title=tr("Pages", "Translate"),
+            title=QCoreApplication.translate("Pages", "Translate"),
             method="translate",
-            placeholder=tr("Pages", "Text to translate, or open a document."),
-            file_filter=tr(
+            placeholder=QCoreApplication.translate(
+                "Pages", "Text to translate, or open a document."
+            ),
+            file_filter=QCoreApplication.translate(
                 "Pages", "Documents (*.pdf *.docx *.html *.htm *.md *.txt);;All files (*)"
             ),
             extensions=(),
             options=(
                 OptionSpec(
                     "target",
-                    tr("Pages", "Into"),
+                    QCoreApplication.translate("Pages", "Into"),
                     _languages(),
                     setting="translate_target",
                     editable=True,
@@ -130,24 +133,28 @@ def task_specs() -> list[TaskSpec]:
         ),
         TaskSpec(
             key="reply",
-            title=tr("Pages", "Reply"),
+            title=QCoreApplication.translate("Pages", "Reply"),
             method="reply",
-            placeholder=tr("Pages", "Open or drop an email (.eml), or paste its text."),
-            file_filter=tr("Pages", "Emails (*.eml);;All files (*)"),
+            placeholder=QCoreApplication.translate(
+                "Pages", "Open or drop an email (.eml), or paste its text."
+            ),
+            file_filter=QCoreApplication.translate("Pages", "Emails (*.eml);;All files (*)"),
             extensions=(".eml",),
             options=(
                 OptionSpec(
                     "intent",
-                    tr("Pages", "What to say"),
-                    placeholder=tr("Pages", "e.g. accept, propose Tuesday instead"),
+                    QCoreApplication.translate("Pages", "What to say"),
+                    placeholder=QCoreApplication.translate(
+                        "Pages", "e.g. accept, propose Tuesday instead"
+                    ),
                 ),
                 OptionSpec(
                     "tone",
-                    tr("Pages", "Tone"),
+                    QCoreApplication.translate("Pages", "Tone"),
                     (
-                        ("friendly", tr("Pages", "Friendly")),
-                        ("formal", tr("Pages", "Formal")),
-                        ("brief", tr("Pages", "Brief")),
+                        ("friendly", QCoreApplication.translate("Pages", "Friendly")),
+                        ("formal", QCoreApplication.translate("Pages", "Formal")),
+                        ("brief", QCoreApplication.translate("Pages", "Brief")),
                     ),
                     setting="reply_tone",
                 ),
@@ -156,12 +163,12 @@ def task_specs() -> list[TaskSpec]:
         ),
         TaskSpec(
             key="schedule",
-            title=tr("Pages", "Schedule"),
+            title=QCoreApplication.translate("Pages", "Schedule"),
             method="schedule",
-            placeholder=tr(
+            placeholder=QCoreApplication.translate(
                 "Pages", "Describe a meeting, paste an invitation, or open a calendar (.ics)."
             ),
-            file_filter=tr("Pages", "Calendars (*.ics);;All files (*)"),
+            file_filter=QCoreApplication.translate("Pages", "Calendars (*.ics);;All files (*)"),
             extensions=(".ics",),
             options=(),
             call=_schedule,

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtGui import QGuiApplication, QTextCursor
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -34,10 +34,13 @@ if TYPE_CHECKING:
 def format_eta(seconds: float) -> str:
     if seconds < 0:
         return ""
-    tr = QCoreApplication.translate
     if seconds < 60:
-        return tr("TaskPage", "about %n s left", None, max(1, round(seconds)))
-    return tr("TaskPage", "about %n min left", None, max(1, round(seconds / 60)))
+        return QCoreApplication.translate(
+            "TaskPage", "about %n s left", None, max(1, round(seconds))
+        )
+    return QCoreApplication.translate(
+        "TaskPage", "about %n min left", None, max(1, round(seconds / 60))
+    )
 
 
 class TaskPage(QWidget):
@@ -58,6 +61,7 @@ class TaskPage(QWidget):
         self._build()
         self._wire()
         self._set_running(False)
+        self.set_file(None)
 
     # --- construction ------------------------------------------------------------------------
     def _build(self) -> None:
@@ -141,6 +145,7 @@ class TaskPage(QWidget):
         self.open_button.clicked.connect(self.choose_file)
         self.clear_file_button.clicked.connect(lambda: self.set_file(None))
         self.run_button.clicked.connect(self.run)
+        QShortcut(QKeySequence("Ctrl+Return"), self, self.run)
         self.stop_button.clicked.connect(self.stop)
         self.copy_button.clicked.connect(self.copy_result)
         self.save_button.clicked.connect(self.choose_save)

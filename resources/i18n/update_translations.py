@@ -1,0 +1,210 @@
+# ruff: noqa: E501
+"""Regenerate deskmate_zh_CN.ts (pyside6-lupdate + the translations below) and compile the .qm.
+
+Run: .venv/bin/python resources/i18n/update_translations.py
+Strings declared in assistant/settings/schema.py (sections, names, descriptions, choices) are
+added to the "Settings" context, since lupdate cannot see them.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+TS = ROOT / "resources" / "i18n" / "deskmate_zh_CN.ts"
+BIN = Path(sys.executable).parent
+
+ZH = {
+    "Add GGUF file…": "添加 GGUF 文件…",
+    "Add a GGUF model": "添加 GGUF 模型",
+    "All tasks": "全部任务",
+    "Ask": "提问",
+    "Ask anything, or pick an action for the text…": "随便问，或为这段文字选择一个操作…",
+    "Brief": "简短",
+    "Browse…": "浏览…",
+    "Calendars (*.ics);;All files (*)": "日历 (*.ics);;所有文件 (*)",
+    "Chinese": "中文",
+    "Choose a folder": "选择文件夹",
+    "Clear": "清除",
+    "Copy": "复制",
+    "Copy details": "复制详情",
+    "Could not save: %1": "无法保存：%1",
+    "Delete": "删除",
+    "Describe a meeting, paste an invitation, or open a calendar (.ics).": "描述会议、粘贴邀请，或打开日历 (.ics)。",
+    "Deskmate ran into a problem": "Deskmate 遇到问题",
+    "Detailed": "详细",
+    "Dismiss": "关闭",
+    "Document": "文档",
+    "Documents (*.pdf *.docx *.html *.htm *.md *.txt);;All files (*)": "文档 (*.pdf *.docx *.html *.htm *.md *.txt);;所有文件 (*)",
+    "Done.": "完成。",
+    "Drop %1 file(s) here: %2": "拖放 %1 个文件到此处：%2",
+    "Emails (*.eml);;All files (*)": "邮件 (*.eml);;所有文件 (*)",
+    "English": "英语",
+    "Enter runs · Shift+Enter new line · Esc closes": "Enter 运行 · Shift+Enter 换行 · Esc 关闭",
+    "Formal": "正式",
+    "French": "法语",
+    "Friendly": "友好",
+    "From History: %1": "来自历史：%1",
+    "GGUF models (*.gguf)": "GGUF 模型 (*.gguf)",
+    "German": "德语",
+    "Global hotkey unavailable (%1): bind `deskmate quick` instead.": "全局快捷键不可用（%1）：请改为绑定 `deskmate quick`。",
+    "History": "历史",
+    "Into": "译为",
+    "Japanese": "日语",
+    "Language": "语言",
+    "Length": "长度",
+    "Loading the model…": "正在加载模型…",
+    "Markdown (*.md)": "Markdown (*.md)",
+    "Model settings changed: reloading…": "模型设置已更改：正在重新加载…",
+    "Model unavailable": "模型不可用",
+    "Model: %1": "模型：%1",
+    "Model: not loaded yet": "模型：尚未加载",
+    "Nothing here yet.": "这里还没有内容。",
+    "Open": "打开",
+    "Open Deskmate": "打开 Deskmate",
+    "Open again": "重新打开",
+    "Open file…": "打开文件…",
+    "Open or drop an email (.eml), or paste its text.": "打开或拖入邮件 (.eml)，或粘贴其内容。",
+    "Paste text here, open a document, or drop files on the window.": "在此粘贴文字、打开文档，或将文件拖到窗口上。",
+    "Quick prompt": "快速提问",
+    "Quit": "退出",
+    "Recent results": "最近结果",
+    "Reply": "回复",
+    "Result deleted.": "结果已删除。",
+    "Run": "运行",
+    "Same as the document": "与文档相同",
+    "Save result": "保存结果",
+    "Save…": "保存…",
+    "Schedule": "日程",
+    "Search results and documents…": "搜索结果和文档…",
+    "Settings": "设置",
+    "Something unexpected happened. Deskmate keeps running; please report the details below.": "发生了意外错误。Deskmate 仍在运行；请报告以下详情。",
+    "Spanish": "西班牙语",
+    "Standard": "标准",
+    "Stop": "停止",
+    "Stopped.": "已停止。",
+    "Summarize": "摘要",
+    "Text to translate, or open a document.": "要翻译的文字，或打开文档。",
+    "The new language is used after a restart.": "新语言将在重启后生效。",
+    "The result appears here.": "结果显示在这里。",
+    "Thinking…": "思考中…",
+    "This feature is not installed in this version of Deskmate.": "此版本的 Deskmate 未安装该功能。",
+    "This feature is not installed in this version.": "此版本未安装该功能。",
+    "This result's task is not available.": "该结果的任务不可用。",
+    "Tone": "语气",
+    "Translate": "翻译",
+    "Type or open something first.": "请先输入或打开内容。",
+    "Undo": "撤销",
+    "What to say": "回复要点",
+    "Working…": "处理中…",
+    "about %n min left": "约剩 %n 分钟",
+    "about %n s left": "约剩 %n 秒",
+    "auto": "自动",
+    "e.g. accept, propose Tuesday instead": "例如：接受，或改约周二",
+    "kept in the OS keyring": "保存在系统密钥环中",
+    # settings: sections, names, choices
+    "Model": "模型",
+    "Documents": "文档",
+    "Mail": "邮件",
+    "Calendar": "日历",
+    "Desktop": "桌面",
+    "N gpu layers": "GPU 层数",
+    "N threads": "CPU 线程数",
+    "N ctx": "上下文长度",
+    "Temperature": "温度",
+    "Max output tokens": "最长输出（词元）",
+    "Embedding model": "嵌入模型",
+    "Embedding device": "嵌入设备",
+    "Remote url": "远程服务器地址",
+    "Remote model": "远程模型",
+    "Remote api key": "远程 API 密钥",
+    "Max file mb": "最大文件（MB）",
+    "Summary length": "摘要长度",
+    "Summary language": "摘要语言",
+    "Translate target": "默认翻译目标",
+    "Reply tone": "回复语气",
+    "Signature": "签名",
+    "User name": "你的名字",
+    "Time zone": "时区",
+    "Work start": "上班时间",
+    "Work end": "下班时间",
+    "Meeting buffer min": "会议间隔（分钟）",
+    "Hotkey": "快捷键",
+    "Ui language": "界面语言",
+    "Theme": "主题",
+    "Close to tray": "关闭时最小化到托盘",
+    "Start on login": "登录时启动",
+    "system": "跟随系统",
+    "light": "浅色",
+    "dark": "深色",
+    "brief": "简短",
+    "standard": "标准",
+    "detailed": "详细",
+    "formal": "正式",
+    "friendly": "友好",
+    "cpu": "CPU",
+    "cuda": "CUDA",
+    "mps": "MPS",
+    "en": "English",
+    "zh_CN": "简体中文",
+}
+
+
+def schema_strings() -> list[str]:
+    sys.path.insert(0, str(ROOT))
+    from assistant.settings import SCHEMA
+
+    out: list[str] = []
+    for s in SCHEMA:
+        out += [s.section, s.key.replace("_", " ").capitalize(), s.description, *s.choices]
+    return list(dict.fromkeys(out))
+
+
+def main() -> int:
+    sources = sorted(str(p) for p in (ROOT / "ui").rglob("*.py"))
+    subprocess.run(
+        [str(BIN / "pyside6-lupdate"), *sources, "-no-obsolete", "-ts", str(TS)], check=True
+    )
+    tree = ET.parse(TS)
+    root = tree.getroot()
+    root.set("language", "zh_CN")
+    settings = next((c for c in root.iter("context") if c.findtext("name") == "Settings"), None)
+    if settings is None:
+        settings = ET.SubElement(root, "context")
+        ET.SubElement(settings, "name").text = "Settings"
+    have = {m.findtext("source") for m in settings.iter("message")}
+    for text in schema_strings():
+        if text not in have:
+            message = ET.SubElement(settings, "message")
+            ET.SubElement(message, "source").text = text
+            ET.SubElement(message, "translation", type="unfinished")
+    missing = []
+    for message in root.iter("message"):
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        assert translation is not None
+        value = ZH.get(source)
+        if value is None:
+            missing.append(source)
+            continue
+        translation.attrib.pop("type", None)
+        if message.get("numerus") == "yes":
+            translation.text = None
+            for old in list(translation):
+                translation.remove(old)
+            ET.SubElement(translation, "numerusform").text = value
+        else:
+            translation.text = value
+    ET.indent(tree)
+    tree.write(TS, encoding="utf-8", xml_declaration=True)
+    subprocess.run([str(BIN / "pyside6-lrelease"), str(TS)], check=True)
+    if missing:
+        print(f"{len(missing)} strings left untranslated (descriptions fall back to English)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
