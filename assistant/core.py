@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,9 +17,21 @@ from assistant.events import Event
 from assistant.paths import resolve_data_dir
 from assistant.settings import Settings
 
+INDEX_CHUNK_TOKENS = 200  # the embedding model reads 256 word pieces at most
+
+
+def _approx_tokens(text: str) -> int:
+    """Word-piece estimate for index chunks: ~4 characters a token, 1 per CJK character."""
+    cjk = sum(1 for ch in text if "\u3000" <= ch <= "\u9fff")
+    return cjk + (len(text) - cjk) // 4 + 1
+
+
 if TYPE_CHECKING:
+    from assistant.documents import Document
     from assistant.embed import Embedder
+    from assistant.indexer import Indexer
     from assistant.llm.engine import LLMEngine
+    from assistant.search import Hit
     from assistant.store import Store
 
 
@@ -32,6 +45,7 @@ class Core:
         self._model_path = model_path
         self._engine: LLMEngine | None = None
         self._embedder: Embedder | None = None
+        self._indexer: Indexer | None = None
         self._lock = threading.Lock()
 
     # --- engines -----------------------------------------------------------------------------
@@ -97,6 +111,96 @@ class Core:
 
         return ask(self, prompt, max_tokens=max_tokens)
 
+    def translate(
+        self,
+        source: Path | str,
+        target: str = "",
+        *,
+        source_language: str | None = None,
+        max_tokens: int | None = None,
+    ) -> Iterator[Event]:
+        """Translate a file or a text into ``target`` (default: the setting)."""
+        from assistant.tasks.translate import TranslateOptions, translate
+
+        options = TranslateOptions(
+            target=target or self.settings.get_str("translate_target"),
+            source=source_language,
+            max_tokens=max_tokens,
+        )
+        return translate(self, source, options)
+
+    def reply(
+        self,
+        source: Path | str | bytes,
+        intent: str = "",
+        tone: str = "",
+        *,
+        max_tokens: int | None = None,
+    ) -> Iterator[Event]:
+        """Draft a reply to a mail: an .eml file, or its raw text. Never sends anything."""
+        from assistant.tasks.reply import ReplyOptions, reply
+
+        raw = source.encode("utf-8") if isinstance(source, str) else source
+        return reply(self, raw, ReplyOptions(intent=intent, tone=tone, max_tokens=max_tokens))
+
+    def schedule(
+        self,
+        source: Path | str,
+        *,
+        now: datetime | None = None,
+        tz: str = "",
+        max_tokens: int | None = None,
+    ) -> Iterator[Event]:
+        """Suggest events and tasks from text, a mail or a document; an .ics file is imported."""
+        from assistant.tasks.schedule import ScheduleOptions, import_calendar, schedule
+
+        if isinstance(source, Path) and source.suffix.lower() == ".ics":
+            return import_calendar(self, source)
+        return schedule(self, source, ScheduleOptions(now=now, tz=tz, max_tokens=max_tokens))
+
+    def warm_up(self) -> None:
+        """Do slow one-time work (model load, language detector) off the GUI thread."""
+        from assistant.lang import detect_language
+
+        detect_language("warm up the language detector")
+        self.engine().count_tokens("warm up")
+
+    # --- search ------------------------------------------------------------------------------
+    @property
+    def indexer(self) -> Indexer:
+        with self._lock:
+            if self._indexer is None:
+                from assistant.indexer import Indexer
+
+                self._indexer = Indexer(self.store, self.embedder)
+            return self._indexer
+
+    def start_background_indexing(self) -> None:
+        """Embed new documents and runs on a background thread as they are written (GUI)."""
+        self.indexer.start()
+
+    def remember_document(self, doc: Document) -> int:
+        """Store a document with small chunks for search; indexing follows in the background."""
+        from assistant.documents import chunk_document
+
+        found = self.store.find_document(doc.sha256)
+        if found is not None:
+            return int(found["id"])
+        chunks = chunk_document(doc, max_tokens=INDEX_CHUNK_TOKENS, count_tokens=_approx_tokens)
+        doc_id = self.store.add_document(doc, chunks)
+        if self._indexer is not None:
+            self._indexer.poke()
+        return doc_id
+
+    def search(self, query: str, limit: int = 20) -> list[Hit]:
+        """Everything stored, ranked: full-text and semantic, merged."""
+        from assistant.search import search
+
+        self.indexer.drain()  # what is not embedded yet is embedded now
+        return search(self, query, limit)
+
     def close(self) -> None:
+        if self._indexer is not None:
+            self._indexer.close()
         self.reset_engine()
         self.store.close()

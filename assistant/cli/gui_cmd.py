@@ -19,7 +19,7 @@ def run_gui(args: argparse.Namespace, ctx: CliContext) -> int:
     import importlib
 
     app = importlib.import_module("ui.app")  # the core never imports Qt at module level
-    code: int = app.main(data_dir=ctx.data_dir)
+    code: int = app.main(["--data-dir", str(ctx.data_dir)])
     return code
 
 
@@ -27,5 +27,5 @@ def run_quick(args: argparse.Namespace, ctx: CliContext) -> int:
     import importlib
 
     app = importlib.import_module("ui.app")
-    code: int = app.send_quick(data_dir=ctx.data_dir)
+    code: int = app.send_quick(str(ctx.data_dir))
     return code

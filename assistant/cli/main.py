@@ -17,6 +17,7 @@ COMMANDS = (
     "translate_cmd",
     "reply_cmd",
     "schedule_cmd",
+    "search_cmd",
     "history_cmd",
     "models_cmd",
     "settings_cmd",

@@ -11,6 +11,7 @@ from assistant.cli.context import CliContext
 from assistant.errors import DeskmateError
 from assistant.events import Done, Event, Status, Token
 from assistant.events import Progress as ProgressEvent
+from assistant.tasks.recording import close_events
 
 
 def run_events(events: Iterator[Event], ctx: CliContext, *, stream: bool = True) -> Done:
@@ -46,7 +47,7 @@ def run_events(events: Iterator[Event], ctx: CliContext, *, stream: bool = True)
             elif isinstance(event, Done):
                 done = event
     except KeyboardInterrupt:
-        events.close()
+        close_events(events)
         raise
     finally:
         if bar is not None:

@@ -152,8 +152,9 @@ SCHEMA: tuple[Setting, ...] = (
     ),
     Setting("signature", "str", "", "Signature added to email replies.", "Mail"),
     Setting("user_name", "str", "", "Your name, used in replies.", "Mail"),
-    Setting("user_email", "str", "me@localhost", "Your email address (From of reply drafts).",
-            "Mail"),
+    Setting(
+        "user_email", "str", "me@localhost", "Your email address (From of reply drafts).", "Mail"
+    ),
     # --- calendar ----------------------------------------------------------------------------
     Setting("time_zone", "str", "", "Time zone (IANA name); empty = the system's.", "Calendar"),
     Setting("work_start", "str", "09:00", "Start of working hours (HH:MM).", "Calendar"),

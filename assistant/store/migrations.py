@@ -111,7 +111,32 @@ def _v2_translation_and_calendar(db: sqlite_utils.Database) -> None:
         db.execute(sql)
 
 
-MIGRATIONS: list[Migration] = [_v1_initial, _v2_translation_and_calendar]
+def _v3_search_index(db: sqlite_utils.Database) -> None:
+    statements = [
+        # Embeddings of finished runs (summaries, translations, drafts...) for hybrid search.
+        """CREATE TABLE run_vectors (
+            run_id INTEGER PRIMARY KEY REFERENCES runs(id) ON DELETE CASCADE,
+            dim INTEGER NOT NULL, embedding BLOB NOT NULL)""",
+        # Calendar events join the full-text index too.
+        """CREATE VIRTUAL TABLE events_fts USING fts5(
+            uid UNINDEXED, title, location, description, tokenize='trigram')""",
+        """INSERT INTO events_fts(uid, title, location, description)
+            SELECT uid, title, location, description FROM events""",
+        """CREATE TRIGGER events_ai AFTER INSERT ON events BEGIN
+            INSERT INTO events_fts(uid, title, location, description)
+            VALUES (new.uid, new.title, new.location, new.description); END""",
+        """CREATE TRIGGER events_ad AFTER DELETE ON events BEGIN
+            DELETE FROM events_fts WHERE uid = old.uid; END""",
+        """CREATE TRIGGER events_au AFTER UPDATE ON events BEGIN
+            DELETE FROM events_fts WHERE uid = old.uid;
+            INSERT INTO events_fts(uid, title, location, description)
+            VALUES (new.uid, new.title, new.location, new.description); END""",
+    ]
+    for sql in statements:
+        db.execute(sql)
+
+
+MIGRATIONS: list[Migration] = [_v1_initial, _v2_translation_and_calendar, _v3_search_index]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

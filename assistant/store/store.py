@@ -12,11 +12,20 @@ from __future__ import annotations
 
 from assistant.store.documents import DocumentsMixin
 from assistant.store.events import EventsMixin
+from assistant.store.index import IndexMixin
 from assistant.store.runs import RunsMixin
 from assistant.store.settings_backend import SettingsMixin
 from assistant.store.translation import TranslationMixin
 from assistant.store.vectors import VectorsMixin
 
 
-class Store(RunsMixin, DocumentsMixin, VectorsMixin, SettingsMixin, TranslationMixin, EventsMixin):
+class Store(
+    RunsMixin,
+    DocumentsMixin,
+    VectorsMixin,
+    SettingsMixin,
+    TranslationMixin,
+    EventsMixin,
+    IndexMixin,
+):
     """See the module docstring and docs/ARCHITECTURE.md ("Contracts")."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
@@ -12,6 +11,13 @@ from assistant.events import Done, Event, Token
 
 if TYPE_CHECKING:
     from assistant.store import Store
+
+
+def close_events(events: Iterator[Event]) -> None:
+    """Close a task's generator (any iterator with ``close``): this is how runs are cancelled."""
+    close = getattr(events, "close", None)
+    if close is not None:
+        close()
 
 
 def recorded(
@@ -29,7 +35,8 @@ def recorded(
     streamed: list[str] = []
     final: Done | None = None
     try:
-        with contextlib.closing(body(run_id)) as events:
+        events = body(run_id)
+        try:
             for event in events:
                 if isinstance(event, Token):
                     streamed.append(event.text)
@@ -37,6 +44,8 @@ def recorded(
                     final = dataclasses.replace(event, run_id=run_id)
                     event = final
                 yield event
+        finally:
+            close_events(events)
     except (GeneratorExit, Cancelled, KeyboardInterrupt):
         store.finish_run(run_id, status="cancelled", output="".join(streamed))
         raise

@@ -236,3 +236,22 @@ def events_from_plan(planned: list[dict[str, Any]]) -> list[CalEvent | None]:
             )
         )
     return events
+
+
+def import_calendar(core: Core, path: Path) -> Iterator[Event]:
+    """Import an .ics file into the stored events (a run is recorded like any task)."""
+    from assistant.calendar import import_ics
+
+    tz = resolve_zone(core, "")
+
+    def body(run_id: int) -> Iterator[Event]:
+        yield Status(f"importing {path.name}")
+        events = import_ics(path, tz=tz)
+        for index, event in enumerate(events):
+            core.store.add_event(event)
+            yield Progress(index + 1, len(events), "importing")
+        lines = [f"Imported {len(events)} events from {path.name}."]
+        lines += [f"- {e.start:%Y-%m-%d %H:%M} **{e.title}**" for e in events[:50]]
+        yield Done(text="\n".join(lines), data={"imported": len(events)})
+
+    yield from recorded(core.store, "calendar-import", body, input_path=str(path))

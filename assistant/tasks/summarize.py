@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -54,6 +54,7 @@ def load_source(core: Core, source: Path | str) -> Document:
 def summarize(core: Core, source: Path | str, options: SummaryOptions) -> Iterator[Event]:
     yield Status("reading the document")
     doc = load_source(core, source)
+    core.remember_document(doc)
     engine = core.engine()
     language = detect_language(doc.text) if options.language == "auto" else options.language
     language = normalize_language(language)
@@ -105,7 +106,9 @@ def _summarize_document(
     yield from _map_reduce(core, engine, doc, language, options, gen)
 
 
-def _stream(engine: LLMEngine, messages: list[ChatMessage], gen: GenParams) -> Iterator[Event]:
+def _stream(
+    engine: LLMEngine, messages: list[ChatMessage], gen: GenParams
+) -> Generator[Event, None, str]:
     """Stream an answer's tokens; return its full text."""
     text = ""
     for event in engine.chat(messages, gen):
@@ -120,7 +123,7 @@ def _stream(engine: LLMEngine, messages: list[ChatMessage], gen: GenParams) -> I
 
 def _quiet(
     engine: LLMEngine, messages: list[ChatMessage], gen: GenParams, progress: Progress
-) -> Iterator[Event]:
+) -> Generator[Event, None, str]:
     """Generate without streaming text, yielding ``progress`` so the caller can cancel."""
     text = ""
     for event in engine.chat(messages, gen):
@@ -138,7 +141,7 @@ def _rewrite(
     source: str,
     first: str,
     progress: Progress,
-) -> Iterator[Event]:
+) -> Generator[Event, None, str]:
     """Sample again (a copy at temperature 0 is stable); keep the less copied answer."""
     retry = GenParams(max_tokens=gen.max_tokens, temperature=0.3, seed=1)
     second = yield from _quiet(engine, messages, retry, progress)
@@ -226,7 +229,7 @@ def _map_reduce(
 
 def _reduce(
     engine: LLMEngine, sections: list[str], language: str, gen: GenParams
-) -> Iterator[Event]:
+) -> Generator[Event, None, str]:
     """Shrink section summaries until they fit one context (hierarchical reduce)."""
     frame = prompts.combine_messages("", language=language, length="detailed")
     budget = engine.context_size() - prompt_overhead(engine, frame) - gen.max_tokens * 2

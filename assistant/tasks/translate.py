@@ -8,7 +8,7 @@ translation memory reuses segments translated before.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -96,6 +96,7 @@ def translate(core: Core, source: Path | str, options: TranslateOptions) -> Iter
             f"unsupported target language {options.target!r}: use " + ", ".join(LANGUAGES)
         )
     doc = load_source(core, source)
+    core.remember_document(doc)
     text = doc.text
     if not text.strip():
         raise EmptyDocument("there is nothing to translate")
@@ -175,7 +176,7 @@ def _translate_piece(
     glossary: list[tuple[str, str]],
     options: TranslateOptions,
     progress: Progress,
-) -> Iterator[Event]:
+) -> Generator[Event, None, str]:
     budget = max(32, engine.count_tokens(text) * 3)
     if options.max_tokens:
         budget = min(budget, options.max_tokens)
