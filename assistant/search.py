@@ -86,8 +86,8 @@ def search(core: Core, query: str, limit: int = 20, *, semantic: bool = True) ->
             vote(("run", str(run_id)), rank)
     best = sorted(scores.items(), key=lambda kv: -kv[1])[:limit]
     missing_chunks = [int(k[1]) for k, _ in best if k[0] == "chunk" and k not in rows]
-    for row in store.get_chunks_by_id(missing_chunks):
-        rows[("chunk", str(row["chunk_id"]))] = row
+    for chunk in store.get_chunks_by_id(missing_chunks):
+        rows[("chunk", str(chunk["chunk_id"]))] = chunk
     hits: list[Hit] = []
     for key, score in best:
         row: dict[str, Any] | None = rows.get(key)

@@ -6,12 +6,9 @@ from collections.abc import Iterator
 
 from assistant.events import Done, Event, Progress, Token
 
-LONG_SYSTEM = (
-    "You are Deskmate, a careful desktop assistant. "
-    + " ".join(
-        f"Rule {i}: answer briefly, stay polite, never invent facts, and keep the user's data private."
-        for i in range(1, 41)
-    )
+LONG_SYSTEM = "You are Deskmate, a careful desktop assistant. " + " ".join(
+    f"Rule {i}: answer briefly, stay polite, never invent facts, and keep the user's data private."
+    for i in range(1, 41)
 )
 LONG_PROMPT = " ".join(
     f"Paragraph {i}: the quarterly report lists revenue, costs, hiring plans and open risks."
