@@ -36,5 +36,13 @@ lint: install
 bench: install
 	HF_HUB_OFFLINE=1 $(BIN)/deskmate bench
 
+# The Linux one-folder app in dist/deskmate/ (PyInstaller; models are not inside, see README
+# "Packaging"). `scripts/test-bundle.sh` launches it under Xvfb and takes a screenshot.
+package: install
+	$(BIN)/python -m pip install -q -c constraints.txt -e ".[package]"
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist \
+		--workpath build/pyinstaller packaging/pyinstaller/deskmate.spec
+	@echo "built dist/deskmate/deskmate; try: scripts/test-bundle.sh"
+
 clean:
 	rm -rf $(VENV) build dist *.egg-info

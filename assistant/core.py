@@ -8,10 +8,10 @@ thread and may close between two events to cancel.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from assistant.events import Event
 from assistant.paths import resolve_data_dir
@@ -27,6 +27,7 @@ def _approx_tokens(text: str) -> int:
 
 
 if TYPE_CHECKING:
+    from assistant.calendar import CalEvent
     from assistant.documents import Document
     from assistant.embed import Embedder
     from assistant.indexer import Indexer
@@ -158,6 +159,16 @@ class Core:
             return import_calendar(self, source)
         return schedule(self, source, ScheduleOptions(now=now, tz=tz, max_tokens=max_tokens))
 
+    def accept_suggestions(
+        self, planned: list[dict[str, Any]], numbers: Sequence[int] | None = None
+    ) -> list[CalEvent]:
+        """Store schedule suggestions (``Done.data["suggestions"]`` of :meth:`schedule`) as
+        events: ``numbers`` are 1-based, None = all; a task without a time takes its first
+        free slot."""
+        from assistant.tasks.schedule import accept_suggestions
+
+        return accept_suggestions(self, planned, numbers)
+
     def warm_up(self) -> None:
         """Do slow one-time work (model load, language detector) off the GUI thread."""
         from assistant.lang import detect_language
@@ -196,11 +207,15 @@ class Core:
         """Everything stored, ranked: full-text and semantic, merged."""
         from assistant.search import search
 
-        self.indexer.drain()  # what is not embedded yet is embedded now
-        return search(self, query, limit)
+        return search(self, query, limit)  # embeds what is not indexed yet first
 
-    def close(self) -> None:
+    def close(self, *, wait_for_model: bool = True) -> None:
+        """Close the indexer, the model and the store. ``wait_for_model=False`` (the app is
+        quitting) does not wait for a model that is still loading: loading writes nothing."""
         if self._indexer is not None:
             self._indexer.close()
-        self.reset_engine()
+        if wait_for_model:
+            self.reset_engine()
+        else:
+            threading.Thread(target=self.reset_engine, name="model-close", daemon=True).start()
         self.store.close()

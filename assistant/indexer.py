@@ -2,28 +2,33 @@
 
 One daemon thread per Core. It wakes when something is written (``poke``) or every few seconds,
 embeds what is missing in batches and stores the vectors. Because it asks the database what is
-missing, indexing resumes after a restart. ``drain`` indexes everything now (CLI, tests).
+missing, indexing resumes after a restart: an item gets its vector exactly once, and a batch
+being embedded while the Core closes is simply not written (it is redone on the next start).
+``drain`` indexes everything now (CLI, tests).
 """
 
 from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from assistant.errors import DeskmateError
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from assistant.embed import Embedder
     from assistant.store import Store
 
 log = logging.getLogger(__name__)
 BATCH = 32
+CLOSE_TIMEOUT_S = 60.0  # close waits for the batch being embedded (seconds on a busy CPU)
 
 
 class Indexer:
-    def __init__(self, store: Store, embedder: Callable[[], Embedder], *, idle_s: float = 5.0):
+    def __init__(self, store: Store, embedder: Callable[[], Embedder], *, idle_s: float = 2.0):
         self._store = store
         self._embedder = embedder
         self._idle_s = idle_s
@@ -33,8 +38,12 @@ class Indexer:
         self._thread: threading.Thread | None = None
         self.last_error: str = ""
 
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
     def start(self) -> None:
-        if self._thread is None:
+        if self._thread is None and not self._stop.is_set():
             self._thread = threading.Thread(target=self._loop, name="deskmate-indexer", daemon=True)
             self._thread.start()
 
@@ -42,20 +51,37 @@ class Indexer:
         """Something was written: index it soon."""
         self._wake.set()
 
+    def pending(self) -> int:
+        """How many items (up to two batches) still wait for an embedding."""
+        return len(self._store.chunks_missing_vectors(BATCH)) + len(
+            self._store.runs_missing_vectors(BATCH)
+        )
+
     def step(self) -> int:
         """Index one batch of chunks and one of runs; return how many items got vectors."""
         with self._lock:
             done = 0
-            chunks = self._store.chunks_missing_vectors(BATCH)
-            if chunks:
-                vectors = self._embedder().encode([t for _, t in chunks])
-                self._store.add_vectors([i for i, _ in chunks], vectors)
-                done += len(chunks)
-            runs = self._store.runs_missing_vectors(BATCH)
-            if runs:
-                vectors = self._embedder().encode([t for _, t in runs])
-                self._store.add_run_vectors([i for i, _ in runs], vectors)
-                done += len(runs)
+            store = self._store
+            jobs: Sequence[
+                tuple[
+                    Callable[[int], list[tuple[int, str]]],
+                    Callable[[Sequence[int], np.ndarray], None],
+                ]
+            ] = (
+                (store.chunks_missing_vectors, store.add_vectors),
+                (store.runs_missing_vectors, store.add_run_vectors),
+            )
+            for missing, add in jobs:
+                if self._stop.is_set():
+                    break
+                items = missing(BATCH)
+                if not items:
+                    continue
+                vectors = self._embedder().encode([text for _, text in items])
+                if self._stop.is_set():
+                    break  # closing: the store may be gone; these are redone after a restart
+                add([item_id for item_id, _ in items], vectors)
+                done += len(items)
             return done
 
     def drain(self) -> int:
@@ -71,12 +97,20 @@ class Indexer:
                     pass
                 self.last_error = ""
             except DeskmateError as exc:  # e.g. embedding model missing: say so, keep going
+                if self._stop.is_set():
+                    break
                 self.last_error = exc.user_text()
                 log.warning("indexing paused: %s", self.last_error)
+            except Exception as exc:  # a bug must not kill indexing for the whole session
+                if self._stop.is_set():
+                    break  # the store closed under a read: expected while shutting down
+                self.last_error = f"{type(exc).__name__}: {exc}"
+                log.exception("indexing failed")
             self._wake.wait(self._idle_s)
             self._wake.clear()
 
-    def close(self, timeout: float = 2.0) -> None:
+    def close(self, timeout: float = CLOSE_TIMEOUT_S) -> None:
+        """Stop the thread; waits for the batch being embedded, which is then not written."""
         self._stop.set()
         self._wake.set()
         if self._thread is not None:

@@ -3,12 +3,16 @@ embeddings, merged into one ranked list by reciprocal rank fusion."""
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from assistant.core import Core
 
+log = logging.getLogger(__name__)
 RRF_K = 60
 
 
@@ -54,6 +58,22 @@ def _run_hit(row: dict[str, Any], query: str, score: float) -> Hit:
     )
 
 
+def _query_vector(core: Core, query: str) -> np.ndarray | None:
+    """Index what is still missing, then embed the query; None when no embedding model works
+    (full-text search still answers)."""
+    from assistant.errors import DeskmateError
+
+    try:
+        core.indexer.drain()
+        if not core.store.has_vectors():
+            return None
+        vector: np.ndarray = core.embedder().encode([query])[0]
+    except DeskmateError as exc:
+        log.warning("semantic search unavailable: %s", exc.user_text())
+        return None
+    return vector
+
+
 def search(core: Core, query: str, limit: int = 20, *, semantic: bool = True) -> list[Hit]:
     """Best matches first. ``semantic=False`` skips the embedding model (full-text only)."""
     store = core.store
@@ -78,8 +98,8 @@ def search(core: Core, query: str, limit: int = 20, *, semantic: bool = True) ->
         key = ("event", str(event["uid"]))
         rows[key] = dict(event)
         vote(key, rank)
-    if semantic and store.has_vectors():
-        vec = core.embedder().encode([query])[0]
+    vec = _query_vector(core, query) if semantic else None
+    if vec is not None:
         for rank, (chunk_id, _d) in enumerate(store.nearest_chunks(vec, 50)):
             vote(("chunk", str(chunk_id)), rank)
         for rank, (run_id, _d) in enumerate(store.nearest_runs(vec, 50)):

@@ -12,8 +12,8 @@ mkdir -p "$OUT"
 WORK=$(mktemp -d)
 Xvfb "$DISPLAY_NUM" -screen 0 1280x860x24 -nolisten tcp >/dev/null 2>&1 &
 XVFB=$!
-APP=""
-cleanup() { [ -n "$APP" ] && kill "$APP" 2>/dev/null || true; kill "$XVFB" 2>/dev/null || true; rm -rf "$WORK"; }
+APP=""; SRC=""
+cleanup() { [ -n "$SRC" ] && kill "$SRC" 2>/dev/null || true; [ -n "$APP" ] && kill "$APP" 2>/dev/null || true; kill "$XVFB" 2>/dev/null || true; rm -rf "$WORK"; }
 trap cleanup EXIT
 export DISPLAY=$DISPLAY_NUM QT_QPA_PLATFORM=xcb XDG_SESSION_TYPE=x11
 for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break || sleep 0.1; done
@@ -56,6 +56,49 @@ core.close()
 PYEOF
 }
 
+events() {  # a few stored meetings in the current week for the Schedule page
+  $PY - "$1" <<'PYEOF'
+import sys
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+from assistant.calendar import CalEvent
+from assistant.core import Core
+core = Core(sys.argv[1])
+zone = ZoneInfo(core.settings.get_str("time_zone") or "UTC")
+today = datetime.now(zone).replace(minute=0, second=0, microsecond=0)
+monday = today - timedelta(days=today.weekday())
+for day, hour, hours, title in [(0, 10, 1, "Team standup"), (1, 14, 2, "Design review"),
+                                (3, 9, 1, "1:1 with Mei"), (4, 16, 1, "Release check")]:
+    start = monday.replace(hour=hour) + timedelta(days=day)
+    core.store.add_event(CalEvent(uid=f"seed-{day}@shots", title=title, start=start,
+                                  end=start + timedelta(hours=hours)))
+core.close()
+PYEOF
+}
+
+drag_source() {  # a tiny window that starts dragging files when clicked (a file manager stand-in)
+  $PY - "$@" <<'PYEOF' &
+import sys
+from PySide6.QtCore import QMimeData, Qt, QUrl
+from PySide6.QtGui import QDrag
+from PySide6.QtWidgets import QApplication, QLabel
+app = QApplication(["drag-source"])
+class Source(QLabel):
+    def mousePressEvent(self, event):
+        mime = QMimeData()
+        mime.setUrls([QUrl.fromLocalFile(p) for p in sys.argv[1:]])
+        drag = QDrag(self)
+        drag.setMimeData(mime)
+        drag.exec(Qt.DropAction.CopyAction)
+w = Source("files")
+w.setWindowTitle("drag-source")
+w.setGeometry(1180, 20, 90, 60)
+w.show()
+app.exec()
+PYEOF
+  SRC=$!
+}
+
 launch() {  # launch <data dir> [args]: start the app, wait for its window
   local dir=$1; shift
   $PY -c "import sys; from ui.app import main; sys.exit(main(sys.argv[1:]))" \
@@ -72,30 +115,55 @@ launch() {  # launch <data dir> [args]: start the app, wait for its window
 stop_app() { kill "$APP" 2>/dev/null || true; wait "$APP" 2>/dev/null || true; APP=""; }
 
 # 1. English, light, Summarize page with a result
-D1=$WORK/en; mkdir -p "$D1"; settings "$D1" ui_language=en theme=light n_ctx=2048 max_output_tokens=96; seed "$D1"
+D1=$WORK/en; mkdir -p "$D1"; settings "$D1" ui_language=en theme=light n_ctx=2048 max_output_tokens=96 n_threads=1; seed "$D1"
 launch "$D1" --page summarize
 xdotool mousemove 500 150 click 1
 xdotool type --delay 5 "Deskmate runs a language model on your own computer. It summarizes documents, translates text, drafts email replies and plans meetings. Nothing leaves the machine."
 sleep 0.3
 xdotool key ctrl+Return
-for _ in $(seq 150); do grep -q "task finished" "$D1/logs/deskmate.log" 2>/dev/null && break; sleep 0.2; done
+for _ in $(seq 3000); do grep -q "task finished" "$D1/logs/deskmate.log" 2>/dev/null && break; sleep 0.2; done
+sleep 0.5
 grab main-en
 # 2. the quick popup through the global hotkey
-printf 'What is the capital of France?' | $PY -c "
-import sys
+$PY -c "  # owns the X11 clipboard until killed (there is no clipboard manager under Xvfb)
 from PySide6.QtGui import QGuiApplication
 app = QGuiApplication([])
-app.clipboard().setText(sys.stdin.read())
-" || true
-xdotool mousemove 500 150 click --repeat 3 1   # select the paragraph: the X11 PRIMARY selection
+app.clipboard().setText('What is the capital of France? Answer in one sentence.')
+app.exec()
+" &
+CLIP=$!
+sleep 1
 xdotool mousemove 500 300
 xdotool key ctrl+alt+space
 sleep 0.5
 xdotool key Return   # run "Ask"
-sleep 6
+for _ in $(seq 3000); do grep -q "quick finished" "$D1/logs/deskmate.log" 2>/dev/null && break; sleep 0.2; done
+sleep 0.5
 grab popup
 xdotool key Escape
-# 3. History page
+kill "$CLIP" 2>/dev/null || true
+stop_app
+
+# 3b. Schedule page: stored meetings, the suggestions of a text
+D4=$WORK/sched; mkdir -p "$D4"; settings "$D4" ui_language=en theme=light n_ctx=2048 time_zone=UTC n_threads=1; events "$D4"
+launch "$D4" --page schedule
+xdotool mousemove 500 120 click 1
+xdotool type --delay 5 "Lunch with Anna tomorrow at 12:30 at the Blue Cafe."
+sleep 0.3
+xdotool key ctrl+Return
+for _ in $(seq 3000); do grep -q "task finished" "$D4/logs/deskmate.log" 2>/dev/null && break; sleep 0.2; done
+sleep 1
+grab schedule
+# 3c. files dragged over the window (the drop highlight)
+printf 'notes' >"$WORK/notes.md"; printf 'Subject: hi\n\nhello' >"$WORK/mail.eml"
+drag_source "$WORK/notes.md" "$WORK/mail.eml"
+xdotool search --sync --onlyvisible --name '^drag-source$' >/dev/null
+xdotool mousemove 1220 50 mousedown 1
+for x in 1100 900 700 600; do xdotool mousemove "$x" 400; sleep 0.2; done
+sleep 0.5
+grab drop
+xdotool key Escape mouseup 1
+kill "$SRC" 2>/dev/null || true
 stop_app
 
 # 4. Chinese UI
@@ -105,7 +173,7 @@ grab main-zh_CN
 stop_app
 
 # 5. dark theme, settings page
-D3=$WORK/dark; mkdir -p "$D3"; settings "$D3" ui_language=en theme=dark n_ctx=2048
+D3=$WORK/dark; mkdir -p "$D3"; settings "$D3" ui_language=en theme=dark n_ctx=2048 model=qwen2.5-coder-0.5b-instruct-q4_k_m
 launch "$D3" --page settings
 grab dark-settings
 stop_app

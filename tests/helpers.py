@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 
@@ -18,3 +21,20 @@ def make_pdf(path: Path, pages: list[str]) -> Path:
         pdf.multi_cell(0, 5, text.encode("latin-1", "replace").decode("latin-1"))
     pdf.output(str(path))
     return path
+
+
+def deskmate(
+    data_dir: Path, *args: str, stdin: str | None = None, timeout: float = 240
+) -> subprocess.CompletedProcess[str]:
+    """Run the real ``deskmate`` CLI in a subprocess on ``data_dir`` (no network, no hub)."""
+    env = {**os.environ, "DESKMATE_DATA_DIR": str(data_dir), "HF_HUB_OFFLINE": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "assistant.cli.main", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=timeout,
+        check=False,
+    )

@@ -96,6 +96,8 @@ class DeskmateApp:
         self.refresh_recent()
 
     def _start_hotkey(self) -> None:
+        from PySide6.QtCore import QCoreApplication
+
         from ui.hotkey import GlobalHotkey
 
         self.hotkey = GlobalHotkey()
@@ -103,8 +105,8 @@ class DeskmateApp:
         reason = self.hotkey.start(self.core.settings.get_str("hotkey"))
         if reason:
             self.window.statusBar().showMessage(
-                self.window.tr(
-                    "Global hotkey unavailable (%1): bind `deskmate quick` instead."
+                QCoreApplication.translate(
+                    "MainWindow", "Global hotkey unavailable (%1): bind `deskmate quick` instead."
                 ).replace("%1", reason),
                 15000,
             )
@@ -163,6 +165,7 @@ class DeskmateApp:
         run_in_background(self.window, lambda: store.list_runs(limit=5), tray.set_recent)
 
     def _setting_changed(self, key: str, value: object) -> None:
+        from PySide6.QtCore import QCoreApplication
         from PySide6.QtWidgets import QApplication
 
         from ui.look import apply_theme
@@ -173,10 +176,23 @@ class DeskmateApp:
                 apply_theme(app, str(value))
         elif key == "hotkey" and self.hotkey is not None:
             self._start_hotkey()
+        elif key == "start_on_login":
+            self._apply_autostart(bool(value))
         elif key == "ui_language":
             self.window.message_bar.show_message(
-                self.window.tr("The new language is used after a restart.")
+                QCoreApplication.translate(
+                    "MainWindow", "The new language is used after a restart."
+                )
             )
+
+    def _apply_autostart(self, enabled: bool) -> None:
+        from assistant.autostart import set_autostart
+        from assistant.errors import DeskmateError
+
+        try:
+            set_autostart(enabled, self.core.data_dir)
+        except DeskmateError as exc:
+            self.window.show_error(exc)
 
     def quit(self) -> None:
         from PySide6.QtWidgets import QApplication
@@ -215,7 +231,7 @@ def _qapp(argv: list[str]) -> QApplication:
         return existing
     app = QApplication([sys.argv[0] if sys.argv else "deskmate", *argv])
     app.setApplicationName("Deskmate")
-    app.setDesktopFileName("deskmate")
+    app.setDesktopFileName("io.github.deskmate.Deskmate")  # packaging/linux
     return app
 
 
@@ -248,23 +264,81 @@ def main(argv: list[str] | None = None) -> int:
     deskmate = DeskmateApp(core)
     deskmate.listen(name)
     deskmate.window.closed.connect(app.quit)
+    _quit_on_signals(deskmate)
     if args.page:
         deskmate.window.show_page(args.page)
+    from ui.first_run import FirstRun
+
+    first_run = FirstRun(core, deskmate.window)  # a model not in place yet: assemble or explain
     deskmate.window.show()  # on screen first; the model loads in the background
+    first_run.start()
     if args.quick:
         deskmate.quick()
     try:
         return app.exec()
     finally:
         deskmate.shutdown()
-        core.close()
+        core.close(wait_for_model=False)
+
+
+def _quit_on_signals(deskmate: DeskmateApp) -> None:
+    """SIGTERM / SIGINT (logout, ``kill``, Ctrl+C in a terminal) quit cleanly even while the
+    Qt event loop idles: the C-level handler writes to a socket that Qt watches."""
+    import signal
+    import socket
+
+    from PySide6.QtCore import QSocketNotifier
+
+    read_end, write_end = socket.socketpair()
+    read_end.setblocking(False)
+    write_end.setblocking(False)
+    signal.set_wakeup_fd(write_end.fileno())
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, lambda *_: None)  # the notifier below does the work
+    notifier = QSocketNotifier(read_end.fileno(), QSocketNotifier.Type.Read, deskmate.window)
+
+    def woke() -> None:
+        try:
+            read_end.recv(64)
+        except OSError:
+            return
+        log.info("quit on a signal")
+        deskmate.quit()
+
+    notifier.activated.connect(woke)
+    _signal_sockets.extend([read_end, write_end])
+
+
+_signal_sockets: list[object] = []  # kept open for the life of the process
 
 
 def send_quick(data_dir: str | None = None) -> int:
     """Entry of ``deskmate quick``: open the popup in the running app (or start it)."""
     from assistant.paths import resolve_data_dir
 
+    name = server_name(resolve_data_dir(data_dir))
+    if _send_without_qt(name, "quick"):  # fast: no Qt start-up in this short-lived process
+        return 0
     _qapp([])
-    if send_message(server_name(resolve_data_dir(data_dir)), "quick"):
+    if send_message(name, "quick"):
         return 0
     return main([*(["--data-dir", data_dir] if data_dir else []), "--quick"])
+
+
+def _send_without_qt(name: str, message: str) -> bool:
+    """``send_message`` over a plain Unix socket, where ``QLocalServer`` listens on Unix
+    (``QDir::tempPath()/name``); ``False`` if that is not possible or nobody listens."""
+    import socket
+
+    family = getattr(socket, "AF_UNIX", None)
+    if family is None:
+        return False
+    path = name if name.startswith("/") else os.path.join(os.environ.get("TMPDIR") or "/tmp", name)
+    try:
+        with socket.socket(family, socket.SOCK_STREAM) as sock:
+            sock.settimeout(CONNECT_TIMEOUT_MS / 1000)
+            sock.connect(path)
+            sock.sendall(message.encode() + b"\n")
+    except OSError:
+        return False
+    return True

@@ -38,6 +38,7 @@ def install_translators(app: QApplication, setting: str) -> str:
     if ours.load(f"deskmate_{language}", str(I18N_DIR)):
         app.installTranslator(ours)
         _installed.append(ours)
+        QLocale.setDefault(QLocale(language))  # day and month names in that language too
     else:
         log.info("no translation for %s", language)
         return "en"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,6 +26,7 @@ from ui.crash import show_crash
 from ui.drop import DropOverlay, dropped_paths
 from ui.message_bar import MessageBar
 from ui.pages.history import HistoryPage
+from ui.pages.schedule_page import SchedulePage
 from ui.pages.settings_page import SettingsPage
 from ui.pages.specs import route_for, task_specs
 from ui.pages.task_page import TaskPage
@@ -34,6 +36,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 JOIN_TIMEOUT_S = 3.0
+RUN_PAGES = {"calendar-import": "schedule"}  # runs recorded under another name than their page
 
 
 def warm_language_detector() -> None:
@@ -84,7 +87,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         for spec in self.specs:
-            page = TaskPage(core, spec)
+            page = SchedulePage(core, spec) if spec.key == "schedule" else TaskPage(core, spec)
             page.error.connect(self.show_error)
             page.crashed.connect(show_crash)
             page.run_finished.connect(lambda done, key=spec.key: self._task_finished(key, done))
@@ -92,6 +95,7 @@ class MainWindow(QMainWindow):
             self._add_page(spec.key, spec.title, page)
         self.history = HistoryPage(core, [(s.key, s.title) for s in self.specs])
         self.history.open_run.connect(self.open_run)
+        self.history.open_event.connect(self.open_event)
         self.history.deleted.connect(self._run_deleted)
         self.history.error.connect(self.show_error)
         self._add_page("history", self.tr("History"), self.history)
@@ -128,8 +132,21 @@ class MainWindow(QMainWindow):
         if self.page_keys[row] == "history":
             self.history.refresh()
 
+    @property
+    def schedule_page(self) -> SchedulePage:
+        page = self.task_pages["schedule"]
+        assert isinstance(page, SchedulePage)
+        return page
+
+    def open_event(self, start: object) -> None:
+        """A calendar hit from History: the Schedule page on the week of the event."""
+        self.show_page("schedule")
+        if isinstance(start, datetime):
+            self.schedule_page.show_week_of(start.date())
+
     def open_run(self, run: dict[str, Any]) -> None:
         key = str(run.get("task") or "")
+        key = RUN_PAGES.get(key, key)
         page = self.task_pages.get(key)
         if page is None:
             self.message_bar.show_message(self.tr("This result's task is not available."))
@@ -137,6 +154,9 @@ class MainWindow(QMainWindow):
         self.show_page(key)
         note = self.tr("From History: %1").replace("%1", str(run.get("created_at") or ""))
         page.show_result(str(run.get("output") or ""), note)
+        data = run.get("data")
+        if key == "schedule" and isinstance(data, dict) and data.get("suggestions"):
+            self.schedule_page.set_suggestions(list(data["suggestions"]))  # accept them later
 
     # --- model status ------------------------------------------------------------------------
     def showEvent(self, event: Any) -> None:
@@ -187,12 +207,19 @@ class MainWindow(QMainWindow):
         self.run_finished.emit(key, done)
 
     def _setting_changed(self, key: str, value: object) -> None:
-        if key in {"model", "n_gpu_layers", "n_threads", "n_ctx", "remote_url", "remote_model"}:
-            self.status_label.setText(self.tr("Model settings changed: reloading…"))
-            core = self.core
-            worker.run_in_background(
-                self, core.reset_engine, lambda _: self.load_model_status(), self.show_error
-            )
+        model_keys = {"model", "n_gpu_layers", "n_threads", "n_ctx", "remote_url", "remote_model"}
+        if key in model_keys:
+            reload = self._status_requested  # else the model loads on first use anyway
+            if reload:
+                self.status_label.setText(self.tr("Model settings changed: reloading…"))
+
+            def reloaded(_: object) -> None:
+                if reload:
+                    self.load_model_status()
+
+            worker.run_in_background(self, self.core.reset_engine, reloaded, self.show_error)
+        if key in {"time_zone", "work_start", "work_end"}:
+            self.schedule_page.apply_settings()
         self.setting_changed.emit(key, value)
 
     # --- drag and drop -----------------------------------------------------------------------
@@ -263,5 +290,6 @@ class MainWindow(QMainWindow):
         """Cancel every run and wait for the workers, with a bound (never hangs)."""
         for page in self.task_pages.values():
             page.runner.cancel()
-        if not worker.join_all(JOIN_TIMEOUT_S):
+        # The model warm-up only loads (writes nothing): quitting does not wait for it.
+        if not worker.join_all(JOIN_TIMEOUT_S, skip=("model",)):
             log.warning("workers still running at close: %s", worker.live_workers())

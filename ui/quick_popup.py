@@ -6,6 +6,7 @@ the answer streams, Ctrl+C (with nothing selected) or the Copy button copies it,
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -29,6 +30,7 @@ from ui.worker import TaskRunner
 if TYPE_CHECKING:
     from assistant.core import Core
 
+log = logging.getLogger(__name__)
 ACTIONS = ("summarize", "translate", "reply", "schedule", "ask")
 
 
@@ -106,7 +108,7 @@ class QuickPopup(QFrame):
         bottom.addWidget(self.copy_button)
         layout.addLayout(bottom)
         self.runner.token.connect(self._on_token)
-        self.runner.done.connect(lambda d: self._set_answer(d.text or self.answer_text))
+        self.runner.done.connect(self._on_done)
         self.runner.error.connect(self._on_error)
         self.runner.crashed.connect(self.crashed)
         self.refresh_actions()
@@ -154,6 +156,10 @@ class QuickPopup(QFrame):
         self.answer_text = ""
         self.answer.setPlainText(self.tr("Thinking…"))
         self.runner.start(lambda: call(text), f"quick-{self.action()}")
+
+    def _on_done(self, done: Any) -> None:
+        self._set_answer(done.text or self.answer_text)
+        log.info("quick finished: %s", self.action())
 
     def _on_token(self, text: str) -> None:
         self._set_answer(self.answer_text + text)

@@ -39,12 +39,15 @@ def live_workers() -> list[threading.Thread]:
         return [t for t in _live if t.is_alive()]
 
 
-def join_all(timeout_s: float = 3.0) -> bool:
-    """Wait (bounded) for every worker thread; ``True`` if all finished."""
+def join_all(timeout_s: float = 3.0, *, skip: tuple[str, ...] = ()) -> bool:
+    """Wait (bounded) for every worker thread but those named in ``skip``; ``True`` if all
+    those finished."""
+    names = {f"{THREAD_PREFIX}-{name}" for name in skip}
     deadline = time.monotonic() + timeout_s
-    for thread in live_workers():
+    waited = [t for t in live_workers() if t.name not in names]
+    for thread in waited:
         thread.join(max(0.0, deadline - time.monotonic()))
-    return not live_workers()
+    return not [t for t in live_workers() if t.name not in names]
 
 
 def _start_thread(target: Callable[[], None], name: str) -> threading.Thread:

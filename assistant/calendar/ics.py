@@ -41,6 +41,8 @@ def _participants(component: Any) -> tuple[str, ...]:
         address = str(attendee)
         if address.lower().startswith("mailto:"):
             address = address[7:]
+        elif address.startswith("urn:deskmate:"):  # a person with no address (export_ics)
+            address = "" if name else address[13:]
         people.append(f"{name} <{address}>" if name and address else name or address)
     return tuple(p for p in people if p)
 
@@ -114,6 +116,16 @@ def import_ics(path: Path, *, tz: str = "UTC") -> list[CalEvent]:
     return parse_ics(data, tz=tz)
 
 
+def _nameable(value: datetime) -> datetime:
+    """A time icalendar can write with its zone: a fixed UTC offset (from an ISO string) has no
+    TZID and would be written as a floating local time, so it goes out as UTC instead."""
+    from zoneinfo import ZoneInfo
+
+    if value.tzinfo is None or isinstance(value.tzinfo, ZoneInfo) or value.tzinfo is UTC:
+        return value
+    return value.astimezone(UTC)
+
+
 def export_ics(events: Iterable[CalEvent]) -> bytes:
     """One VCALENDAR with a VEVENT per event (all-day events as DATE values)."""
     from icalendar import Calendar, Event, vCalAddress, vRecur
@@ -131,8 +143,8 @@ def export_ics(events: Iterable[CalEvent]) -> bytes:
             event.add("dtstart", item.start.date())
             event.add("dtend", item.end.date())
         else:
-            event.add("dtstart", item.start)
-            event.add("dtend", item.end)
+            event.add("dtstart", _nameable(item.start))
+            event.add("dtend", _nameable(item.end))
         if item.location:
             event.add("location", item.location)
         if item.description:

@@ -21,12 +21,13 @@ class CliContext:
     json: bool = False
     out: Console = field(default_factory=lambda: Console(highlight=False, soft_wrap=True))
     err: Console = field(default_factory=lambda: Console(stderr=True, highlight=False))
+    model_path: Path | None = None  # a model for this command only (set before ``core`` is used)
 
     @functools.cached_property
     def core(self) -> Core:
         from assistant.core import Core
 
-        return Core(self.data_dir)
+        return Core(self.data_dir, model_path=self.model_path)
 
     @property
     def store(self) -> Store:

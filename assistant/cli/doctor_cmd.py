@@ -8,6 +8,7 @@ import json
 import os
 import platform
 import sys
+from pathlib import Path
 from typing import Any
 
 from rich.table import Table
@@ -65,13 +66,42 @@ def gpu_report() -> dict[str, Any]:
     return report
 
 
+def offload_report(ctx: CliContext, models: list[dict[str, Any]]) -> dict[str, Any]:
+    """Where the configured model would run (GPU layers or CPU) and why, without loading it."""
+    if ctx.settings.get_str("remote_url"):
+        return {
+            "on_gpu": None,
+            "n_gpu_layers": None,
+            "reason": "the model runs on the remote server",
+        }
+    model_id = ctx.settings.get_str("model")
+    row = next((m for m in models if m["id"] == model_id and m["kind"] == "llm"), None)
+    path = Path(row["path"]) if row and row["path"] else Path(model_id).expanduser()
+    if not path.is_file():
+        return {
+            "on_gpu": None,
+            "n_gpu_layers": None,
+            "reason": f"model {model_id} is not on disk yet (it is assembled on first use)",
+        }
+    from assistant.errors import DeskmateError
+    from assistant.llm._device import plan_for_file
+
+    try:
+        plan = plan_for_file(ctx.settings.get("n_gpu_layers"), path)
+    except DeskmateError as exc:
+        return {"on_gpu": False, "n_gpu_layers": 0, "reason": exc.user_text()}
+    return {"on_gpu": plan.on_gpu, "n_gpu_layers": plan.n_gpu_layers, "reason": plan.reason}
+
+
 def collect(ctx: CliContext) -> dict[str, Any]:
     import psutil
 
+    from assistant.buildinfo import build_info
     from assistant.models.registry import list_models
 
     info: dict[str, Any] = {
         "deskmate": __version__,
+        "build": build_info(ctx.data_dir).as_dict(),
         "python": sys.version.split()[0],
         "platform": platform.platform(),
         "packages": {name: _version(name) for name in PACKAGES},
@@ -87,6 +117,7 @@ def collect(ctx: CliContext) -> dict[str, Any]:
         "remote_url": ctx.settings.get_str("remote_url") or None,
         "models": [m.as_dict() for m in list_models(ctx.data_dir)],
     }
+    info["gpu"]["offload"] = offload_report(ctx, info["models"])
     return info
 
 
@@ -97,6 +128,8 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         return 0
     table = Table("check", "value", show_header=False)
     table.add_row("deskmate", info["deskmate"])
+    build = info["build"]
+    table.add_row("build", f"{build['label']} in {build['install_dir']}")
     table.add_row("python", f"{info['python']} on {info['platform']}")
     for name, version in info["packages"].items():
         table.add_row(name, version)
@@ -105,8 +138,12 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     table.add_row("memory", f"{cpu['available_gb']} GB free of {cpu['memory_gb']} GB")
     gpu = info["gpu"]
     table.add_row("llama.cpp GPU", gpu["llama_reason"])
+    offload = gpu["offload"]
+    where = {None: "", True: f"GPU ({offload['n_gpu_layers']} layers): ", False: "CPU: "}
+    table.add_row("model runs on", where[offload["on_gpu"]] + offload["reason"])
     table.add_row("torch device", str(gpu["torch_device"]))
     table.add_row("data dir", info["data_dir"])
+    table.add_row("start on login", "on" if build["start_on_login"] else "off")
     table.add_row("model (setting)", info["model_setting"])
     table.add_row("remote server", info["remote_url"] or "none (models run in this app)")
     for model in info["models"]:

@@ -20,7 +20,21 @@ def run_gui(args: argparse.Namespace, ctx: CliContext) -> int:
 
     app = importlib.import_module("ui.app")  # the core never imports Qt at module level
     code: int = app.main(["--data-dir", str(ctx.data_dir)])
-    return code
+    exit_now(code)
+    return code  # pragma: no cover - exit_now does not return
+
+
+def exit_now(code: int) -> None:
+    """Leave without the interpreter's teardown: the app has closed its store and flushed its
+    logs, and a model may still be loading on a daemon thread (quitting does not wait for it)."""
+    import logging
+    import os
+    import sys
+
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 def run_quick(args: argparse.Namespace, ctx: CliContext) -> int:

@@ -19,10 +19,12 @@ COMMANDS = (
     "schedule_cmd",
     "search_cmd",
     "history_cmd",
+    "export_cmd",
     "models_cmd",
     "settings_cmd",
     "doctor_cmd",
     "gui_cmd",
+    "bench_cmd",
 )
 
 
@@ -47,12 +49,27 @@ def build_parser() -> argparse.ArgumentParser:
                 raise
             continue
         module.add_parser(sub)
+    for command in sub.choices.values():  # `deskmate summarize --json FILE` works too
+        if "--json" not in command._option_string_actions:
+            command.add_argument(
+                "--json", action="store_true", default=argparse.SUPPRESS, help="JSON output"
+            )
     return parser
+
+
+def quit_on_sigterm() -> None:
+    """Make SIGTERM stop the CLI like Ctrl+C: the run is kept as cancelled, temp files go."""
+    import signal
+    import threading
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, signal.default_int_handler)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    quit_on_sigterm()
     from assistant.paths import resolve_data_dir
 
     ctx: CliContext | None = None
@@ -78,7 +95,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def entry() -> None:
-    sys.exit(main())
+    code = main()
+    if code == 130:  # cancelled: all is saved and closed; skip the slow interpreter teardown
+        import logging
+        import os
+
+        logging.shutdown()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    sys.exit(code)
 
 
 if __name__ == "__main__":

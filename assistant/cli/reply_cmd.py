@@ -24,8 +24,28 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--out-dir", type=Path, help="with --watch: where drafts go")
     p.add_argument("--once", action="store_true", help="with --watch: one scan, then exit")
     p.add_argument("--interval", type=float, default=5.0, help=argparse.SUPPRESS)
+    p.add_argument(
+        "--model",
+        default=None,
+        help="model id or .gguf path for this run only (`deskmate models use` sets the default)",
+    )
     p.add_argument("--max-tokens", type=int, default=None, help=argparse.SUPPRESS)
     p.set_defaults(func=run)
+
+
+def use_model(args: argparse.Namespace, ctx: CliContext) -> None:
+    """``--model`` (an id or a .gguf path) for this command only."""
+    if not getattr(args, "model", None):
+        return
+    from assistant.errors import UserError
+    from assistant.models.registry import resolve_model_path
+
+    ctx.model_path = resolve_model_path(ctx.data_dir, args.model)
+    if ctx.settings.get_str("remote_url"):
+        raise UserError(
+            "--model picks a local model, but the remote_url setting sends work to a server",
+            hint="set remote_model to choose the server's model, or clear remote_url",
+        )
 
 
 def _write_draft(path: Path, eml: str) -> None:
@@ -39,6 +59,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     from assistant.errors import UserError
     from assistant.tasks.reply import ReplyOptions, reply
 
+    use_model(args, ctx)
     options = ReplyOptions(intent=args.intent, tone=args.tone or "", max_tokens=args.max_tokens)
     if args.watch:
         return watch(args, ctx, options)
@@ -62,25 +83,30 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
 def watch(args: argparse.Namespace, ctx: CliContext, options: Any) -> int:
     """Poll ``--watch`` for new mail; each gets one draft, across restarts too."""
     from assistant.errors import DeskmateError, UserError
-    from assistant.mail.watch import SeenKeys, key_for_path, scan_new
+    from assistant.mail.watch import SeenKeys, key_for_path, mail_dir, scan_new
     from assistant.tasks.reply import reply
 
     folder: Path = args.watch
     if not folder.is_dir():
         raise UserError(f"not a folder: {folder}")
     out_dir: Path = args.out_dir or (ctx.data_dir / "drafts")
+    if out_dir.resolve() == mail_dir(folder).resolve():
+        raise UserError("--out-dir must not be the watched folder (drafts would be answered)")
     seen = SeenKeys(ctx.data_dir / "watch" / "seen.txt")
     stop = threading.Event()
     drafted = 0
     while not stop.is_set():
         for mail_path in scan_new(folder, seen.keys):
             key = key_for_path(mail_path)
+            target = out_dir / f"{mail_path.stem}.reply.eml"
+            if target.exists():  # drafted by a run stopped before it could note the key
+                seen.add(key)
+                continue
             try:
                 done = run_events(reply(ctx.core, mail_path, options), ctx, stream=False)
             except DeskmateError as exc:
                 ctx.err.print(f"[yellow]{mail_path.name}: {exc.user_text()}[/yellow]")
             else:
-                target = out_dir / f"{mail_path.stem}.reply.eml"
                 _write_draft(target, done.data["eml"])
                 drafted += 1
                 ctx.err.print(f"{mail_path.name}: draft {target}")

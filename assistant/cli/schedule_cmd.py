@@ -24,10 +24,15 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--ics", type=Path, help="write the suggestions to this .ics file")
     p.add_argument(
         "--accept",
-        type=int,
-        nargs="*",
-        metavar="N",
-        help="store suggestions N... (1-based) as events",
+        nargs="+",
+        metavar="N|all",
+        help="store suggestions N... (1-based), or all, as events (a task without a time goes "
+        "into its first free slot)",
+    )
+    p.add_argument(
+        "--model",
+        default=None,
+        help="model id or .gguf path for this run only (`deskmate models use` sets the default)",
     )
     p.add_argument("--max-tokens", type=int, default=None, help=argparse.SUPPRESS)
     p.set_defaults(func=run)
@@ -50,10 +55,30 @@ def _parse_now(text: str | None) -> datetime | None:
         raise UserError(f"--now must be ISO 8601 like 2026-11-23T09:00, not {text!r}") from exc
 
 
+def _accept_numbers(values: list[str] | None) -> list[int] | None:
+    """``--accept 1 3`` -> [1, 3]; ``--accept all`` -> None (every suggestion)."""
+    from assistant.errors import UserError
+
+    if not values or [v.lower() for v in values] == ["all"]:
+        return None
+    try:
+        return [int(v) for v in values]
+    except ValueError as exc:
+        raise UserError(f"--accept takes suggestion numbers or all, not {values!r}") from exc
+
+
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
     from assistant.calendar import export_ics
-    from assistant.tasks.schedule import ScheduleOptions, events_from_plan, schedule
+    from assistant.cli.reply_cmd import use_model
+    from assistant.tasks.schedule import (
+        ScheduleOptions,
+        accept_suggestions,
+        events_from_plan,
+        schedule,
+    )
 
+    use_model(args, ctx)
+    numbers = _accept_numbers(args.accept) if args.accept else []
     if args.source == "-":
         source: Path | str = sys.stdin.read()
     elif Path(args.source).is_file():
@@ -66,26 +91,22 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     events = events_from_plan(planned)
     if args.ics:
         args.ics.write_bytes(export_ics([e for e in events if e is not None]))
-    accepted = []
-    for number in args.accept or []:
-        from assistant.errors import UserError
-
-        if not 1 <= number <= len(planned) or events[number - 1] is None:
-            raise UserError(f"suggestion {number} has no time to store (see the list)")
-        event = events[number - 1]
-        assert event is not None
-        ctx.core.store.add_event(event)
-        accepted.append(number)
+    accepted = [] if numbers == [] else accept_suggestions(ctx.core, planned, numbers)
     if ctx.json:
         print(
             json.dumps(
-                {"run_id": done.run_id, **done.data, "accepted": accepted}, ensure_ascii=False
+                {
+                    "run_id": done.run_id,
+                    **done.data,
+                    "accepted": [event.uid for event in accepted],
+                },
+                ensure_ascii=False,
             )
         )
     else:
         ctx.out.print(done.text, markup=False)
-        for number in accepted:
-            ctx.err.print(f"stored suggestion {number}")
+        for event in accepted:
+            ctx.err.print(f"stored: {event.title} ({event.start:%Y-%m-%d %H:%M})")
     return 0
 
 

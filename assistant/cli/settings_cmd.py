@@ -27,12 +27,21 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.action == "get":
         if not args.key:
             raise UserError("usage: deskmate settings get KEY")
-        print(json.dumps(settings.get(args.key), ensure_ascii=False))
+        value = settings.get(args.key)
+        if _is_secret(args.key):  # never printed: say only whether it is set
+            value = "(set)" if value else "(not set)"
+        print(json.dumps(value, ensure_ascii=False))
         return 0
     if args.action == "set":
         if not args.key or args.value is None:
             raise UserError("usage: deskmate settings set KEY VALUE")
         value = settings.set(args.key, args.value)
+        if args.key == "start_on_login":  # the login item follows the setting
+            from assistant.autostart import set_autostart
+
+            set_autostart(bool(value), ctx.data_dir)
+        if _is_secret(args.key):
+            value = "(stored in the keyring)" if value else "(removed)"
         if ctx.json:
             print(json.dumps({args.key: value}, ensure_ascii=False))
         else:
@@ -48,3 +57,12 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         table.add_row(setting.key, shown, setting.description)
     ctx.out.print(table)
     return 0
+
+
+def _is_secret(key: str) -> bool:
+    from assistant.settings.schema import by_key
+
+    try:
+        return by_key(key).secret
+    except KeyError:
+        return False

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 
-from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.progress import BarColumn, Progress, TaskID, TextColumn
 
 from assistant.cli.context import CliContext
 from assistant.errors import DeskmateError
@@ -14,34 +14,85 @@ from assistant.events import Progress as ProgressEvent
 from assistant.tasks.recording import close_events
 
 
+def format_eta(seconds: float | None) -> str:
+    """The task's own estimate of the time left, as ``~1:05 left`` (empty when unknown)."""
+    if seconds is None:
+        return ""
+    total = max(0, round(seconds))
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    clock = f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+    return f"~{clock} left"
+
+
+class _Bar:
+    """A transient progress bar on stderr; stdout is never redirected into it."""
+
+    def __init__(self, ctx: CliContext) -> None:
+        self._console = ctx.err
+        self._bar: Progress | None = None
+        self._task: TaskID | None = None
+        self.retired = False  # once the answer streams, the bar is gone for good
+        self._shown: tuple[int, int, str] | None = None
+
+    def update(self, event: ProgressEvent) -> None:
+        if self.retired:
+            return
+        if self._bar is None:
+            self._bar = Progress(
+                TextColumn("{task.description}"),
+                BarColumn(),
+                TextColumn("{task.completed}/{task.total}"),
+                TextColumn("{task.fields[eta]}"),
+                console=self._console,
+                transient=True,
+                redirect_stdout=False,
+                redirect_stderr=False,
+            )
+            self._bar.start()
+            self._task = self._bar.add_task(event.stage, total=event.total, eta="")
+        assert self._task is not None
+        self._bar.update(
+            self._task,
+            completed=event.done,
+            total=event.total,
+            description=event.stage,
+            eta=format_eta(event.eta_s),
+        )
+        step = (event.done, event.total, event.stage)
+        if step != self._shown:  # draw each step at once; repeats (keep-alives) wait
+            self._shown = step
+            self._bar.refresh()
+
+    def retire(self) -> None:
+        self.retired = True
+        self.stop()
+
+    def stop(self) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+            self._bar = None
+
+
 def run_events(events: Iterator[Event], ctx: CliContext, *, stream: bool = True) -> Done:
-    """Consume ``events``; Ctrl+C closes the generator (the run is kept as cancelled)."""
-    bar: Progress | None = None
-    task_id = None
+    """Consume ``events``; Ctrl+C closes the generator (the run is kept as cancelled).
+
+    Long tasks show a progress bar on stderr until the answer starts streaming to stdout; the
+    bar is then cleared so the two never mix on a terminal.
+    """
+    bar = _Bar(ctx)
     done: Done | None = None
     wrote_newline = True
     try:
         for event in events:
             if isinstance(event, Token) and stream:
+                if not bar.retired:
+                    bar.retire()
                 sys.stdout.write(event.text)
                 sys.stdout.flush()
                 wrote_newline = event.text.endswith("\n")
             elif isinstance(event, ProgressEvent) and event.stage not in ("reading", "prompt"):
-                if bar is None:
-                    bar = Progress(
-                        TextColumn("{task.description}"),
-                        BarColumn(),
-                        TextColumn("{task.completed}/{task.total}"),
-                        TimeRemainingColumn(),
-                        console=ctx.err,
-                        transient=True,
-                    )
-                    bar.start()
-                    task_id = bar.add_task(event.stage, total=event.total)
-                assert task_id is not None
-                bar.update(
-                    task_id, completed=event.done, total=event.total, description=event.stage
-                )
+                bar.update(event)
             elif isinstance(event, Status) and ctx.err.is_terminal and not ctx.json:
                 ctx.err.print(f"[dim]{event.text}[/dim]")
             elif isinstance(event, Done):
@@ -50,8 +101,7 @@ def run_events(events: Iterator[Event], ctx: CliContext, *, stream: bool = True)
         close_events(events)
         raise
     finally:
-        if bar is not None:
-            bar.stop()
+        bar.stop()
     if stream and not wrote_newline:
         sys.stdout.write("\n")
     if done is None:

@@ -17,7 +17,11 @@ def add_parser(sub: Any) -> None:
     p.add_argument("source", help="a file, or - to read text from standard input")
     p.add_argument("--lang", default=None, help="language of the summary (default: the document's)")
     p.add_argument("--length", choices=("brief", "standard", "detailed"), default=None)
-    p.add_argument("--model", default=None, help="model id to use for this run")
+    p.add_argument(
+        "--model",
+        default=None,
+        help="model id or .gguf path for this run only (`deskmate models use` sets the default)",
+    )
     p.add_argument("--max-tokens", type=int, default=None, help=argparse.SUPPRESS)
     p.set_defaults(func=run)
 
@@ -26,7 +30,14 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     from assistant.errors import UserError
 
     if args.model:
-        ctx.settings.set("model", args.model)
+        from assistant.models.registry import resolve_model_path
+
+        ctx.model_path = resolve_model_path(ctx.data_dir, args.model)
+        if ctx.settings.get_str("remote_url"):
+            raise UserError(
+                "--model picks a local model, but the remote_url setting sends work to a server",
+                hint="set remote_model to choose the server's model, or clear remote_url",
+            )
     if args.source == "-":
         source: Path | str = sys.stdin.read()
     else:

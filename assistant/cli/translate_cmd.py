@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,9 @@ from rich.table import Table
 from assistant.cli.context import CliContext
 from assistant.cli.streaming import run_events
 
+# One word ending in a document extension: meant as a file, not as text to translate.
+_FILE_LIKE = re.compile(r"\S+\.(?:txt|text|md|markdown|pdf|docx|html?|eml)", re.IGNORECASE)
+
 
 def add_parser(sub: Any) -> None:
     p = sub.add_parser(
@@ -21,6 +25,11 @@ def add_parser(sub: Any) -> None:
     p.add_argument("source", help="text, a file, or - for standard input")
     p.add_argument("--to", dest="target", default=None, help="target language (default: setting)")
     p.add_argument("--from", dest="source_lang", default=None, help="source language (detected)")
+    p.add_argument(
+        "--model",
+        default=None,
+        help="model id or .gguf path for this run only (`deskmate models use` sets the default)",
+    )
     p.add_argument("--max-tokens", type=int, default=None, help=argparse.SUPPRESS)
     p.set_defaults(func=run)
 
@@ -33,12 +42,24 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
+    from assistant.errors import UserError
     from assistant.tasks.translate import TranslateOptions, translate
 
+    if args.model:
+        from assistant.models.registry import resolve_model_path
+
+        ctx.model_path = resolve_model_path(ctx.data_dir, args.model)
+        if ctx.settings.get_str("remote_url"):
+            raise UserError(
+                "--model picks a local model, but the remote_url setting sends work to a server",
+                hint="set remote_model to choose the server's model, or clear remote_url",
+            )
     if args.source == "-":
         source: Path | str = sys.stdin.read()
     elif Path(args.source).is_file():
         source = Path(args.source)
+    elif _FILE_LIKE.fullmatch(args.source):
+        raise UserError(f"no such file: {args.source}")
     else:
         source = args.source
     options = TranslateOptions(
@@ -53,10 +74,13 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
                 {"run_id": done.run_id, "translation": done.text, **done.data}, ensure_ascii=False
             )
         )
-    elif done.data.get("glossary_violations"):
-        for item in done.data["glossary_violations"]:
+    else:
+        for item in done.data.get("glossary_violations", []):
             ctx.err.print(
-                f"[yellow]glossary: {item['term']!r} should be {item['expected']!r}[/yellow]"
+                f"[yellow]glossary: {item['term']!r} should be translated as "
+                f"{item['expected']!r}, the translation does not use it[/yellow]",
+                markup=True,
+                highlight=False,
             )
     return 0
 

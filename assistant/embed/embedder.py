@@ -7,9 +7,10 @@ sentence-transformers folder works too. Nothing is ever fetched from a model hub
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,10 @@ from assistant.errors import ModelNotFound
 from assistant.models.catalog import DEFAULT_EMBEDDING
 
 DEVICES = ("auto", "cpu", "cuda", "mps")
+# A search query (a few short texts) is encoded on one CPU thread: torch's thread hand-offs cost
+# more than they save on such tiny inputs, and seconds when the machine is busy (measured by
+# `deskmate bench`: 2-3 s per query with 2 threads on a loaded 2-core machine, ~20-100 ms with 1).
+SMALL_INPUT = 4
 _MARKERS = ("modules.json", "config_sentence_transformers.json", "config.json")
 
 
@@ -128,7 +133,8 @@ class Embedder:
         st = self._load()
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        with self._lock:
+        small = len(texts) <= SMALL_INPUT and self._device == "cpu"
+        with self._lock, _one_thread(small):
             vectors = st.encode(
                 list(texts),
                 batch_size=max(1, int(batch_size)),
@@ -137,3 +143,19 @@ class Embedder:
                 show_progress_bar=False,
             )
         return np.ascontiguousarray(vectors, dtype=np.float32)
+
+
+@contextlib.contextmanager
+def _one_thread(enabled: bool) -> Iterator[None]:
+    """Run torch on one intra-op thread inside the block (restored after)."""
+    if not enabled:
+        yield
+        return
+    import torch
+
+    before = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
+        yield
+    finally:
+        torch.set_num_threads(before)

@@ -9,6 +9,7 @@ import os
 import shutil
 import subprocess
 import threading
+from pathlib import Path
 from typing import Any, ClassVar
 
 from assistant.llm.params import DeviceInfo
@@ -16,6 +17,7 @@ from assistant.llm.params import DeviceInfo
 log = logging.getLogger("assistant.llm.llamacpp")
 
 NO_GPU_BUILD = "this llama.cpp build has no GPU support (rebuild with CMAKE_ARGS=-DGGML_CUDA=on)"
+NO_GPU_DEVICE = "llama.cpp has GPU support but found no GPU device (check the driver): CPU"
 _GPU_TYPES = (1, 2)  # ggml_backend_dev_type: CPU=0, GPU=1, IGPU=2, ACCEL=3
 
 
@@ -29,7 +31,10 @@ def resolve_threads(setting: object) -> int:
 
 
 def free_vram_bytes() -> int | None:
-    """Free memory of the GPUs llama.cpp can use (ggml device API, then nvidia-smi), or None."""
+    """Free memory of the GPUs llama.cpp can use (ggml device API, then nvidia-smi).
+
+    0 when the ggml device list has no GPU at all; None when it cannot be told.
+    """
     try:
         from llama_cpp._ggml import libggml
 
@@ -53,8 +58,7 @@ def free_vram_bytes() -> int | None:
                 libggml.ggml_backend_dev_memory(dev, ctypes.byref(free), ctypes.byref(total))
                 total_free += free.value
                 found = True
-        if found:
-            return total_free
+        return total_free if found else 0
     except (ImportError, AttributeError, OSError) as exc:
         log.debug("ggml device query failed: %s", exc)
     smi = shutil.which("nvidia-smi")
@@ -94,6 +98,8 @@ def plan_gpu_layers(
         return DeviceInfo(True, layers, f"{layers} layers on the GPU (setting)", True)
     if free_vram is None:
         return DeviceInfo(True, n_layers + 1, "all layers on the GPU (free VRAM unknown)", True)
+    if free_vram == 0:
+        return DeviceInfo(False, 0, NO_GPU_DEVICE, True)
     budget = int(free_vram * 0.9) - 300 * 2**20  # leave room for the KV cache and buffers
     gib = free_vram / 2**30
     if budget >= model_bytes:
@@ -103,6 +109,23 @@ def plan_gpu_layers(
         return DeviceInfo(False, 0, f"model does not fit in {gib:.1f} GiB free VRAM: CPU", True)
     return DeviceInfo(
         True, layers, f"{layers} of {n_layers} layers fit in {gib:.1f} GiB free VRAM", True
+    )
+
+
+def plan_for_file(setting: object, model_path: Path) -> DeviceInfo:
+    """The offload decision loading ``model_path`` would make now, without loading it."""
+    import llama_cpp
+
+    from assistant.models.gguf import inspect_gguf
+
+    gpu_build = bool(llama_cpp.llama_supports_gpu_offload())
+    info = inspect_gguf(model_path)
+    return plan_gpu_layers(
+        setting,
+        gpu_build=gpu_build,
+        n_layers=info.block_count or 32,
+        model_bytes=info.file_size,
+        free_vram=free_vram_bytes() if gpu_build and setting != 0 else None,
     )
 
 

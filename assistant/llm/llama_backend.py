@@ -123,6 +123,10 @@ class LlamaEngine:
     def _load(self) -> LoadedModel:
         import llama_cpp
 
+        from assistant.models.memory import check_fits_in_memory
+
+        # Header check (truncated / not a GGUF) and size against free memory, before llama.cpp.
+        check_fits_in_memory(self._path, self._n_ctx_setting)
         vocab = self._vocab_model()
         plan = plan_gpu_layers(
             self._gpu_setting,

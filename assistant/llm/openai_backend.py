@@ -58,6 +58,8 @@ class OpenAIEngine:
             "temperature": params.temperature,
             "top_p": params.top_p,
             "stream": True,
+            # Ask for a final usage chunk (OpenAI, vLLM, llama.cpp, Ollama); others ignore it.
+            "stream_options": {"include_usage": True},
         }
         if params.stop:
             payload["stop"] = list(params.stop)
@@ -80,9 +82,12 @@ class OpenAIEngine:
                     finish = choice["finish_reason"]
         answer = "".join(pieces)
         data: dict[str, Any] = {
+            # Without a usage chunk: the contents plus a few template tokens per message, and
+            # one token per streamed piece (servers stream one token per event).
             "prompt_tokens": (usage or {}).get("prompt_tokens")
-            or sum(self.count_tokens(m.get("content", "")) for m in messages),
+            or sum(self.count_tokens(m.get("content", "")) + 4 for m in messages),
             "completion_tokens": (usage or {}).get("completion_tokens") or len(pieces),
+            "usage_reported": usage is not None,
             "finish_reason": finish,
             "seconds": time.perf_counter() - start,
             "remote": True,
@@ -165,7 +170,7 @@ class OpenAIEngine:
                 ) as r:
                     if r.status_code >= 400:
                         text = r.read().decode("utf-8", errors="replace")
-                        if r.status_code in (400, 422) and i + 1 < len(styles):
+                        if i + 1 < len(styles) and _wants_other_format(r.status_code, text):
                             continue  # this server wants the other response_format style
                         raise self._status_error(r.status_code, text)
                     if style:
@@ -189,6 +194,15 @@ class OpenAIEngine:
         return RemoteServerError(
             f"the server at {self._base} answered {status}: {snippet}", hint=hint
         )
+
+
+def _wants_other_format(status: int, text: str) -> bool:
+    """Whether a failed request was a rejection of the ``response_format`` style.
+
+    Servers differ: OpenAI and vLLM answer 400, FastAPI servers 422, and llama-cpp-python's
+    server wraps its validation error in a 500 that names the field.
+    """
+    return status in (400, 422) or (status >= 500 and "response_format" in text)
 
 
 def _sse_events(resp: httpx.Response) -> Iterator[dict[str, Any]]:

@@ -42,10 +42,12 @@ def part_paths(entry: CatalogEntry) -> list[Path]:
             continue
         paths.append(part)
     if missing:
+        from assistant.buildinfo import missing_model_hint
+
         raise ModelNotFound(
             f"model {entry.id} is not installed: missing {', '.join(missing[:3])}"
             + (f" and {len(missing) - 3} more" if len(missing) > 3 else ""),
-            hint="run `make install`, or `deskmate models add PATH` with a GGUF file",
+            hint=missing_model_hint(entry),
         )
     return paths
 

@@ -8,9 +8,9 @@ get free-slot proposals inside working hours.
 
 from __future__ import annotations
 
+import hashlib
 import json
-import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -56,23 +56,53 @@ def resolve_zone(core: Core, requested: str) -> str:
     return name
 
 
+_EXAMPLE = {
+    "en": (
+        "Dinner with Tom on Friday at 7pm at Luigi's. Also send the slides to Maria.",
+        '{"items": [{"kind": "event", "title": "Dinner with Tom", "when_text": "Friday at 7pm", '
+        '"duration_min": null, "location": "Luigi\'s", "participants": ["Tom"]}, {"kind": '
+        '"task", "title": "Send the slides to Maria", "when_text": "", "duration_min": null, '
+        '"location": "", "participants": ["Maria"]}]}',
+    ),
+    "zh": (
+        "周五晚上七点和老张在川菜馆吃饭。另外把幻灯片发给小李。",
+        '{"items": [{"kind": "event", "title": "和老张吃饭", "when_text": "周五晚上七点", '
+        '"duration_min": null, "location": "川菜馆", "participants": ["老张"]}, {"kind": '
+        '"task", "title": "把幻灯片发给小李", "when_text": "", "duration_min": null, '
+        '"location": "", "participants": ["小李"]}]}',
+    ),
+}
+_EXTRACT_SYSTEM = (
+    "You extract calendar items from text and answer only with JSON. Each item is a meeting, "
+    "appointment, deadline or task the text asks for. For when_text copy the exact date/time "
+    "words of the text; never compute or reformat dates. Use an empty when_text when the "
+    "text gives no time for the item. Never invent items, times or places."
+)
+
+
 def extraction_messages(text: str, *, reference: datetime) -> list[ChatMessage]:
+    """Rules, one worked example in the text's script, then the text and the task after it."""
+    from assistant.calendar.resolver import detect_lang
     from assistant.mail import frame_untrusted
 
-    system = (
-        "You extract calendar items from text and answer only with JSON. Each item is a "
-        "meeting, appointment, deadline or task the text asks for. For when_text copy the "
-        "exact date/time words from the text (for example 'next Tuesday 3pm' or "
-        "'下周三下午两点'); never compute or reformat dates. Use an empty when_text when the "
-        "text gives no time."
-    )
-    user = (
-        f"{frame_untrusted(text, 'text')}\n\n"
-        f"Today is {reference:%A %Y-%m-%d}. Task: list every event and task in the text above "
-        'as JSON: {"items": [{"kind": "event" or "task", "title": "...", "when_text": "...", '
-        '"duration_min": minutes or null, "location": "...", "participants": ["..."]}]}.'
-    )
-    return [{"role": "system", "content": system}, {"role": "user", "content": user}]
+    example_text, example_json = _EXAMPLE[detect_lang(text)]
+
+    def task(day: datetime) -> str:
+        return (
+            f"Today is {day:%A %Y-%m-%d}. Task: list every event and task in the text above as "
+            'JSON: {"items": [{"kind": "event" or "task", "title": "...", "when_text": "...", '
+            '"duration_min": minutes or null, "location": "...", "participants": ["..."]}]}.'
+        )
+
+    return [
+        {"role": "system", "content": _EXTRACT_SYSTEM},
+        {
+            "role": "user",
+            "content": f"{frame_untrusted(example_text, 'text')}\n\n{task(reference)}",
+        },
+        {"role": "assistant", "content": example_json},
+        {"role": "user", "content": f"{frame_untrusted(text, 'text')}\n\n{task(reference)}"},
+    ]
 
 
 def _source_text(core: Core, source: Path | str) -> str:
@@ -86,6 +116,12 @@ def _source_text(core: Core, source: Path | str) -> str:
     return load_source(core, source).text
 
 
+def suggestion_uid(title: str, start: datetime, end: datetime) -> str:
+    """A stable uid: accepting the same suggestion twice stores one event, not two."""
+    key = f"{title}\n{start.isoformat()}\n{end.isoformat()}".encode()
+    return hashlib.sha256(key).hexdigest()[:24] + "@deskmate"
+
+
 def to_event(s: Suggestion, tz: str) -> CalEvent | None:
     from assistant.calendar import CalEvent
 
@@ -97,7 +133,7 @@ def to_event(s: Suggestion, tz: str) -> CalEvent | None:
     if all_day and s.end is None:
         end = start + timedelta(days=1)
     return CalEvent(
-        uid=f"{uuid.uuid4()}@deskmate",
+        uid=suggestion_uid(s.title, start, end),
         title=s.title,
         start=start,
         end=end,
@@ -120,6 +156,7 @@ def plan(
     for s in suggestions:
         event = to_event(s, tz)
         item: dict[str, Any] = {
+            "uid": event.uid if event else None,
             "kind": s.kind,
             "title": s.title,
             "when_text": s.when_text,
@@ -197,7 +234,7 @@ def schedule(core: Core, source: Path | str, options: ScheduleOptions) -> Iterat
             items = json.loads(raw).get("items", [])
         except (ValueError, AttributeError):
             items = []  # a cut-off answer (max_tokens) finds nothing rather than failing
-        suggestions = suggestions_from_extraction(items, reference=now, tz=tz)
+        suggestions = suggestions_from_extraction(items, reference=now, tz=tz, source=text)
         planned = plan(core, suggestions, tz=tz, now=now)
         yield Done(
             text=render(planned),
@@ -224,18 +261,59 @@ def events_from_plan(planned: list[dict[str, Any]]) -> list[CalEvent | None]:
         if not item.get("start") or not item.get("end"):
             events.append(None)
             continue
+        start = datetime.fromisoformat(item["start"])
+        end = datetime.fromisoformat(item["end"])
         events.append(
             CalEvent(
-                uid=f"{uuid.uuid4()}@deskmate",
+                uid=item.get("uid") or suggestion_uid(item["title"], start, end),
                 title=item["title"],
-                start=datetime.fromisoformat(item["start"]),
-                end=datetime.fromisoformat(item["end"]),
+                start=start,
+                end=end,
                 all_day=bool(item.get("all_day")),
                 location=item.get("location", ""),
                 participants=tuple(item.get("participants", ())),
             )
         )
     return events
+
+
+def accept_suggestions(
+    core: Core, planned: list[dict[str, Any]], numbers: Sequence[int] | None = None
+) -> list[CalEvent]:
+    """Store suggestions ``numbers`` (1-based; None = every one that can be stored) as events.
+
+    A suggestion with a time is stored at that time (even when it conflicts: the conflict was
+    shown); one without a time (a task) goes into its first free-slot proposal. Accepting the
+    same suggestion again replaces the event rather than adding a second one.
+    """
+    from assistant.calendar import CalEvent
+
+    picked = list(range(1, len(planned) + 1)) if numbers is None else list(numbers)
+    events = events_from_plan(planned)
+    accepted: list[CalEvent] = []
+    for number in picked:
+        if not 1 <= number <= len(planned):
+            raise UserError(f"there is no suggestion {number} (1 to {len(planned)})")
+        item, event = planned[number - 1], events[number - 1]
+        if event is None and item.get("proposals"):
+            slot = item["proposals"][0]
+            start = datetime.fromisoformat(slot["start"])
+            end = datetime.fromisoformat(slot["end"])
+            event = CalEvent(
+                uid=suggestion_uid(item["title"], start, end),
+                title=item["title"],
+                start=start,
+                end=end,
+                location=item.get("location", ""),
+                participants=tuple(item.get("participants", ())),
+            )
+        if event is None:
+            if numbers is None:
+                continue
+            raise UserError(f"suggestion {number} has no time and no free slot to store it in")
+        core.store.add_event(event)
+        accepted.append(event)
+    return accepted
 
 
 def import_calendar(core: Core, path: Path) -> Iterator[Event]:

@@ -2,6 +2,7 @@
 
 Each line keeps its layout (indent, Markdown heading / list / quote marker, trailing spaces);
 only its content is translated. Long lines are split at sentence boundaries (also 。！？).
+Fenced code blocks are kept as they are.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ _MARKERS = r"(?:#{1,6}\s+|[-*+]\s+(?:\[[ xX]\]\s+)?|\d{1,3}[.)]\s+|>\s?)"
 _PREFIX = re.compile(rf"^(?P<prefix>\s*{_MARKERS}*)(?P<body>.*?)(?P<suffix>\s*)$")
 _SENTENCE_END = re.compile(r"(?<=[.!?。！？；;])\s*(?=\S)")
 _NOTHING_TO_TRANSLATE = re.compile(r"^[\W\d_]*$", re.UNICODE)
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +51,18 @@ def split_sentences(text: str, max_chars: int) -> list[str]:
 def segment(text: str, max_chars: int = 600) -> list[Line]:
     """One ``Line`` per input line (blank lines included, so the layout survives)."""
     lines: list[Line] = []
+    fence: str | None = None
     for raw in text.split("\n"):
+        fence_match = _FENCE.match(raw)
+        if fence is not None or fence_match is not None:
+            if fence_match is not None:
+                marker = fence_match.group(1)
+                if fence is None:
+                    fence = marker
+                elif marker[0] == fence[0] and len(marker) >= len(fence):
+                    fence = None
+            lines.append(Line(raw, (), ""))  # code: kept verbatim
+            continue
         match = _PREFIX.match(raw)
         assert match is not None  # the pattern matches any line
         body = match.group("body")

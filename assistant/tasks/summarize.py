@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import time
 from collections.abc import Generator, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,6 +19,7 @@ from assistant.events import Done, Event, Progress, Status, Token
 from assistant.lang import detect_language, normalize_language
 from assistant.llm.params import ChatMessage, GenParams
 from assistant.tasks import prompts
+from assistant.tasks.injection_guard import drop_injected, without_injections
 from assistant.tasks.quality import echo_ratio
 from assistant.tasks.recording import recorded
 
@@ -61,7 +62,23 @@ def summarize(core: Core, source: Path | str, options: SummaryOptions) -> Iterat
     params = {"language": language, "length": options.length, "max_tokens": options.max_tokens}
 
     def body(run_id: int) -> Iterator[Event]:
-        yield from _summarize_document(core, engine, doc, language, options)
+        for event in _summarize_document(core, engine, doc, language, options):
+            if isinstance(event, Done):  # drop lines an injected instruction asked for
+                text, dropped = drop_injected(event.text, doc.text)
+                if dropped and not text:  # it obeyed entirely: again, without the instruction
+                    yield Status("the document contains instructions; summarizing without them")
+                    from assistant.documents import document_from_text
+
+                    clean = document_from_text(without_injections(doc.text), doc.title)
+                    for again in _summarize_document(core, engine, clean, language, options):
+                        if isinstance(again, Done):
+                            text = drop_injected(again.text, doc.text)[0]
+                            event = again
+                        else:
+                            yield again
+                if dropped:
+                    event = replace(event, text=text, data={**event.data, "injected": dropped})
+            yield event
 
     yield from recorded(
         core.store,

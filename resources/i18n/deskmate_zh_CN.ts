@@ -19,39 +19,132 @@
     </message>
   </context>
   <context>
+    <name>FirstRun</name>
+    <message>
+      <location filename="../../ui/first_run.py" line="73" />
+      <source>Preparing the language model %1 (first start only)…</source>
+      <translation>正在准备语言模型 %1（仅首次启动）…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/first_run.py" line="76" />
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <location filename="../../ui/first_run.py" line="82" />
+      <source>Deskmate: first start</source>
+      <translation>Deskmate：首次启动</translation>
+    </message>
+    <message>
+      <location filename="../../ui/first_run.py" line="116" />
+      <source>Model unavailable</source>
+      <translation>模型不可用</translation>
+    </message>
+    <message>
+      <location filename="../../ui/first_run.py" line="119" />
+      <source>Model preparation cancelled: it resumes at the next start.</source>
+      <translation>已取消模型准备：下次启动时继续。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/first_run.py" line="139" />
+      <source>Deskmate: add a language model</source>
+      <translation>Deskmate：添加语言模型</translation>
+    </message>
+    <message>
+      <location filename="../../ui/first_run.py" line="141" />
+      <source>Deskmate needs a language model (a GGUF file); none is installed yet.</source>
+      <translation>Deskmate 需要一个语言模型（GGUF 文件）；目前尚未安装。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/first_run.py" line="145" />
+      <source>Add GGUF file…</source>
+      <translation>添加 GGUF 文件…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/first_run.py" line="146" />
+      <source>Open download page</source>
+      <translation>打开下载页面</translation>
+    </message>
+    <message>
+      <location filename="../../ui/first_run.py" line="147" />
+      <source>Later</source>
+      <translation>稍后</translation>
+    </message>
+    <message>
+      <location filename="../../ui/first_run.py" line="164" />
+      <source>Add a GGUF model</source>
+      <translation>添加 GGUF 模型</translation>
+    </message>
+    <message>
+      <location filename="../../ui/first_run.py" line="164" />
+      <source>GGUF models (*.gguf)</source>
+      <translation>GGUF 模型 (*.gguf)</translation>
+    </message>
+  </context>
+  <context>
     <name>HistoryPage</name>
     <message>
-      <location filename="../../ui/pages/history.py" line="52" />
+      <location filename="../../ui/pages/history.py" line="58" />
       <source>History</source>
       <translation>历史</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/history.py" line="57" />
+      <location filename="../../ui/pages/history.py" line="62" />
+      <source>Ask</source>
+      <translation>提问</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/history.py" line="63" />
+      <source>Calendar import</source>
+      <translation>日历导入</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/history.py" line="66" />
+      <source>done</source>
+      <translation>完成</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/history.py" line="67" />
+      <source>cancelled</source>
+      <translation>已取消</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/history.py" line="68" />
+      <source>failed</source>
+      <translation>失败</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/history.py" line="69" />
+      <source>running</source>
+      <translation>进行中</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/history.py" line="73" />
       <source>Search results and documents…</source>
       <translation>搜索结果和文档…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/history.py" line="60" />
+      <location filename="../../ui/pages/history.py" line="76" />
       <source>All tasks</source>
       <translation>全部任务</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/history.py" line="75" />
+      <location filename="../../ui/pages/history.py" line="91" />
       <source>Open again</source>
       <translation>重新打开</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/history.py" line="76" />
+      <location filename="../../ui/pages/history.py" line="92" />
       <source>Delete</source>
       <translation>删除</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/history.py" line="123" />
-      <source>Document</source>
-      <translation>文档</translation>
+      <location filename="../../ui/pages/history.py" line="169" />
+      <source>Nothing found.</source>
+      <translation>没有找到结果。</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/history.py" line="130" />
+      <location filename="../../ui/pages/history.py" line="169" />
       <source>Nothing here yet.</source>
       <translation>这里还没有内容。</translation>
     </message>
@@ -59,64 +152,74 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="97" />
+      <location filename="../../ui/main_window.py" line="101" />
       <source>History</source>
       <translation>历史</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="101" />
+      <location filename="../../ui/main_window.py" line="105" />
       <source>Settings</source>
       <translation>设置</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="105" />
+      <location filename="../../ui/main_window.py" line="109" />
       <source>Model: not loaded yet</source>
       <translation>模型：尚未加载</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="135" />
+      <location filename="../../ui/main_window.py" line="152" />
       <source>This result's task is not available.</source>
       <translation>该结果的任务不可用。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="138" />
+      <location filename="../../ui/main_window.py" line="155" />
       <source>From History: %1</source>
       <translation>来自历史：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="150" />
+      <location filename="../../ui/main_window.py" line="167" />
       <source>Loading the model…</source>
       <translation>正在加载模型…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="163" />
+      <location filename="../../ui/main_window.py" line="180" />
       <source>Model: %1</source>
       <translation>模型：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="169" />
+      <location filename="../../ui/main_window.py" line="186" />
       <source>Model unavailable</source>
       <translation>模型不可用</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="179" />
+      <location filename="../../ui/main_window.py" line="196" />
       <source>Result deleted.</source>
       <translation>结果已删除。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="180" />
+      <location filename="../../ui/main_window.py" line="197" />
       <source>Undo</source>
       <translation>撤销</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="191" />
+      <location filename="../../ui/main_window.py" line="211" />
       <source>Model settings changed: reloading…</source>
       <translation>模型设置已更改：正在重新加载…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="219" />
+      <location filename="../../ui/main_window.py" line="243" />
       <source>Drop %1 file(s) here: %2</source>
       <translation>拖放 %1 个文件到此处：%2</translation>
+    </message>
+    <message>
+      <location filename="../../ui/app.py" line="108" />
+      <source>Global hotkey unavailable (%1): bind `deskmate quick` instead.</source>
+      <translation>全局快捷键不可用（%1）：请改为绑定 `deskmate quick`。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/app.py" line="183" />
+      <source>The new language is used after a restart.</source>
+      <translation>新语言将在重启后生效。</translation>
     </message>
   </context>
   <context>
@@ -280,192 +383,229 @@
   <context>
     <name>QuickPopup</name>
     <message>
-      <location filename="../../ui/quick_popup.py" line="73" />
+      <location filename="../../ui/quick_popup.py" line="75" />
       <source>Ask anything, or pick an action for the text…</source>
       <translation>随便问，或为这段文字选择一个操作…</translation>
     </message>
     <message>
-      <location filename="../../ui/quick_popup.py" line="80" />
+      <location filename="../../ui/quick_popup.py" line="82" />
       <source>Summarize</source>
       <translation>摘要</translation>
     </message>
     <message>
-      <location filename="../../ui/quick_popup.py" line="81" />
+      <location filename="../../ui/quick_popup.py" line="83" />
       <source>Translate</source>
       <translation>翻译</translation>
     </message>
     <message>
-      <location filename="../../ui/quick_popup.py" line="82" />
+      <location filename="../../ui/quick_popup.py" line="84" />
       <source>Reply</source>
       <translation>回复</translation>
     </message>
     <message>
-      <location filename="../../ui/quick_popup.py" line="83" />
+      <location filename="../../ui/quick_popup.py" line="85" />
       <source>Schedule</source>
       <translation>日程</translation>
     </message>
     <message>
-      <location filename="../../ui/quick_popup.py" line="84" />
+      <location filename="../../ui/quick_popup.py" line="86" />
       <source>Ask</source>
       <translation>提问</translation>
     </message>
     <message>
-      <location filename="../../ui/quick_popup.py" line="101" />
+      <location filename="../../ui/quick_popup.py" line="103" />
       <source>Enter runs · Shift+Enter new line · Esc closes</source>
       <translation>Enter 运行 · Shift+Enter 换行 · Esc 关闭</translation>
     </message>
     <message>
-      <location filename="../../ui/quick_popup.py" line="103" />
+      <location filename="../../ui/quick_popup.py" line="105" />
       <source>Copy</source>
       <translation>复制</translation>
     </message>
     <message>
-      <location filename="../../ui/quick_popup.py" line="119" />
+      <location filename="../../ui/quick_popup.py" line="121" />
       <source>This feature is not installed in this version.</source>
       <translation>此版本未安装该功能。</translation>
     </message>
     <message>
-      <location filename="../../ui/quick_popup.py" line="155" />
+      <location filename="../../ui/quick_popup.py" line="157" />
       <source>Thinking…</source>
       <translation>思考中…</translation>
     </message>
   </context>
   <context>
+    <name>SchedulePage</name>
+    <message>
+      <location filename="../../ui/pages/schedule_page.py" line="122" />
+      <source>Suggestions</source>
+      <translation>建议</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/schedule_page.py" line="200" />
+      <source>Suggestions (%1)</source>
+      <translation>建议（%1）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/schedule_page.py" line="202" />
+      <source>No suggestions.</source>
+      <translation>没有建议。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/schedule_page.py" line="267" />
+      <source>Added to the calendar: %1</source>
+      <translation>已加入日历：%1</translation>
+    </message>
+  </context>
+  <context>
     <name>SettingsPage</name>
     <message>
-      <location filename="../../ui/pages/settings_page.py" line="55" />
+      <location filename="../../ui/pages/settings_page.py" line="56" />
       <source>Settings</source>
       <translation>设置</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/settings_page.py" line="114" />
+      <location filename="../../ui/pages/settings_page.py" line="102" />
+      <source>Data folder</source>
+      <translation>数据文件夹</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/settings_page.py" line="109" />
+      <source>Runs, documents, settings, models and logs live here. To use another folder, start Deskmate with --data-dir FOLDER or set DESKMATE_DATA_DIR.</source>
+      <translation>运行记录、文档、设置、模型和日志都保存在这里。要使用其他文件夹，请用 --data-dir 文件夹 启动 Deskmate，或设置 DESKMATE_DATA_DIR。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/settings_page.py" line="120" />
+      <source>Folder</source>
+      <translation>文件夹</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/settings_page.py" line="152" />
       <source>auto</source>
       <translation>自动</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/settings_page.py" line="162" />
+      <location filename="../../ui/pages/settings_page.py" line="200" />
       <source>kept in the OS keyring</source>
       <translation>保存在系统密钥环中</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/settings_page.py" line="168" />
+      <location filename="../../ui/pages/settings_page.py" line="205" />
       <source>Browse…</source>
       <translation>浏览…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/settings_page.py" line="168" />
-      <source>Add GGUF file…</source>
-      <translation>添加 GGUF 文件…</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pages/settings_page.py" line="185" />
+      <location filename="../../ui/pages/settings_page.py" line="211" />
       <source>Choose a folder</source>
       <translation>选择文件夹</translation>
     </message>
+  </context>
+  <context>
+    <name>SuggestionRow</name>
     <message>
-      <location filename="../../ui/pages/settings_page.py" line="188" />
-      <source>Add a GGUF model</source>
-      <translation>添加 GGUF 模型</translation>
+      <location filename="../../ui/pages/schedule_page.py" line="75" />
+      <source>From the text: %1</source>
+      <translation>原文：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/settings_page.py" line="188" />
-      <source>GGUF models (*.gguf)</source>
-      <translation>GGUF 模型 (*.gguf)</translation>
+      <location filename="../../ui/pages/schedule_page.py" line="81" />
+      <source>no time given</source>
+      <translation>未给出时间</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/schedule_page.py" line="85" />
+      <source>Conflicts with: %1</source>
+      <translation>与以下日程冲突：%1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/schedule_page.py" line="88" />
+      <source>Accept</source>
+      <translation>接受</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/schedule_page.py" line="90" />
+      <source>Reject</source>
+      <translation>拒绝</translation>
     </message>
   </context>
   <context>
     <name>TaskPage</name>
-    <message numerus="yes">
-      <location filename="../../ui/pages/task_page.py" line="38" />
-      <source>about %n s left</source>
-      <translation>
-        <numerusform>约剩 %n 秒</numerusform>
-      </translation>
-    </message>
-    <message numerus="yes">
-      <location filename="../../ui/pages/task_page.py" line="41" />
-      <source>about %n min left</source>
-      <translation>
-        <numerusform>约剩 %n 分钟</numerusform>
-      </translation>
-    </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="77" />
+      <location filename="../../ui/pages/task_page.py" line="78" />
       <source>Open file…</source>
       <translation>打开文件…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="79" />
+      <location filename="../../ui/pages/task_page.py" line="80" />
       <source>Clear</source>
       <translation>清除</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="93" />
+      <location filename="../../ui/pages/task_page.py" line="94" />
       <source>Run</source>
       <translation>运行</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="95" />
+      <location filename="../../ui/pages/task_page.py" line="96" />
       <source>Stop</source>
       <translation>停止</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="110" />
+      <location filename="../../ui/pages/task_page.py" line="114" />
       <source>The result appears here.</source>
       <translation>结果显示在这里。</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="114" />
+      <location filename="../../ui/pages/task_page.py" line="118" />
       <source>Copy</source>
       <translation>复制</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="115" />
+      <location filename="../../ui/pages/task_page.py" line="119" />
       <source>Save…</source>
       <translation>保存…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="122" />
+      <location filename="../../ui/pages/task_page.py" line="126" />
       <source>This feature is not installed in this version of Deskmate.</source>
       <translation>此版本的 Deskmate 未安装该功能。</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="159" />
+      <location filename="../../ui/pages/task_page.py" line="167" />
       <source>Stopped.</source>
       <translation>已停止。</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="175" />
+      <location filename="../../ui/pages/task_page.py" line="183" />
       <source>Open</source>
       <translation>打开</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="210" />
+      <location filename="../../ui/pages/task_page.py" line="218" />
       <source>Type or open something first.</source>
       <translation>请先输入或打开内容。</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="218" />
+      <location filename="../../ui/pages/task_page.py" line="226" />
       <source>Working…</source>
       <translation>处理中…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="256" />
+      <location filename="../../ui/pages/task_page.py" line="264" />
       <source>Done.</source>
       <translation>完成。</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="275" />
+      <location filename="../../ui/pages/task_page.py" line="283" />
       <source>Save result</source>
       <translation>保存结果</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="275" />
+      <location filename="../../ui/pages/task_page.py" line="283" />
       <source>Markdown (*.md)</source>
       <translation>Markdown (*.md)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="287" />
+      <location filename="../../ui/pages/task_page.py" line="295" />
       <source>Could not save: %1</source>
       <translation>无法保存：%1</translation>
     </message>
@@ -494,16 +634,26 @@
     </message>
   </context>
   <context>
-    <name>self.window</name>
+    <name>WeekView</name>
     <message>
-      <location filename="../../ui/app.py" line="107" />
-      <source>Global hotkey unavailable (%1): bind `deskmate quick` instead.</source>
-      <translation>全局快捷键不可用（%1）：请改为绑定 `deskmate quick`。</translation>
+      <location filename="../../ui/week_view.py" line="201" />
+      <source>Previous week</source>
+      <translation>上一周</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="178" />
-      <source>The new language is used after a restart.</source>
-      <translation>新语言将在重启后生效。</translation>
+      <location filename="../../ui/week_view.py" line="202" />
+      <source>This week</source>
+      <translation>本周</translation>
+    </message>
+    <message>
+      <location filename="../../ui/week_view.py" line="204" />
+      <source>Next week</source>
+      <translation>下一周</translation>
+    </message>
+    <message>
+      <location filename="../../ui/week_view.py" line="260" />
+      <source>Week of %1 – %2</source>
+      <translation>%1 – %2 这一周</translation>
     </message>
   </context>
   <context>
@@ -513,32 +663,36 @@
       <translation>模型</translation>
     </message>
     <message>
-      <source>Language model: a catalog id or the id of a GGUF file you added.</source>
-      <translation type="unfinished" />
+      <source>Language model</source>
+      <translation>语言模型</translation>
     </message>
     <message>
-      <source>N gpu layers</source>
+      <source>Language model: a catalog id or the id of a GGUF file you added.</source>
+      <translation>语言模型：目录中的模型，或你添加的 GGUF 文件。</translation>
+    </message>
+    <message>
+      <source>GPU layers</source>
       <translation>GPU 层数</translation>
     </message>
     <message>
       <source>Layers offloaded to the GPU: 'auto' puts all that fit in free VRAM, 0 = CPU only.</source>
-      <translation type="unfinished" />
+      <translation>放到 GPU 上的层数：“自动”按空闲显存放入尽可能多的层，0 = 仅用 CPU。</translation>
     </message>
     <message>
-      <source>N threads</source>
+      <source>CPU threads</source>
       <translation>CPU 线程数</translation>
     </message>
     <message>
       <source>CPU threads for generation: 'auto' = number of physical cores.</source>
-      <translation type="unfinished" />
+      <translation>生成所用的 CPU 线程：“自动” = 物理核心数。</translation>
     </message>
     <message>
-      <source>N ctx</source>
-      <translation>上下文长度</translation>
+      <source>Context size (tokens)</source>
+      <translation>上下文长度（词元）</translation>
     </message>
     <message>
       <source>Largest context window (tokens); capped by what the model supports.</source>
-      <translation type="unfinished" />
+      <translation>最大上下文窗口（词元），不超过模型支持的长度。</translation>
     </message>
     <message>
       <source>Temperature</source>
@@ -546,15 +700,15 @@
     </message>
     <message>
       <source>Sampling temperature (0 = deterministic).</source>
-      <translation type="unfinished" />
+      <translation>采样温度（0 = 确定性输出）。</translation>
     </message>
     <message>
-      <source>Max output tokens</source>
-      <translation>最长输出（词元）</translation>
+      <source>Longest answer (tokens)</source>
+      <translation>最长回答（词元）</translation>
     </message>
     <message>
       <source>Longest answer, in tokens.</source>
-      <translation type="unfinished" />
+      <translation>回答的最大长度（词元）。</translation>
     </message>
     <message>
       <source>Embedding model</source>
@@ -562,7 +716,7 @@
     </message>
     <message>
       <source>Embedding model: the bundled id or a local sentence-transformers folder.</source>
-      <translation type="unfinished" />
+      <translation>嵌入模型：内置模型，或本地 sentence-transformers 文件夹。</translation>
     </message>
     <message>
       <source>Embedding device</source>
@@ -570,31 +724,31 @@
     </message>
     <message>
       <source>Device for embeddings.</source>
-      <translation type="unfinished" />
+      <translation>计算嵌入所用的设备。</translation>
     </message>
     <message>
-      <source>auto</source>
+      <source>Automatic</source>
       <translation>自动</translation>
     </message>
     <message>
-      <source>cpu</source>
+      <source>CPU</source>
       <translation>CPU</translation>
     </message>
     <message>
-      <source>cuda</source>
-      <translation>CUDA</translation>
+      <source>CUDA (NVIDIA)</source>
+      <translation>CUDA（NVIDIA）</translation>
     </message>
     <message>
-      <source>mps</source>
-      <translation>MPS</translation>
+      <source>Metal (Apple)</source>
+      <translation>Metal（Apple）</translation>
     </message>
     <message>
-      <source>Remote url</source>
+      <source>Remote server URL</source>
       <translation>远程服务器地址</translation>
     </message>
     <message>
       <source>OpenAI-compatible server (llama.cpp server, vLLM, Ollama), e.g. http://127.0.0.1:8080/v1. Empty = run the model in this app.</source>
-      <translation type="unfinished" />
+      <translation>OpenAI 兼容服务器（llama.cpp server、vLLM、Ollama），例如 http://127.0.0.1:8080/v1。留空 = 在本应用中运行模型。</translation>
     </message>
     <message>
       <source>Remote model</source>
@@ -602,27 +756,27 @@
     </message>
     <message>
       <source>Model name to ask the remote server for.</source>
-      <translation type="unfinished" />
+      <translation>向远程服务器请求的模型名称。</translation>
     </message>
     <message>
-      <source>Remote api key</source>
+      <source>Remote API key</source>
       <translation>远程 API 密钥</translation>
     </message>
     <message>
       <source>API key of the remote server (kept in the OS keyring).</source>
-      <translation type="unfinished" />
+      <translation>远程服务器的 API 密钥（保存在系统密钥环中）。</translation>
     </message>
     <message>
       <source>Documents</source>
       <translation>文档</translation>
     </message>
     <message>
-      <source>Max file mb</source>
+      <source>Largest file (MB)</source>
       <translation>最大文件（MB）</translation>
     </message>
     <message>
       <source>Largest document Deskmate will open (MB).</source>
-      <translation type="unfinished" />
+      <translation>Deskmate 能打开的最大文档（MB）。</translation>
     </message>
     <message>
       <source>Summary length</source>
@@ -630,18 +784,18 @@
     </message>
     <message>
       <source>Default summary length.</source>
-      <translation type="unfinished" />
+      <translation>默认摘要长度。</translation>
     </message>
     <message>
-      <source>brief</source>
+      <source>Brief</source>
       <translation>简短</translation>
     </message>
     <message>
-      <source>standard</source>
+      <source>Standard</source>
       <translation>标准</translation>
     </message>
     <message>
-      <source>detailed</source>
+      <source>Detailed</source>
       <translation>详细</translation>
     </message>
     <message>
@@ -650,15 +804,15 @@
     </message>
     <message>
       <source>Language of summaries: 'auto' = the document's language, or a code like en, zh.</source>
-      <translation type="unfinished" />
+      <translation>摘要语言：“auto” = 与文档相同，或填写语言代码如 en、zh。</translation>
     </message>
     <message>
-      <source>Translate target</source>
-      <translation>默认翻译目标</translation>
+      <source>Translate into</source>
+      <translation>翻译为</translation>
     </message>
     <message>
       <source>Default target language for translation.</source>
-      <translation type="unfinished" />
+      <translation>默认翻译目标语言。</translation>
     </message>
     <message>
       <source>Mail</source>
@@ -670,14 +824,14 @@
     </message>
     <message>
       <source>Default tone of email replies.</source>
-      <translation type="unfinished" />
+      <translation>邮件回复的默认语气。</translation>
     </message>
     <message>
-      <source>formal</source>
+      <source>Formal</source>
       <translation>正式</translation>
     </message>
     <message>
-      <source>friendly</source>
+      <source>Friendly</source>
       <translation>友好</translation>
     </message>
     <message>
@@ -686,23 +840,23 @@
     </message>
     <message>
       <source>Signature added to email replies.</source>
-      <translation type="unfinished" />
+      <translation>附加在邮件回复末尾的签名。</translation>
     </message>
     <message>
-      <source>User name</source>
+      <source>Your name</source>
       <translation>你的名字</translation>
     </message>
     <message>
       <source>Your name, used in replies.</source>
-      <translation type="unfinished" />
+      <translation>你的名字，用于回复。</translation>
     </message>
     <message>
-      <source>User email</source>
-      <translation type="unfinished" />
+      <source>Your email</source>
+      <translation>你的邮箱</translation>
     </message>
     <message>
       <source>Your email address (From of reply drafts).</source>
-      <translation type="unfinished" />
+      <translation>你的邮箱地址（回复草稿的发件人）。</translation>
     </message>
     <message>
       <source>Calendar</source>
@@ -714,62 +868,62 @@
     </message>
     <message>
       <source>Time zone (IANA name); empty = the system's.</source>
-      <translation type="unfinished" />
+      <translation>时区（IANA 名称）；留空 = 系统时区。</translation>
     </message>
     <message>
-      <source>Work start</source>
+      <source>Working hours start</source>
       <translation>上班时间</translation>
     </message>
     <message>
       <source>Start of working hours (HH:MM).</source>
-      <translation type="unfinished" />
+      <translation>工作时间开始（时:分）。</translation>
     </message>
     <message>
-      <source>Work end</source>
+      <source>Working hours end</source>
       <translation>下班时间</translation>
     </message>
     <message>
       <source>End of working hours (HH:MM).</source>
-      <translation type="unfinished" />
+      <translation>工作时间结束（时:分）。</translation>
     </message>
     <message>
-      <source>Meeting buffer min</source>
+      <source>Buffer between meetings (min)</source>
       <translation>会议间隔（分钟）</translation>
     </message>
     <message>
       <source>Minutes kept free between meetings.</source>
-      <translation type="unfinished" />
+      <translation>会议之间预留的分钟数。</translation>
     </message>
     <message>
       <source>Desktop</source>
       <translation>桌面</translation>
     </message>
     <message>
-      <source>Hotkey</source>
-      <translation>快捷键</translation>
+      <source>Quick prompt hotkey</source>
+      <translation>快速提问快捷键</translation>
     </message>
     <message>
       <source>Global hotkey for the quick prompt.</source>
-      <translation type="unfinished" />
+      <translation>打开快速提问的全局快捷键。</translation>
     </message>
     <message>
-      <source>Ui language</source>
+      <source>Interface language</source>
       <translation>界面语言</translation>
     </message>
     <message>
       <source>Language of the interface.</source>
-      <translation type="unfinished" />
+      <translation>界面显示的语言。</translation>
     </message>
     <message>
-      <source>system</source>
+      <source>System</source>
       <translation>跟随系统</translation>
     </message>
     <message>
-      <source>en</source>
-      <translation>English</translation>
+      <source>English</source>
+      <translation>英语</translation>
     </message>
     <message>
-      <source>zh_CN</source>
+      <source>简体中文 (Chinese)</source>
       <translation>简体中文</translation>
     </message>
     <message>
@@ -778,14 +932,14 @@
     </message>
     <message>
       <source>Colour theme.</source>
-      <translation type="unfinished" />
+      <translation>配色主题。</translation>
     </message>
     <message>
-      <source>light</source>
+      <source>Light</source>
       <translation>浅色</translation>
     </message>
     <message>
-      <source>dark</source>
+      <source>Dark</source>
       <translation>深色</translation>
     </message>
     <message>
@@ -794,7 +948,7 @@
     </message>
     <message>
       <source>Closing the window keeps Deskmate in the tray.</source>
-      <translation type="unfinished" />
+      <translation>关闭窗口后 Deskmate 仍在托盘中运行。</translation>
     </message>
     <message>
       <source>Start on login</source>
@@ -802,7 +956,7 @@
     </message>
     <message>
       <source>Start Deskmate when you log in.</source>
-      <translation type="unfinished" />
+      <translation>登录时自动启动 Deskmate。</translation>
     </message>
   </context>
 </TS>

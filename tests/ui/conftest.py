@@ -108,6 +108,17 @@ class ScriptedCore:
     def ask(self, prompt: str) -> Iterator[Event]:
         return self._script("ask", prompt)
 
+    def accept_suggestions(self, planned: list[dict[str, Any]], numbers: Any = None) -> list[Any]:
+        from assistant.tasks.schedule import accept_suggestions
+
+        return accept_suggestions(self, planned, numbers)  # type: ignore[arg-type]
+
+    def search(self, query: str, limit: int = 20) -> list[Any]:
+        """The core's search, full-text only (no embedding model in widget tests)."""
+        from assistant.search import search
+
+        return search(self, query, limit, semantic=False)  # type: ignore[arg-type]
+
     def close(self) -> None:
         self.closed = True
         self.store.close()
@@ -128,5 +139,8 @@ def real_core(data_dir: Path, fast_model_path: Path) -> Iterator[Any]:
     core = Core(data_dir, model_path=fast_model_path)
     core.settings.set("n_ctx", 2048)
     core.settings.set("max_output_tokens", 32)
+    # one llama.cpp thread: on a busy 2-core machine two spinning threads are several times
+    # slower than one, and the GUI thread keeps a core (as in the event-loop stall test)
+    core.settings.set("n_threads", 1)
     yield core
     core.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -24,6 +25,7 @@ from ui.worker import run_in_background
 
 if TYPE_CHECKING:
     from assistant.core import Core
+    from assistant.search import Hit
 
 RUN_ROLE = Qt.ItemDataRole.UserRole
 LIMIT = 200
@@ -38,6 +40,8 @@ def run_title(run: dict[str, Any]) -> str:
 
 class HistoryPage(QWidget):
     open_run = Signal(object)  # the run dict -> shown again in its task page
+    open_event = Signal(object)  # a calendar hit's start (datetime) -> the Schedule page
+    loaded = Signal()
     deleted = Signal(int)  # run id -> the window offers Undo
     error = Signal(object)
 
@@ -46,19 +50,31 @@ class HistoryPage(QWidget):
         self.core = core
         self.setObjectName("page_history")
         self.runs: list[dict[str, Any]] = []
-        self.hits: list[dict[str, Any]] = []
+        self.hits: list[Hit] = []
+        self.query = ""
+        self._generation = 0
         self.loading = False
         layout = QVBoxLayout(self)
         title = self.tr("History")
         layout.addWidget(QLabel(f"<h2>{title}</h2>"))
-        self.task_titles = dict(tasks)
+        self.task_titles = {
+            **dict(tasks),
+            "ask": self.tr("Ask"),
+            "calendar-import": self.tr("Calendar import"),
+        }
+        self.statuses = {
+            "done": self.tr("done"),
+            "cancelled": self.tr("cancelled"),
+            "failed": self.tr("failed"),
+            "running": self.tr("running"),
+        }
         top = QHBoxLayout()
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search results and documents…"))
         self.search.setClearButtonEnabled(True)
         self.task_filter = QComboBox()
         self.task_filter.addItem(self.tr("All tasks"), "")
-        for key, title in tasks:
+        for key, title in self.task_titles.items():
             self.task_filter.addItem(title, key)
         top.addWidget(self.search, 1)
         top.addWidget(self.task_filter)
@@ -90,51 +106,81 @@ class HistoryPage(QWidget):
 
     # --- loading -----------------------------------------------------------------------------
     def refresh(self) -> None:
-        """Reload runs (and document hits for a search) on a worker thread."""
-        store, task = self.core.store, self.task_filter.currentData() or None
+        """Reload the runs, or search everything with the core's search, on a worker thread."""
+        core, task = self.core, self.task_filter.currentData() or None
         query = self.search.text().strip()
 
-        def load() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        self._generation += 1
+        generation = self._generation
+
+        def load() -> tuple[int, list[dict[str, Any]], list[Hit]]:
+            store = core.store
             if not query:
-                return list(store.list_runs(limit=LIMIT, task=task)), []
-            hits = list(store.search_text(query, limit=LIMIT))
-            runs = [dict(h, id=h["run_id"]) for h in hits if h.get("kind") == "run"]
-            runs = [r for r in runs if task is None or r.get("task") == task]
-            return runs, [h for h in hits if h.get("kind") != "run"]
+                return generation, list(store.list_runs(limit=LIMIT, task=task)), []
+            runs: list[dict[str, Any]] = []
+            others: list[Hit] = []
+            for hit in core.search(query, limit=LIMIT):
+                if hit.kind != "run":
+                    if task is None:
+                        others.append(hit)
+                    continue
+                run = store.get_run(int(hit.ref))
+                if run is None or run.get("deleted_at"):
+                    continue
+                if task is None or run.get("task") == task:
+                    runs.append(run)
+            return generation, runs, others
 
         self.loading = True
+        self.query = query
         run_in_background(self, load, self._loaded, self._failed, name="history")
 
     def _failed(self, exc: DeskmateError) -> None:
         self.loading = False
         self.error.emit(exc)
 
-    def _loaded(self, result: tuple[list[dict[str, Any]], list[dict[str, Any]]]) -> None:
+    def _loaded(self, result: tuple[int, list[dict[str, Any]], list[Hit]]) -> None:
+        generation, runs, hits = result
+        if generation != self._generation:
+            return  # a newer search or filter is on its way
         self.loading = False
-        self.runs, self.hits = result
+        self.runs, self.hits = runs, hits
         self.list.clear()
         for run in self.runs:
-            shown = dict(run, task=self.task_titles.get(run.get("task", ""), run.get("task", "")))
+            task, status = str(run.get("task", "")), str(run.get("status", ""))
+            shown = dict(
+                run,
+                task=self.task_titles.get(task, task),
+                status=self.statuses.get(status, status),
+            )
             item = QListWidgetItem(run_title(shown))
             item.setData(RUN_ROLE, ("run", run))
             self.list.addItem(item)
         for hit in self.hits:
-            text = str(hit.get("text") or hit.get("snippet") or "")[:80].replace("\n", " ")
-            title = hit.get("title") or hit.get("path") or self.tr("Document")
-            item = QListWidgetItem(f"🔎 {title}: {text}")
-            item.setData(RUN_ROLE, ("hit", hit))
+            icon = "📅" if hit.kind == "event" else "📄"
+            where = f" ({hit.where})" if hit.where else ""
+            item = QListWidgetItem(f"{icon} {hit.title}{where}: {hit.snippet[:80]}")
+            item.setData(RUN_ROLE, (hit.kind, hit))
             self.list.addItem(item)
         if self.list.count():
             self.list.setCurrentRow(0)
-        if not self.runs and not self.hits:
-            self.preview.setPlainText(self.tr("Nothing here yet."))
+        else:
+            self.preview.setPlainText(
+                self.tr("Nothing found.") if self.query else self.tr("Nothing here yet.")
+            )
+        self.loaded.emit()
 
     # --- actions -----------------------------------------------------------------------------
     def _show_preview(self, item: QListWidgetItem | None) -> None:
         if item is None:
             return
-        _kind, data = item.data(RUN_ROLE)
-        self.preview.setMarkdown(str(data.get("output") or data.get("text") or ""))
+        kind, data = item.data(RUN_ROLE)
+        if kind == "run":
+            self.preview.setMarkdown(str(data.get("output") or ""))
+        elif kind == "event":
+            self.preview.setPlainText(f"{data.title}\n{data.where}\n{data.snippet}")
+        else:
+            self.preview.setPlainText(f"{data.title} {data.where}\n\n{data.snippet}")
 
     def _open_item(self, item: QListWidgetItem | None) -> None:
         if item is None:
@@ -142,6 +188,11 @@ class HistoryPage(QWidget):
         kind, data = item.data(RUN_ROLE)
         if kind == "run":
             self.open_run.emit(data)
+        elif kind == "event":
+            try:
+                self.open_event.emit(datetime.fromisoformat(data.where))
+            except ValueError:
+                self.open_event.emit(None)
 
     def select_run(self, run_id: int) -> bool:
         for row in range(self.list.count()):

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from assistant.errors import DeskmateError
 from assistant.settings import SCHEMA, Setting
+from ui.pages.settings_editors import SPECIAL, choice_label, label, row
 
 if TYPE_CHECKING:
     from assistant.core import Core
@@ -51,6 +51,7 @@ class SettingsPage(QWidget):
         self.editors: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
         self._reset: dict[str, Callable[[object], None]] = {}
+        self.add_model_file: Callable[[str], None] = lambda _path: None  # set by the model row
         outer = QVBoxLayout(self)
         title = self.tr("Settings")
         outer.addWidget(QLabel(f"<h2>{title}</h2>"))
@@ -65,6 +66,10 @@ class SettingsPage(QWidget):
                 groups[setting.section] = QFormLayout(box)
                 column.addWidget(box)
             self._add_row(groups[setting.section], setting)
+        column.addWidget(self._data_folder_box())
+        from ui.about_box import AboutBox
+
+        column.addWidget(AboutBox(core.data_dir))  # version, build, where data lives
         column.addStretch(1)
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
@@ -90,11 +95,44 @@ class SettingsPage(QWidget):
         err.hide()
         box.addWidget(err)
         self.errors[setting.key] = err
-        label = setting.key.replace("_", " ").capitalize()
-        form.addRow(_tr(label), cell)
+        form.addRow(label(setting.key), cell)
+
+    def _data_folder_box(self) -> QGroupBox:
+        """Where everything is kept: shown, openable; another folder is chosen at start."""
+        box = QGroupBox(self.tr("Data folder"))
+        form = QFormLayout(box)
+        path = QLineEdit(str(self.core.data_dir))
+        path.setReadOnly(True)
+        path.setObjectName("dataFolder")
+        hint = QLabel(
+            self.tr(
+                "Runs, documents, settings, models and logs live here. To use another folder, "
+                "start Deskmate with --data-dir FOLDER or set DESKMATE_DATA_DIR."
+            )
+        )
+        hint.setWordWrap(True)
+        hint.setObjectName("settingHelp")
+        cell = QWidget()
+        column = QVBoxLayout(cell)
+        column.setContentsMargins(0, 0, 0, 6)
+        column.addWidget(path)  # "About this installation" below has the Open button
+        column.addWidget(hint)
+        form.addRow(self.tr("Folder"), cell)
+        self.data_folder = path
+        return box
+
+    def show_error(self, key: str, exc: DeskmateError) -> None:
+        self.errors[key].setText(exc.user_text())
+        self.errors[key].show()
 
     def _editor(self, s: Setting, value: object) -> QWidget:
         key = s.key
+        special = SPECIAL.get(key)
+        if special is not None:
+            editor, cell, reset = special(self, key, value)
+            self.editors[key] = editor
+            self._reset[key] = reset
+            return cell
         if s.kind == "bool":
             check = QCheckBox()
             check.setChecked(bool(value))
@@ -136,7 +174,7 @@ class SettingsPage(QWidget):
             self._reset[key] = reset_auto
             self.editors[key] = spin
             self.editors[f"{key}:auto"] = auto
-            return self._row(auto, spin)
+            return row(spin, auto)
         if s.kind == "float":
             dspin = QDoubleSpinBox()
             dspin.setDecimals(2)
@@ -150,7 +188,7 @@ class SettingsPage(QWidget):
         if s.kind == "choice":
             combo = QComboBox()
             for choice in s.choices:
-                combo.addItem(_tr(choice), choice)
+                combo.addItem(choice_label(choice), choice)
             combo.setCurrentIndex(max(0, combo.findData(value)))
             combo.activated.connect(lambda i: self.save(key, combo.itemData(i)))
             self._reset[key] = lambda v: combo.setCurrentIndex(max(0, combo.findData(v)))
@@ -163,33 +201,17 @@ class SettingsPage(QWidget):
         line.editingFinished.connect(lambda: self.save(key, line.text()))
         self._reset[key] = lambda v: line.setText("" if s.secret else str(v))
         self.editors[key] = line
-        if s.kind == "path" or key == "model":
-            browse = QPushButton(
-                self.tr("Browse…") if s.kind == "path" else self.tr("Add GGUF file…")
-            )
-            browse.clicked.connect(lambda: self._browse(key, line, s.kind == "path"))
-            return self._row(line, browse)
+        if s.kind == "path":
+            browse = QPushButton(self.tr("Browse…"))
+            browse.clicked.connect(lambda: self._browse(line))
+            return row(line, browse)
         return line
 
-    @staticmethod
-    def _row(*widgets: QWidget) -> QWidget:
-        row = QWidget()
-        layout = QHBoxLayout(row)
-        layout.setContentsMargins(0, 0, 0, 0)
-        for widget in widgets:
-            layout.addWidget(widget)
-        return row
-
-    def _browse(self, key: str, line: QLineEdit, folder: bool) -> None:
-        if folder:
-            name = QFileDialog.getExistingDirectory(self, self.tr("Choose a folder"), line.text())
-        else:
-            name, _ = QFileDialog.getOpenFileName(
-                self, self.tr("Add a GGUF model"), "", self.tr("GGUF models (*.gguf)")
-            )
+    def _browse(self, line: QLineEdit) -> None:
+        name = QFileDialog.getExistingDirectory(self, self.tr("Choose a folder"), line.text())
         if name:
             line.setText(name)
-            self.save(key, name)
+            line.editingFinished.emit()
 
     # --- saving ------------------------------------------------------------------------------
     def save(self, key: str, raw: object) -> bool:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -96,10 +97,13 @@ class TaskPage(QWidget):
         self.progress = QProgressBar()
         self.progress.setTextVisible(True)
         self.eta_label = QLabel()
+        for button in (self.run_button, self.stop_button):  # no stretching once the bar hides
+            button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         run_row.addWidget(self.run_button)
         run_row.addWidget(self.stop_button)
         run_row.addWidget(self.progress, 1)
         run_row.addWidget(self.eta_label)
+        run_row.addStretch(0)  # takes the room of the hidden progress bar
         layout.addLayout(run_row)
         self.status_label = QLabel()
         self.status_label.setObjectName("pageStatus")
@@ -108,7 +112,7 @@ class TaskPage(QWidget):
         self.result.setOpenExternalLinks(True)
         self.result.setAcceptDrops(False)
         self.result.setPlaceholderText(self.tr("The result appears here."))
-        layout.addWidget(self.result, 1)
+        self._place_result(layout)
         out_row = QHBoxLayout()
         out_row.addStretch(1)
         self.copy_button = QPushButton(self.tr("Copy"))
@@ -121,6 +125,10 @@ class TaskPage(QWidget):
             self.run_button.setToolTip(
                 self.tr("This feature is not installed in this version of Deskmate.")
             )
+
+    def _place_result(self, layout: QVBoxLayout) -> None:
+        """Where the result view goes (the Schedule page adds its suggestions and week)."""
+        layout.addWidget(self.result, 1)
 
     def _option_widget(self, option: OptionSpec) -> QComboBox | QLineEdit:
         default = ""

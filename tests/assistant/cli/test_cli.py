@@ -3,29 +3,14 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from assistant.models.catalog import FAST_LLM
-
-
-def deskmate(
-    data_dir: Path, *args: str, stdin: str | None = None
-) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "DESKMATE_DATA_DIR": str(data_dir), "HF_HUB_OFFLINE": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "assistant.cli.main", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=240,
-        check=False,
-    )
+from assistant.models.catalog import DEFAULT_LLM, FAST_LLM
+from assistant.settings import Settings
+from assistant.store import Store
+from tests.helpers import deskmate
 
 
 def test_version(data_dir: Path) -> None:
@@ -66,6 +51,11 @@ def test_settings_round_trip(data_dir: Path) -> None:
     assert json.loads(result.stdout) == "brief"
 
 
+def _settings(data_dir: Path) -> tuple[Store, Settings]:
+    store = Store(data_dir)
+    return store, Settings(store)
+
+
 @pytest.mark.model
 def test_summarize_with_bundled_model_then_history(data_dir: Path, tmp_path: Path) -> None:
     doc = tmp_path / "meeting.md"
@@ -77,12 +67,14 @@ def test_summarize_with_bundled_model_then_history(data_dir: Path, tmp_path: Pat
         "approved 40,000 euros.\n",
         encoding="utf-8",
     )
-    assert deskmate(data_dir, "settings", "set", "n_ctx", "2048").returncode == 0
+    store, settings = _settings(data_dir)
+    settings.set("n_ctx", 2048)  # what `deskmate settings set n_ctx 2048` does
+    store.close()
     result = deskmate(
         data_dir,
-        "--json",
         "summarize",
         str(doc),
+        "--json",  # after the command, as well as before it
         "--model",
         FAST_LLM,
         "--length",
@@ -96,24 +88,49 @@ def test_summarize_with_bundled_model_then_history(data_dir: Path, tmp_path: Pat
     assert payload["mode"] == "single"
     # The bundled model was assembled into the data dir, verified.
     assert (data_dir / "models" / "qwen2.5-coder-0.5b-instruct-q4_k_m.gguf").is_file()
+    # --model is for this run only: the default model stays what it was.
+    store, settings = _settings(data_dir)
+    assert settings.get("model") == DEFAULT_LLM
+    store.close()
 
     history = deskmate(data_dir, "--json", "history")
     runs = json.loads(history.stdout)
     assert runs[0]["id"] == payload["run_id"]
     assert runs[0]["status"] == "done"
+    assert runs[0]["model"] == FAST_LLM
+    assert runs[0]["params"]["length"] == "brief"
 
+    cats = (
+        "Cats sleep for about fifteen hours a day. They hunt at dawn and at dusk, when their "
+        "prey is most active, and spend much of the rest of their waking time grooming."
+    )
     streamed = deskmate(
         data_dir,
         "summarize",
         "-",
+        "--model",
+        FAST_LLM,
+        "--lang",
+        "zh",
         "--length",
         "brief",
         "--max-tokens",
         "48",
-        stdin="Cats sleep for about fifteen hours a day. They hunt at dawn.",
+        stdin=cats,
     )
     assert streamed.returncode == 0, streamed.stderr
-    assert streamed.stdout.strip()
+    answer = streamed.stdout.strip()
+    assert sum(1 for ch in answer if "\u4e00" <= ch <= "\u9fff") >= 5, answer  # --lang zh
+
+
+def test_unknown_model_is_one_clear_line(data_dir: Path, tmp_path: Path) -> None:
+    doc = tmp_path / "a.txt"
+    doc.write_text("Some text.", encoding="utf-8")
+    result = deskmate(data_dir, "summarize", str(doc), "--model", "no-such-model")
+    assert result.returncode == 5, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "unknown model 'no-such-model'" in lines[0], lines
+    assert FAST_LLM in lines[0]  # it names what is available
 
 
 def test_doctor_json(data_dir: Path) -> None:

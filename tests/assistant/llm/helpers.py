@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
+
+import keyring
+from keyring.backend import KeyringBackend
 
 from assistant.events import Done, Event, Progress, Token
 
@@ -44,3 +48,37 @@ ANSWER_SCHEMA = {
     "required": ["answer", "unit"],
     "additionalProperties": False,
 }
+
+
+class MemoryKeyring(KeyringBackend):
+    """An in-memory keyring, so tests never touch the user's real one."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.store: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.store.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.store[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        from keyring.errors import PasswordDeleteError
+
+        if self.store.pop((service, username), None) is None:
+            raise PasswordDeleteError(username)
+
+
+@contextlib.contextmanager
+def memory_keyring_installed() -> Iterator[MemoryKeyring]:
+    """Swap in an in-memory keyring (never the real OS one) for the duration."""
+    previous = keyring.get_keyring()
+    ring = MemoryKeyring()
+    keyring.set_keyring(ring)
+    try:
+        yield ring
+    finally:
+        keyring.set_keyring(previous)

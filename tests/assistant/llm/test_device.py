@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
-import psutil
+from pathlib import Path
 
-from assistant.llm._device import NO_GPU_BUILD, plan_gpu_layers, resolve_threads
+import psutil
+import pytest
+
+from assistant.errors import BadModelFile
+from assistant.llm._device import (
+    NO_GPU_BUILD,
+    NO_GPU_DEVICE,
+    plan_for_file,
+    plan_gpu_layers,
+    resolve_threads,
+)
 
 GIB = 2**30
 
@@ -52,3 +62,31 @@ def test_explicit_zero_is_cpu_only() -> None:
 def test_threads_auto_is_physical_cores() -> None:
     assert resolve_threads("auto") == (psutil.cpu_count(logical=False) or 1)
     assert resolve_threads(3) == 3
+
+
+def test_gpu_build_without_a_gpu_device_says_so() -> None:
+    info = plan_gpu_layers("auto", gpu_build=True, n_layers=24, model_bytes=GIB, free_vram=0)
+    assert (info.on_gpu, info.n_gpu_layers, info.gpu_build) == (False, 0, True)
+    assert info.reason == NO_GPU_DEVICE
+
+
+def test_unknown_free_vram_tries_all_layers() -> None:
+    info = plan_gpu_layers("auto", gpu_build=True, n_layers=24, model_bytes=GIB, free_vram=None)
+    assert info.on_gpu and info.n_gpu_layers == 25 and "unknown" in info.reason
+
+
+def test_plan_for_a_real_model_file_without_loading_it(fast_model_path: Path) -> None:
+    import llama_cpp
+
+    info = plan_for_file("auto", fast_model_path)
+    if not llama_cpp.llama_supports_gpu_offload():
+        assert (info.on_gpu, info.reason) == (False, NO_GPU_BUILD)
+    else:
+        assert info.gpu_build and info.reason
+
+
+def test_plan_for_a_bad_file_is_a_typed_error(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.gguf"
+    bad.write_bytes(b"not a model at all")
+    with pytest.raises(BadModelFile):
+        plan_for_file("auto", bad)

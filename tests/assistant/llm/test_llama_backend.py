@@ -178,3 +178,43 @@ def test_bad_model_files_raise_bad_model_file(tmp_path: Path, fast_model_path: P
 def test_missing_model_file_is_model_not_found(tmp_path: Path) -> None:
     with pytest.raises(ModelNotFound):
         LlamaEngine(tmp_path / "nope.gguf")
+
+
+def test_chat_template_comes_from_the_gguf(engine: LlamaEngine, fast_model_path: Path) -> None:
+    from assistant.models.gguf import inspect_gguf
+
+    template = inspect_gguf(fast_model_path).chat_template
+    assert template and "<|im_start|>" in template
+    prompt = engine._host.call(
+        lambda m: m.formatter(messages=[{"role": "user", "content": "Hi"}]).prompt
+    )
+    assert engine._host.call(lambda m: m.formatter.template) == template
+    # Qwen's own template adds its default system prompt (the ChatML fallback would not).
+    assert "You are Qwen" in prompt and prompt.endswith("<|im_start|>assistant\n")
+
+
+def test_context_size_is_capped_by_the_model_metadata(fast_model_path: Path) -> None:
+    big = LlamaEngine(fast_model_path, n_ctx=131072)  # nothing is loaded: metadata only
+    try:
+        assert big.context_size() == 32768  # qwen2.context_length
+    finally:
+        big.close()
+
+
+def test_switching_models_frees_the_old_one(data_dir: Path, fast_model_path: Path) -> None:
+    from assistant.core import Core
+
+    core = Core(data_dir, model_path=fast_model_path)
+    try:
+        core.settings.set("n_ctx", 512)
+        old = core.engine()
+        assert isinstance(old, LlamaEngine)
+        assert old.device_info().n_gpu_layers == 0  # loads the model on its thread
+        host_thread = old._host._thread
+        core.reset_engine()  # what the app does when the model setting changes
+        assert not host_thread.is_alive() and old._host._resource is None
+        new = core.engine()
+        assert isinstance(new, LlamaEngine) and new is not old
+        assert new._host._resource is None  # the next model loads lazily, on first use
+    finally:
+        core.close()

@@ -1,0 +1,108 @@
+"""Synthetic inputs made on the fly: prose, chunk texts and a many-page PDF (fpdf2)."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+_SUBJECTS = (
+    "The committee",
+    "Our team",
+    "The new policy",
+    "The city council",
+    "The research group",
+    "The annual report",
+    "Each department",
+    "The pilot project",
+    "The water utility",
+    "The school board",
+    "The museum",
+    "The local library",
+    "The transport agency",
+)
+_VERBS = (
+    "reviewed",
+    "approved",
+    "postponed",
+    "questioned",
+    "expanded",
+    "measured",
+    "funded",
+    "compared",
+    "published",
+    "replaced",
+    "simplified",
+    "tested",
+    "documented",
+)
+_OBJECTS = (
+    "the budget for next year",
+    "a plan to repair the old bridge",
+    "the results of the survey",
+    "new rules for recycling",
+    "the timetable of the night buses",
+    "a study of river levels",
+    "the hiring of three engineers",
+    "the cost of heating in winter",
+    "a proposal for bike lanes",
+    "the safety checks at the station",
+    "the schedule of public meetings",
+    "an audit of the archive",
+    "the training program for volunteers",
+)
+_TAILS = (
+    "after a long debate",
+    "because the costs rose",
+    "to meet the new standard",
+    "before the deadline in March",
+    "with support from residents",
+    "despite several objections",
+    "as the report recommended",
+    "while the data is still incomplete",
+    "for the third time",
+)
+
+
+def sentence(rng: random.Random) -> str:
+    return (
+        f"{rng.choice(_SUBJECTS)} {rng.choice(_VERBS)} {rng.choice(_OBJECTS)} "
+        f"{rng.choice(_TAILS)}, and {rng.randint(2, 97)} percent of the members agreed."
+    )
+
+
+def prose(words: int, seed: int = 0) -> str:
+    """Paragraphs of plausible English, about ``words`` words long."""
+    rng = random.Random(seed)
+    paragraphs: list[str] = []
+    count = 0
+    while count < words:
+        para = " ".join(sentence(rng) for _ in range(rng.randint(3, 6)))
+        paragraphs.append(para)
+        count += len(para.split())
+    return "\n\n".join(paragraphs)
+
+
+def chunk_texts(n: int, words: int = 120, seed: int = 1) -> list[str]:
+    """``n`` distinct chunk-sized texts."""
+    rng = random.Random(seed)
+    out = []
+    for i in range(n):
+        body = " ".join(sentence(rng) for _ in range(max(1, words // 18)))
+        out.append(f"Item {i}: {body}")
+    return out
+
+
+def make_pdf(path: Path, pages: int, words_per_page: int = 150, seed: int = 2) -> Path:
+    """A real PDF of ``pages`` pages of prose (core Helvetica font)."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_auto_page_break(auto=False)
+    for page in range(pages):
+        pdf.add_page()
+        pdf.set_font("Helvetica", size=10)
+        text = f"Page {page + 1}. " + prose(words_per_page, seed=seed * 1000 + page)
+        pdf.multi_cell(0, 4.5, text)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    pdf.output(str(path))
+    return path

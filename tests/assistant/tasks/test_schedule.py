@@ -1,0 +1,172 @@
+"""Schedule suggestions end to end on the real bundled 0.5B model: the model extracts items as
+JSON, dates are resolved in code for a fixed reference time and zone, conflicts with stored
+events are reported, tasks without a time get free slots in working hours, accepting stores an
+event, and .ics export round-trips."""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from assistant.calendar import CalEvent, import_ics
+from assistant.errors import UserError
+from assistant.events import Done
+from assistant.tasks.schedule import events_from_plan
+
+TZ = "Asia/Shanghai"
+SH = ZoneInfo(TZ)
+NOW = datetime(2026, 11, 23, 9, 0)  # a Monday, local time in TZ
+MAX_TOKENS = 120
+
+
+def _schedule(core: Any, text: str) -> Done:
+    done = [
+        e for e in core.schedule(text, now=NOW, tz=TZ, max_tokens=MAX_TOKENS) if isinstance(e, Done)
+    ]
+    assert len(done) == 1
+    assert done[0].data["tz"] == TZ
+    assert done[0].data["reference"] == "2026-11-23T09:00:00+08:00"
+    return done[0]
+
+
+def _timed(done: Done, start: str) -> dict[str, Any]:
+    found = [s for s in done.data["suggestions"] if s["start"] == start]
+    assert found, done.data["suggestions"]
+    return found[0]
+
+
+@pytest.mark.model
+def test_english_event_conflict_accept_and_ics_round_trip(core: Any, tmp_path: Path) -> None:
+    dentist = CalEvent(
+        "dentist@test",
+        "Dentist",
+        datetime(2026, 12, 1, 15, 15, tzinfo=SH),
+        datetime(2026, 12, 1, 16, 0, tzinfo=SH),
+    )
+    core.store.add_event(dentist)
+    done = _schedule(core, "Lunch with Anna next Tuesday 3pm at Cafe Rio.")
+    lunch = _timed(done, "2026-12-01T15:00:00+08:00")  # resolved in code: Tuesday of next week
+    assert lunch["kind"] == "event"
+    assert "lunch" in lunch["title"].lower() or "anna" in lunch["title"].lower(), lunch
+    assert "Cafe Rio" in lunch["location"] + lunch["title"], lunch
+    assert "next Tuesday 3pm" in lunch["when_text"]
+    assert [c["title"] for c in lunch["conflicts"]] == ["Dentist"]
+    assert lunch["proposals"], "a conflicting event gets other free slots"
+    assert "conflicts with Dentist" in done.text
+    run = core.store.get_run(done.run_id)
+    assert (run["task"], run["status"]) == ("schedule", "done")
+
+    # Accepting stores the event (twice: still one event); it then conflicts no more with itself.
+    number = done.data["suggestions"].index(lunch) + 1
+    stored = core.accept_suggestions(done.data["suggestions"], [number])
+    core.accept_suggestions(done.data["suggestions"], [number])
+    week = core.store.events_between(
+        datetime(2026, 11, 30, tzinfo=SH), datetime(2026, 12, 7, tzinfo=SH)
+    )
+    assert sorted(e.title for e in week) == sorted(["Dentist", lunch["title"]])
+    assert stored[0].start == datetime(2026, 12, 1, 15, 0, tzinfo=SH)
+    with pytest.raises(UserError):
+        core.accept_suggestions(done.data["suggestions"], [99])
+
+    # .ics export of the suggestions parses with icalendar and round-trips.
+    from assistant.calendar import export_ics
+
+    events = [e for e in events_from_plan(done.data["suggestions"]) if e is not None]
+    path = tmp_path / "out.ics"
+    path.write_bytes(export_ics(events))
+    import icalendar
+
+    cal = icalendar.Calendar.from_ical(path.read_bytes())
+    summaries = [str(c["SUMMARY"]) for c in cal.walk("VEVENT")]
+    assert lunch["title"] in summaries
+    assert import_ics(path, tz=TZ) == events
+
+
+@pytest.mark.model
+def test_chinese_event_resolved_in_code(core: Any) -> None:
+    done = _schedule(core, "下周三下午两点开项目会")
+    meeting = _timed(done, "2026-12-02T14:00:00+08:00")
+    assert "项目" in meeting["title"] or "会" in meeting["title"], meeting
+    assert "下周三下午两点" in meeting["when_text"]
+    assert meeting["conflicts"] == []
+
+
+@pytest.mark.model
+@pytest.mark.xfail(reason="known defect (issue 3): 'about 2 hours' is resolved as a time")
+def test_task_without_time_gets_free_slots_in_working_hours(core: Any) -> None:
+    core.settings.set("work_start", "10:00")
+    core.settings.set("work_end", "17:00")
+    core.settings.set("meeting_buffer_min", 15)
+    busy = CalEvent(
+        "standup@test",
+        "Planning",
+        datetime(2026, 11, 23, 10, 0, tzinfo=SH),
+        datetime(2026, 11, 23, 12, 0, tzinfo=SH),
+    )
+    core.store.add_event(busy)
+    done = _schedule(core, "Please review the budget draft (about 2 hours).")
+    untimed = [s for s in done.data["suggestions"] if s["start"] is None]
+    assert untimed, done.data["suggestions"]
+    proposals = untimed[0]["proposals"]
+    assert proposals, untimed
+    for slot in proposals:
+        start = datetime.fromisoformat(slot["start"]).astimezone(SH)
+        end = datetime.fromisoformat(slot["end"]).astimezone(SH)
+        assert start >= NOW.replace(tzinfo=SH) and start.weekday() < 5
+        assert time(10, 0) <= start.time() and end.time() <= time(17, 0) and end > start
+        # 15 minutes kept free around the stored meeting
+        assert end <= busy.start - timedelta(minutes=15) or start >= busy.end + timedelta(
+            minutes=15
+        )
+    first = datetime.fromisoformat(proposals[0]["start"]).astimezone(SH)
+    assert first == datetime(2026, 11, 23, 12, 15, tzinfo=SH)
+    # Accepting the task puts it into its first free slot.
+    stored = core.accept_suggestions(done.data["suggestions"])
+    assert first in [e.start for e in stored]
+
+
+def test_accept_stores_timed_items_and_tasks_in_their_first_slot(data_dir: Path) -> None:
+    from assistant.core import Core
+
+    planned: list[dict[str, Any]] = [
+        {
+            "title": "Lunch",
+            "start": "2026-12-01T15:00:00+08:00",
+            "end": "2026-12-01T16:00:00+08:00",
+            "location": "Cafe Rio",
+            "participants": ["Anna"],
+            "proposals": [],
+        },
+        {
+            "title": "Review budget",
+            "start": None,
+            "end": None,
+            "proposals": [
+                {"start": "2026-11-23T12:15:00+08:00", "end": "2026-11-23T14:15:00+08:00"}
+            ],
+        },
+        {"title": "Someday", "start": None, "end": None, "proposals": []},
+    ]
+    core = Core(data_dir)
+    try:
+        stored = core.accept_suggestions(planned)  # all that can be stored
+        assert [(e.title, e.start.isoformat()) for e in stored] == [
+            ("Lunch", "2026-12-01T15:00:00+08:00"),
+            ("Review budget", "2026-11-23T12:15:00+08:00"),
+        ]
+        assert stored[0].location == "Cafe Rio" and stored[0].participants == ("Anna",)
+        core.accept_suggestions(planned, [1, 2])  # again: replaced, not duplicated
+        span = core.store.events_between(
+            datetime(2026, 11, 1, tzinfo=SH), datetime(2027, 1, 1, tzinfo=SH)
+        )
+        assert sorted(e.title for e in span) == ["Lunch", "Review budget"]
+        with pytest.raises(UserError, match="no time"):
+            core.accept_suggestions(planned, [3])
+        with pytest.raises(UserError, match="no suggestion 4"):
+            core.accept_suggestions(planned, [4])
+    finally:
+        core.close()

@@ -1,0 +1,55 @@
+"""Quitting the desktop app with SIGTERM / SIGINT (logout, ``kill``, Ctrl+C in a terminal).
+
+The signal must end the Qt event loop even while it idles (a wake-up socket, see
+``ui.app._quit_on_signals``): ``deskmate gui`` exits cleanly within 2 s, during model load (it
+does not wait for the load) and once the model is warm, and the database stays intact.
+"""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from assistant.settings import Settings
+from assistant.store import Store
+
+from .quitting import EXIT_BUDGET_S, cli, maps_contain, quit_at, wait_for
+
+REPEATS = 3
+
+
+def _gui(data_dir: Path, model: Path) -> list[str]:
+    with Store(data_dir) as store:
+        Settings(store).set("model", str(model))
+    return cli(data_dir, "gui")
+
+
+def _log_count(data_dir: Path, text: str) -> int:
+    return sum(p.read_text(errors="replace").count(text) for p in data_dir.rglob("*.log"))
+
+
+@pytest.mark.model
+@pytest.mark.slow
+@pytest.mark.parametrize("phase", ["model load", "model warm"])
+def test_gui_quits_on_a_signal(data_dir: Path, fast_model_path: Path, phase: str) -> None:
+    for attempt in range(REPEATS):
+        ready_before = _log_count(data_dir, "model-ready")
+        quits_before = _log_count(data_dir, "quit on a signal")
+
+        def reached(proc: subprocess.Popen[bytes], before: int = ready_before) -> bool:
+            if phase == "model load":
+                return wait_for(lambda: maps_contain(proc.pid, "libllama"), proc)
+            return wait_for(lambda: _log_count(data_dir, "model-ready") > before, proc)
+
+        sig = (signal.SIGTERM, signal.SIGINT)[attempt % 2]
+        result = quit_at(_gui(data_dir, fast_model_path), sig, reached)
+        assert result.phase_reached, f"{phase}: never reached\n{result.stderr}"
+        assert result.returncode == 0, f"{phase}: exit {result.returncode}\n{result.stderr}"
+        assert "Traceback" not in result.stderr and "Fatal" not in result.stderr
+        assert result.exit_seconds < EXIT_BUDGET_S, f"{phase}: took {result.exit_seconds:.2f}s"
+        assert _log_count(data_dir, "quit on a signal") == quits_before + 1
+    with Store(data_dir) as store:
+        assert store.integrity_check() == "ok"

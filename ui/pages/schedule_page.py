@@ -1,0 +1,292 @@
+"""The Schedule page: the task page plus a week view of stored events and the suggestions of the
+last run, each to accept (stored as an event, shown in the week) or reject."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assistant.errors import DeskmateError
+from assistant.events import Done
+from ui.pages.task_page import TaskPage
+from ui.week_view import Shown, WeekView
+from ui.worker import run_in_background
+
+if TYPE_CHECKING:
+    from assistant.calendar import CalEvent
+    from assistant.core import Core
+    from ui.pages.specs import TaskSpec
+
+
+def _hour(text: str, default: int) -> int:
+    try:
+        return int(text.split(":")[0])
+    except ValueError:
+        return default
+
+
+def _when(start: str, end: str) -> str:
+    a, b = datetime.fromisoformat(start), datetime.fromisoformat(end)
+    if a.date() == b.date():
+        return f"{a:%a %m-%d %H:%M}–{b:%H:%M}"
+    return f"{a:%a %m-%d %H:%M} – {b:%a %m-%d %H:%M}"
+
+
+def time_choices(item: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """(label, start, end) options of a suggestion: its own time, then free-slot proposals."""
+    choices: list[tuple[str, str, str]] = []
+    if item.get("start") and item.get("end"):
+        label = _when(item["start"], item["end"])
+        if item.get("conflicts"):
+            label = "⚠ " + label
+        choices.append((label, item["start"], item["end"]))
+    for slot in item.get("proposals", []):
+        choices.append(("↳ " + _when(slot["start"], slot["end"]), slot["start"], slot["end"]))
+    return choices
+
+
+class SuggestionRow(QWidget):
+    """One suggestion: title, the time to use, Accept and Reject."""
+
+    accept = Signal(object)  # self
+    reject = Signal(object)
+    time_changed = Signal()
+
+    def __init__(self, item: dict[str, Any], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.item = item
+        self.choices = time_choices(item)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(4, 4, 4, 4)
+        outer.setSpacing(2)
+        title = QLabel(f"<b>{item.get('title') or ''}</b>")
+        title.setWordWrap(True)
+        title.setToolTip(self.tr("From the text: %1").replace("%1", item.get("when_text") or ""))
+        outer.addWidget(title)
+        layout = QHBoxLayout()
+        outer.addLayout(layout)
+        self.when = QComboBox()
+        self.when.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.when.setMinimumContentsLength(12)
+        for label, _start, _end in self.choices:
+            self.when.addItem(label)
+        if not self.choices:
+            self.when.addItem(self.tr("no time given"))
+            self.when.setEnabled(False)
+        if item.get("conflicts"):
+            names = ", ".join(c["title"] for c in item["conflicts"])
+            self.when.setToolTip(self.tr("Conflicts with: %1").replace("%1", names))
+        self.when.currentIndexChanged.connect(lambda _: self.time_changed.emit())
+        layout.addWidget(self.when, 1)
+        self.accept_button = QPushButton(self.tr("Accept"))
+        self.accept_button.setEnabled(bool(self.choices))
+        self.reject_button = QPushButton(self.tr("Reject"))
+        layout.addWidget(self.accept_button)
+        layout.addWidget(self.reject_button)
+        self.accept_button.clicked.connect(lambda: self.accept.emit(self))
+        self.reject_button.clicked.connect(lambda: self.reject.emit(self))
+
+    def chosen(self) -> dict[str, Any] | None:
+        """The suggestion with the picked time, or None when it has no time."""
+        if not self.choices:
+            return None
+        _label, start, end = self.choices[max(0, self.when.currentIndex())]
+        return {**self.item, "start": start, "end": end}
+
+
+class SchedulePage(TaskPage):
+    events_loaded = Signal()
+    accepted = Signal(object)  # the stored CalEvent
+
+    def __init__(self, core: Core, spec: TaskSpec, parent: QWidget | None = None) -> None:
+        self._loaded_once = False
+        super().__init__(core, spec, parent)
+        self.week.week_changed.connect(self.reload_events)
+        self.apply_settings()
+
+    # --- layout ------------------------------------------------------------------------------
+    def _place_result(self, layout: QVBoxLayout) -> None:
+        self.input.setMaximumHeight(90)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.result, 1)
+        self.suggestions_label = QLabel(self.tr("Suggestions"))
+        column.addWidget(self.suggestions_label)
+        self.suggestions = QScrollArea()
+        self.suggestions.setObjectName("suggestions")
+        self.suggestions.setWidgetResizable(True)
+        self.suggestions.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        holder = QWidget()
+        self.rows_layout = QVBoxLayout(holder)
+        self.rows_layout.setContentsMargins(0, 0, 0, 0)
+        self.rows_layout.addStretch(1)
+        self.suggestions.setWidget(holder)
+        column.addWidget(self.suggestions, 1)
+        splitter.addWidget(left)
+        self.week = WeekView()
+        splitter.addWidget(self.week)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([340, 560])
+        layout.addWidget(splitter, 1)
+
+    # --- settings and loading ----------------------------------------------------------------
+    def apply_settings(self) -> None:
+        """Time zone and working hours from the settings (called again when they change)."""
+        from assistant.tasks.schedule import resolve_zone
+
+        try:
+            tz = resolve_zone(self.core, "")
+        except DeskmateError as exc:
+            self.error.emit(exc)
+            tz = "UTC"
+        settings = self.core.settings
+        work = (_hour(settings.get_str("work_start"), 8), _hour(settings.get_str("work_end"), 19))
+        self.week.set_zone(tz, (min(work), max(work[1], min(work) + 1)))
+        self._update_tentative()
+        if self._loaded_once:
+            self.reload_events()
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if not self._loaded_once:
+            self._loaded_once = True
+            self.reload_events()
+
+    def reload_events(self) -> None:
+        """Load the shown week's stored events on a worker thread."""
+        start, end = self.week.bounds()
+        store = self.core.store
+        run_in_background(
+            self,
+            lambda: (start, store.events_between(start, end)),
+            self._events_arrived,
+            self.error.emit,
+            name="events",
+        )
+
+    def _events_arrived(self, loaded: tuple[datetime, list[CalEvent]]) -> None:
+        start, events = loaded
+        if start != self.week.bounds()[0]:
+            return  # the user moved on to another week meanwhile: its own load follows
+        self.week.set_events(events)
+        self.events_loaded.emit()
+
+    def show_week_of(self, day: date) -> None:
+        self.week.show_week(day)  # emits week_changed -> reload_events
+
+    # --- suggestions -------------------------------------------------------------------------
+    def _on_done(self, done: Done) -> None:
+        super()._on_done(done)
+        planned = done.data.get("suggestions") if isinstance(done.data, dict) else None
+        if planned is None:  # an .ics import (or another result): the week changed
+            self.reload_events()
+            return
+        self.set_suggestions(list(planned))
+
+    def set_suggestions(self, planned: list[dict[str, Any]]) -> None:
+        for old in self.rows():
+            self.rows_layout.removeWidget(old)
+            old.hide()
+            old.deleteLater()
+        for item in planned:
+            row = SuggestionRow(item)
+            row.accept.connect(self.accept_row)
+            row.reject.connect(self.reject_row)
+            row.time_changed.connect(self._update_tentative)
+            self.rows_layout.insertWidget(self.rows_layout.count() - 1, row)
+        self.suggestions_label.setText(
+            self.tr("Suggestions (%1)").replace("%1", str(len(planned)))
+            if planned
+            else self.tr("No suggestions.")
+        )
+        self._update_tentative()
+        first = next((r.chosen() for r in self.rows() if r.chosen() is not None), None)
+        if first is not None:
+            self.show_week_of(datetime.fromisoformat(first["start"]).date())
+
+    def rows(self) -> list[SuggestionRow]:
+        rows = []
+        for i in range(self.rows_layout.count()):
+            item = self.rows_layout.itemAt(i)
+            widget = item.widget() if item is not None else None
+            if isinstance(widget, SuggestionRow):
+                rows.append(widget)
+        return rows
+
+    def _remove_row(self, row: SuggestionRow) -> None:
+        self.rows_layout.removeWidget(row)
+        row.hide()
+        row.deleteLater()
+        self._update_tentative()
+
+    def _update_tentative(self) -> None:
+        from zoneinfo import ZoneInfo
+
+        zone = ZoneInfo(self.week.tz)
+        shown: list[Shown] = []
+        for row in self.rows():
+            item = row.chosen()
+            if item is None:
+                continue
+            start = datetime.fromisoformat(item["start"]).astimezone(zone)
+            end = datetime.fromisoformat(item["end"]).astimezone(zone)
+            shown.append(Shown(item["title"], start, end, bool(item.get("all_day")), True))
+        self.week.set_tentative(shown)
+
+    def reject_row(self, row: SuggestionRow) -> None:
+        self._remove_row(row)
+
+    def accept_row(self, row: SuggestionRow) -> None:
+        """Store the suggestion (with the picked time) as an event, then show it in the week."""
+        item = row.chosen()
+        if item is None:
+            return
+        row.accept_button.setEnabled(False)
+        store = self.core.store
+
+        accept = getattr(self.core, "accept_suggestions", None)
+
+        def save() -> CalEvent:
+            if callable(accept):  # the core's: a stable uid, accepting twice stores one event
+                events: list[CalEvent] = accept([item], [1])
+                return events[0]
+            from assistant.tasks.schedule import events_from_plan
+
+            event = events_from_plan([item])[0]
+            assert event is not None  # chosen() always has a start and an end
+            store.add_event(event)
+            return event
+
+        def saved(event: CalEvent) -> None:
+            self._remove_row(row)
+            self.accepted.emit(event)
+            self.status_label.setText(
+                self.tr("Added to the calendar: %1").replace("%1", event.title)
+            )
+            if self.week.bounds()[0] <= event.start < self.week.bounds()[1]:
+                self.reload_events()
+            else:
+                self.show_week_of(event.start.astimezone(self.week.bounds()[0].tzinfo).date())
+
+        def failed(exc: DeskmateError) -> None:
+            row.accept_button.setEnabled(True)
+            self.error.emit(exc)
+
+        run_in_background(self, save, saved, failed, name="accept")

@@ -1,0 +1,263 @@
+"""A week view of calendar events: seven day columns, an all-day strip, working hours.
+
+Stored events are drawn solid; suggestions not accepted yet are drawn dashed ("tentative").
+The widget only paints what it is given; the Schedule page loads the events off the GUI thread.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QLocale, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+if TYPE_CHECKING:
+    from assistant.calendar import CalEvent
+
+MAX_OCCURRENCES = 200  # per recurring event and week (an every-minute rule cannot flood us)
+
+
+@dataclass(frozen=True)
+class Shown:
+    """One box in the week: times already in the view's zone."""
+
+    title: str
+    start: datetime
+    end: datetime
+    all_day: bool = False
+    tentative: bool = False
+    location: str = ""
+
+
+def monday_of(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def week_bounds(monday: date, tz: str) -> tuple[datetime, datetime]:
+    zone = ZoneInfo(tz)
+    start = datetime.combine(monday, time(0), zone)
+    return start, datetime.combine(monday + timedelta(days=7), time(0), zone)
+
+
+def occurrences(events: list[CalEvent], monday: date, tz: str) -> list[Shown]:
+    """The events (recurring ones expanded) that fall in the week of ``monday``, in ``tz``."""
+    from dateutil.rrule import rrulestr  # type: ignore[import-untyped]  # via icalendar
+
+    zone = ZoneInfo(tz)
+    start, end = week_bounds(monday, tz)
+    shown: list[Shown] = []
+    for event in events:
+        length = event.end - event.start
+        starts = [event.start]
+        if event.rrule:
+            try:
+                rule = rrulestr(event.rrule, dtstart=event.start)
+                starts = list(rule.between(start - length, end, inc=True))[:MAX_OCCURRENCES]
+            except (ValueError, TypeError):
+                starts = [event.start]  # an unreadable rule: show the first occurrence
+        for first in starts:
+            last = first + length
+            if last <= start or first >= end:
+                continue
+            if event.all_day:
+                a = datetime.combine(first.date(), time(0), zone)
+                b = datetime.combine(last.date(), time(0), zone)
+            else:
+                a, b = first.astimezone(zone), last.astimezone(zone)
+            shown.append(Shown(event.title, a, b, event.all_day, False, event.location))
+    return sorted(shown, key=lambda s: (s.start, s.title))
+
+
+class WeekCanvas(QWidget):
+    """Paints the grid and the boxes."""
+
+    HEADER = 34
+    ALL_DAY = 24
+    GUTTER = 44
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("weekCanvas")
+        self.setMinimumSize(420, 260)
+        self.monday = monday_of(date.today())
+        self.today = date.today()
+        self.items: list[Shown] = []
+        self.first_hour, self.last_hour = 8, 19
+
+    def set_items(self, items: list[Shown], work: tuple[int, int]) -> None:
+        self.items = items
+        timed = [s for s in items if not s.all_day]
+        first = min([work[0], *(s.start.hour for s in timed)])
+        last = max([work[1], *((s.end - timedelta(seconds=1)).hour + 1 for s in timed)])
+        self.first_hour, self.last_hour = max(0, first), min(24, max(last, first + 1))
+        self.update()
+
+    def column_rect(self, day: int) -> QRectF:
+        width = (self.width() - self.GUTTER) / 7
+        return QRectF(self.GUTTER + day * width, 0, width, self.height())
+
+    def _y(self, moment: datetime) -> float:
+        return self._y_minutes(moment.hour * 60 + moment.minute)
+
+    def _y_minutes(self, minute_of_day: int) -> float:
+        top = self.HEADER + self.ALL_DAY
+        span = (self.last_hour - self.first_hour) * 60
+        minutes = min(max(minute_of_day - self.first_hour * 60, 0), span)
+        return top + (self.height() - top - 2) * minutes / span
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pal = self.palette()
+        text, grid = pal.text().color(), QColor(pal.mid().color())
+        accent = pal.highlight().color()
+        p.fillRect(self.rect(), pal.base())
+        locale = QLocale()
+        top = self.HEADER + self.ALL_DAY
+        p.setPen(QPen(grid, 1))
+        for hour in range(self.first_hour, self.last_hour + 1):
+            y = self._y_minutes(hour * 60)
+            p.drawLine(self.GUTTER, int(y), self.width(), int(y))
+            if hour < self.last_hour:
+                p.setPen(pal.placeholderText().color())
+                p.drawText(
+                    QRectF(0, y, self.GUTTER - 4, 16), Qt.AlignmentFlag.AlignRight, f"{hour:02d}"
+                )
+                p.setPen(QPen(grid, 1))
+        for day in range(7):
+            col = self.column_rect(day)
+            d = self.monday + timedelta(days=day)
+            if d == self.today:
+                tint = QColor(accent)
+                tint.setAlpha(25)
+                p.fillRect(col, tint)
+            p.setPen(QPen(grid, 1))
+            p.drawLine(int(col.left()), 0, int(col.left()), self.height())
+            p.setPen(accent if d == self.today else text)
+            label = f"{locale.dayName(d.isoweekday(), QLocale.FormatType.ShortFormat)} {d.day}"
+            p.drawText(
+                col.adjusted(0, 0, 0, -(col.height() - self.HEADER)),
+                Qt.AlignmentFlag.AlignCenter,
+                label,
+            )
+        p.setPen(QPen(grid, 1))
+        p.drawLine(self.GUTTER, top, self.width(), top)
+        for item in self.items:
+            self._paint_item(p, item, accent, text)
+        p.end()
+
+    def _paint_item(self, p: QPainter, item: Shown, accent: QColor, text: QColor) -> None:
+        day = (item.start.date() - self.monday).days
+        if item.all_day:
+            last = min(6, (item.end.date() - self.monday).days - 1)
+            first = max(0, day)
+            if last < first:
+                return
+            a, b = self.column_rect(first), self.column_rect(last)
+            box = QRectF(a.left() + 2, self.HEADER + 2, b.right() - a.left() - 4, self.ALL_DAY - 4)
+        else:
+            if not 0 <= day < 7:
+                day = 0 if day < 0 else 6
+            col = self.column_rect(day)
+            end = (
+                item.end
+                if item.end.date() == item.start.date()
+                else (datetime.combine(item.start.date(), time(23, 59), item.start.tzinfo))
+            )
+            y0, y1 = self._y(item.start), self._y(end)
+            box = QRectF(col.left() + 2, y0 + 1, col.width() - 4, max(16.0, y1 - y0 - 2))
+        fill = QColor(accent)
+        fill.setAlpha(60 if item.tentative else 150)
+        p.setBrush(fill)
+        pen = QPen(accent, 1.5, Qt.PenStyle.DashLine if item.tentative else Qt.PenStyle.SolidLine)
+        p.setPen(pen)
+        p.drawRoundedRect(box, 4, 4)
+        p.setPen(text)
+        caption = item.title if item.all_day else f"{item.start:%H:%M} {item.title}"
+        flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+        p.drawText(box.adjusted(3, 1, -2, -1), int(flags), caption)
+
+
+class WeekView(QWidget):
+    """Navigation (previous, this week, next) over a ``WeekCanvas``."""
+
+    week_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("weekView")
+        self.tz = "UTC"
+        self.work = (8, 19)
+        self.stored: list[CalEvent] = []
+        self.tentative: list[Shown] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        nav = QHBoxLayout()
+        self.prev_button = QPushButton("◀")
+        self.prev_button.setToolTip(self.tr("Previous week"))
+        self.today_button = QPushButton(self.tr("This week"))
+        self.next_button = QPushButton("▶")
+        self.next_button.setToolTip(self.tr("Next week"))
+        self.title = QLabel()
+        self.title.setObjectName("weekTitle")
+        for w in (self.prev_button, self.today_button, self.next_button):
+            nav.addWidget(w)
+        nav.addWidget(self.title, 1)
+        layout.addLayout(nav)
+        self.canvas = WeekCanvas()
+        layout.addWidget(self.canvas, 1)
+        self.prev_button.clicked.connect(lambda: self.show_week(self.monday - timedelta(days=7)))
+        self.next_button.clicked.connect(lambda: self.show_week(self.monday + timedelta(days=7)))
+        self.today_button.clicked.connect(lambda: self.show_week(self.today()))
+        self._update_title()
+
+    @property
+    def monday(self) -> date:
+        return self.canvas.monday
+
+    def today(self) -> date:
+        return datetime.now(ZoneInfo(self.tz)).date()
+
+    def set_zone(self, tz: str, work: tuple[int, int]) -> None:
+        self.tz, self.work = tz, work
+        self.canvas.today = self.today()
+
+    def show_week(self, day: date) -> None:
+        """Move to the week containing ``day``; the owner reloads the events."""
+        self.canvas.monday = monday_of(day)
+        self.canvas.today = self.today()
+        self._update_title()
+        self.week_changed.emit()
+
+    def bounds(self) -> tuple[datetime, datetime]:
+        return week_bounds(self.monday, self.tz)
+
+    def set_events(self, events: list[CalEvent]) -> None:
+        self.stored = list(events)
+        self._refresh()
+
+    def set_tentative(self, items: list[Shown]) -> None:
+        self.tentative = list(items)
+        self._refresh()
+
+    def shown(self) -> list[Shown]:
+        """Everything drawn this week (stored and tentative)."""
+        return self.canvas.items
+
+    def _refresh(self) -> None:
+        items = occurrences(self.stored, self.monday, self.tz)
+        start, end = self.bounds()
+        items += [s for s in self.tentative if s.end > start and s.start < end]
+        self.canvas.set_items(items, self.work)
+
+    def _update_title(self) -> None:
+        sunday = self.monday + timedelta(days=6)
+        self.title.setText(
+            self.tr("Week of %1 – %2")
+            .replace("%1", f"{self.monday:%Y-%m-%d}")
+            .replace("%2", f"{sunday:%m-%d}")
+        )
