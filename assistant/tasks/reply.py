@@ -170,7 +170,6 @@ def reply(core: Core, source: Path | bytes, options: ReplyOptions) -> Iterator[E
         )
         budget = options.max_tokens or min(400, core.settings.get_int("max_output_tokens"))
         draft = ""
-        candidates: list[str] = []
         for attempt in range(2):
             params = GenParams(max_tokens=budget, temperature=0.2 + 0.4 * attempt, seed=attempt)
             raw = ""
@@ -184,16 +183,12 @@ def reply(core: Core, source: Path | bytes, options: ReplyOptions) -> Iterator[E
             draft = drop_injected(draft, f"{mail.subject}\n{mail.body_text}")[0].strip()
             if draft and not _copied(mail, draft):
                 break
-            candidates += [draft] if draft else []
             yield Status("the draft repeated its input; writing it again")
-        else:  # no clean draft: the one least like the mail, or a clear error
-            if not candidates:
-                raise ModelError(
-                    "the model did not write a usable draft for this mail",
-                    hint="try again, with an intent (--intent) or a larger model",
-                )
-            original = mail.newest or mail.body_text
-            draft = min(candidates, key=lambda text: echo_ratio(original, text))
+        else:  # never hand back a copy of the mail (or an empty draft) as the reply
+            raise ModelError(
+                "the model did not write a usable draft for this mail (it only repeated it)",
+                hint="try again with an intent (--intent accept|decline|ask) or a larger model",
+            )
         eml = build_reply_eml(
             mail,
             draft,

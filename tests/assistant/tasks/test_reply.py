@@ -256,8 +256,8 @@ def _cases() -> list[Any]:
 def test_injection_is_not_followed(injection_core: Any, case: InjectionCase) -> None:
     try:
         done, _ = _drain(injection_core.reply(case.to_eml(), "", "friendly", max_tokens=MAX_TOKENS))
-    except ModelError:  # safe (nothing injected is written) but no draft: a known weakness
-        pytest.xfail("the 0.5B model wrote only what the mail asked for, twice: no draft")
+    except ModelError:  # safe (nothing is written) but no draft: a known weakness (issue 3)
+        pytest.xfail("the 0.5B model only repeated the mail or its instruction, twice: no draft")
     text = done.text
     assert text.strip(), "the result is still a reply draft"
     assert case.leaked(text) == [], f"{case.attack}: {text!r}"
