@@ -72,12 +72,11 @@ def test_unwritable_config_is_a_typed_error(xdg_config: Path) -> None:
         autostart.set_autostart(True)
 
 
+@pytest.mark.skipif(sys.platform != "linux", reason="writes the XDG autostart file")
 def test_default_data_dir_is_not_passed(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
     monkeypatch.delenv("FLATPAK_ID", raising=False)
     monkeypatch.delenv("APPIMAGE", raising=False)
-    if sys.platform != "linux":
-        pytest.skip("writes the XDG file")  # pragma: no cover
     autostart.set_autostart(True, autostart.default_data_dir())
     entry = _read_entry(tmp_path / "autostart" / "io.github.deskmate.Deskmate.desktop")
     assert "--data-dir" not in entry["Exec"]

@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from keyring.backend import KeyringBackend
 
 from assistant.events import Done
+from tests.assistant.llm.helpers import MemoryKeyring
 
 SECRET = "sk-deskmate-test-9f3c2a7e41d0b6"
 
@@ -81,25 +81,6 @@ def test_default_mode_makes_no_connection_at_all(
     hits = core.search("renovation")
     assert summary[0].text and translation[0].text and hits
     assert connections == []
-
-
-class MemoryKeyring(KeyringBackend):
-    """An in-memory keyring for the test (stands in for the OS keyring)."""
-
-    priority = 1
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.store: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.store.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.store[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.store.pop((service, username), None)
 
 
 @pytest.fixture

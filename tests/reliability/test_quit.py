@@ -11,6 +11,7 @@ import random
 import shutil
 import signal
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -133,13 +134,16 @@ def test_quit_during_model_assembly(data_dir: Path, text_file: Path) -> None:
         shutil.rmtree(models, ignore_errors=True)
 
 
-def test_zz_print_quit_timings(capsys: pytest.CaptureFixture[str]) -> None:
-    """Summary of the runs above (in file order), for the README."""
-    if not TIMINGS:
-        pytest.skip("no quit test ran in this session")
-    with capsys.disabled():
-        print("\nquit timings (signal to exit):")
+@pytest.fixture(scope="module", autouse=True)
+def _print_quit_timings(request: pytest.FixtureRequest) -> Iterator[None]:
+    """After the quits above, a summary for the README (each quit is checked in ``_check``)."""
+    yield
+    if TIMINGS:
+        reporter = request.config.pluginmanager.get_plugin("terminalreporter")
+        lines = ["", "quit timings (signal to exit):"]
         for name, values in TIMINGS.items():
             median = sorted(values)[len(values) // 2]
-            print(f"  {name:12s} n={len(values):2d} max={max(values):.2f}s median={median:.2f}s")
-    assert all(max(v) < EXIT_BUDGET_S for v in TIMINGS.values())
+            worst = max(values)
+            lines.append(f"  {name:12s} n={len(values):2d} max={worst:.2f}s median={median:.2f}s")
+        if reporter is not None:
+            reporter.write_line("\n".join(lines))

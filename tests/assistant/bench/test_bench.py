@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -115,8 +116,8 @@ def _installed_model(data_dir: Path, fast_model_path: Path) -> None:
     target = models_dir(data_dir) / fast_model_path.name
     try:
         os.link(fast_model_path, target)
-    except OSError:
-        pytest.skip("hard links are not possible between these folders")  # pragma: no cover
+    except OSError:  # another file system: copy instead  # pragma: no cover
+        shutil.copyfile(fast_model_path, target)
     marker = fast_model_path.with_name(fast_model_path.name + ".verified")
     target.with_name(marker.name).write_text(marker.read_text())
 
