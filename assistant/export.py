@@ -1,7 +1,8 @@
 """Export all of the user's data: one JSON file (complete, machine-readable) and Markdown files
 (readable). Secrets are never exported: they live in the OS keyring, not in the database.
 
-Exported: runs (trash included, marked), documents with their text, calendar events, glossary,
+Exported: runs and calendar events (trash included, marked: ``deleted_at`` in the JSON,
+"in the trash" in the Markdown), documents with their text, glossary,
 translation memory and settings. Left out: derived data (embeddings, full-text indexes) and
 partial results of unfinished jobs. Every file written is private (0600), the folder 0700.
 """
@@ -133,7 +134,8 @@ def _calendar_md(data: dict[str, Any]) -> str:
     lines = [f"# Deskmate calendar ({len(data['events'])} events)", ""]
     for event in data["events"]:
         where = f" @ {event['location']}" if event.get("location") else ""
-        lines.append(f"- {event['start']} – {event['end']}: **{event['title']}**{where}")
+        trash = " — in the trash" if event.get("deleted_at") else ""
+        lines.append(f"- {event['start']} – {event['end']}: **{event['title']}**{where}{trash}")
     if data["glossary"]:
         lines += ["", "# Glossary", "", "| from | to | term | translation |", "|---|---|---|---|"]
         for g in data["glossary"]:

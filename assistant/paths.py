@@ -1,7 +1,8 @@
 """Where Deskmate keeps its data: one folder, private to the user (0700, files 0600).
 
-Resolution order: an explicit path (``--data-dir``), then ``$DESKMATE_DATA_DIR``, then the
-platform's user data dir (platformdirs).
+Resolution order: an explicit path (``--data-dir``), then ``$DESKMATE_DATA_DIR``, then the folder
+chosen in Settings (a pointer file in the user config dir, see ``assistant.data_location``; a
+pending move to it is applied first), then the platform's user data dir (platformdirs).
 """
 
 from __future__ import annotations
@@ -23,9 +24,9 @@ def resolve_data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
     elif os.environ.get(ENV_DATA_DIR):
         path = Path(os.environ[ENV_DATA_DIR])
     else:
-        import platformdirs
+        from assistant.data_location import data_dir_from_pointer
 
-        path = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+        path = data_dir_from_pointer()
     path = path.expanduser().resolve()
     ensure_private_dir(path)
     return path

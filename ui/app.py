@@ -8,12 +8,12 @@ app (users on Wayland bind that command to a key in their desktop settings).
 from __future__ import annotations
 
 import argparse
-import hashlib
 import logging
-import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from assistant.cli.quick import send_line, server_name
 
 if TYPE_CHECKING:
     from PySide6.QtNetwork import QLocalServer
@@ -27,12 +27,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 CONNECT_TIMEOUT_MS = 500
-
-
-def server_name(data_dir: Path) -> str:
-    """One instance per user and data dir."""
-    digest = hashlib.sha256(str(data_dir).encode()).hexdigest()[:12]
-    return f"deskmate-{os.getuid() if hasattr(os, 'getuid') else 0}-{digest}"
 
 
 def send_message(name: str, message: str) -> bool:
@@ -313,32 +307,14 @@ _signal_sockets: list[object] = []  # kept open for the life of the process
 
 
 def send_quick(data_dir: str | None = None) -> int:
-    """Entry of ``deskmate quick``: open the popup in the running app (or start it)."""
+    """``deskmate quick`` on the slow path: open the popup in the running app (or start it).
+    ``assistant.cli.quick`` already tried a plain Unix socket (no Qt start-up) before this."""
     from assistant.paths import resolve_data_dir
 
     name = server_name(resolve_data_dir(data_dir))
-    if _send_without_qt(name, "quick"):  # fast: no Qt start-up in this short-lived process
+    if send_line(name, "quick"):
         return 0
     _qapp([])
-    if send_message(name, "quick"):
+    if send_message(name, "quick"):  # QLocalSocket: also where Unix sockets are missing
         return 0
     return main([*(["--data-dir", data_dir] if data_dir else []), "--quick"])
-
-
-def _send_without_qt(name: str, message: str) -> bool:
-    """``send_message`` over a plain Unix socket, where ``QLocalServer`` listens on Unix
-    (``QDir::tempPath()/name``); ``False`` if that is not possible or nobody listens."""
-    import socket
-
-    family = getattr(socket, "AF_UNIX", None)
-    if family is None:
-        return False
-    path = name if name.startswith("/") else os.path.join(os.environ.get("TMPDIR") or "/tmp", name)
-    try:
-        with socket.socket(family, socket.SOCK_STREAM) as sock:
-            sock.settimeout(CONNECT_TIMEOUT_MS / 1000)
-            sock.connect(path)
-            sock.sendall(message.encode() + b"\n")
-    except OSError:
-        return False
-    return True

@@ -23,10 +23,16 @@ from pathlib import Path
 from typing import Any
 
 HEARTBEAT_MS = 5
+# llama-cpp-python silences a model load by pointing fds 1 and 2 at /dev/null for the whole
+# process; the app loads its model in the background, so the result goes to a copy of fd 1.
+_RESULT_FD = os.dup(1)
 
 
 def _emit(data: dict[str, Any]) -> None:
-    print(json.dumps(data), flush=True)
+    sys.stdout.flush()
+    payload = (json.dumps(data) + "\n").encode()
+    while payload:
+        payload = payload[os.write(_RESULT_FD, payload) :]
 
 
 # --- event-loop stall ------------------------------------------------------------------------
@@ -153,6 +159,9 @@ def stall(args: argparse.Namespace) -> dict[str, Any]:
 def _run_app(data_dir: str, on_shown: Callable[[Any], None]) -> None:
     """Run ``deskmate gui`` (the real CLI entry) and call ``on_shown(window)`` on the first
     event-loop turn after the main window is shown."""
+    from assistant.cli.gui_cmd import preload_core
+
+    preload_core()  # what `deskmate gui` imports before Qt (this probe imports Qt first)
     from PySide6.QtCore import QTimer
 
     from ui.main_window import MainWindow
@@ -246,15 +255,23 @@ def _find_popup() -> Any:
 
 
 def _until(condition: Callable[[], bool], timeout_s: float) -> bool:
-    """Process events until ``condition()`` holds (bounded); no fixed sleeps."""
-    from PySide6.QtCore import QEventLoop
+    """Process events until ``condition()`` holds (bounded); no fixed sleeps. Blocks between
+    events (a 2 ms timer wakes it up to check): a spinning probe would take a CPU core from
+    the process it measures."""
+    from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
     deadline = time.monotonic() + timeout_s
-    while not condition():
-        if time.monotonic() > deadline:
-            return False
-        QApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 5)
+    tick = QTimer()
+    tick.setInterval(2)
+    tick.start()
+    try:
+        while not condition():
+            if time.monotonic() > deadline:
+                return False
+            QApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+    finally:
+        tick.stop()
     return True
 
 

@@ -1,12 +1,18 @@
-"""The main window: sidebar of pages, message bar, status bar with the model state, drops."""
+"""The main window: sidebar of pages, message bar, status bar with the model state, drops.
+
+Start-up matters (the window must be on screen fast): only the first page is built with the
+window; the others are built the first time they are shown or asked for (``page``,
+``task_pages[key]``, ``history``, ``settings_page``).
+"""
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections import defaultdict
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragLeaveEvent, QDropEvent, QResizeEvent
@@ -25,18 +31,32 @@ from ui import worker
 from ui.crash import show_crash
 from ui.drop import DropOverlay, dropped_paths
 from ui.message_bar import MessageBar
-from ui.pages.history import HistoryPage
-from ui.pages.schedule_page import SchedulePage
-from ui.pages.settings_page import SettingsPage
-from ui.pages.specs import route_for, task_specs
-from ui.pages.task_page import TaskPage
+from ui.pages.specs import TaskSpec, route_for, task_specs
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from assistant.core import Core
+    from ui.pages.history import HistoryPage
+    from ui.pages.schedule_page import SchedulePage
+    from ui.pages.settings_page import SettingsPage
+    from ui.pages.task_page import TaskPage
 
 log = logging.getLogger(__name__)
 JOIN_TIMEOUT_S = 3.0
 RUN_PAGES = {"calendar-import": "schedule"}  # runs recorded under another name than their page
+
+
+class TaskPages(dict[str, "TaskPage"]):
+    """The task pages built so far; ``pages[key]`` builds a page on first use. Iterating gives
+    the built pages only (a page never built has nothing running)."""
+
+    def __init__(self, build: Callable[[str], TaskPage]) -> None:
+        super().__init__()
+        self._build = build
+
+    def __missing__(self, key: str) -> TaskPage:
+        return self._build(key)  # raises KeyError for a key that is not a task page
 
 
 def warm_language_detector() -> None:
@@ -67,8 +87,10 @@ class MainWindow(QMainWindow):
         self._status_requested = False
         self.autoload_model = True  # load the model (and its status) once the window is shown
         self.specs = task_specs()
-        self.task_pages: dict[str, TaskPage] = {}
+        self.task_pages = TaskPages(self._build_task_page)
         self.page_keys: list[str] = []
+        self._builders: dict[str, Callable[[], QWidget]] = {}
+        self._built: dict[str, QWidget] = {}
 
         central = QWidget()
         outer = QVBoxLayout(central)
@@ -87,22 +109,11 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         for spec in self.specs:
-            page = SchedulePage(core, spec) if spec.key == "schedule" else TaskPage(core, spec)
-            page.error.connect(self.show_error)
-            page.crashed.connect(show_crash)
-            page.run_finished.connect(lambda done, key=spec.key: self._task_finished(key, done))
-            self.task_pages[spec.key] = page
-            self._add_page(spec.key, spec.title, page)
-        self.history = HistoryPage(core, [(s.key, s.title) for s in self.specs])
-        self.history.open_run.connect(self.open_run)
-        self.history.open_event.connect(self.open_event)
-        self.history.deleted.connect(self._run_deleted)
-        self.history.error.connect(self.show_error)
-        self._add_page("history", self.tr("History"), self.history)
-        self.settings_page = SettingsPage(core)
-        self.settings_page.changed.connect(self._setting_changed)
-        self.settings_page.error.connect(self.show_error)
-        self._add_page("settings", self.tr("Settings"), self.settings_page)
+            self._add_page(
+                spec.key, spec.title, functools.partial(self.task_pages.__getitem__, spec.key)
+            )
+        self._add_page("history", self.tr("History"), self._build_history)
+        self._add_page("settings", self.tr("Settings"), self._build_settings)
         self.sidebar.currentRowChanged.connect(self._page_selected)
         self.sidebar.setCurrentRow(0)
 
@@ -111,32 +122,106 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_label, 1)
         self.overlay = DropOverlay(central)
 
-    def _add_page(self, key: str, title: str, page: QWidget) -> None:
+    # --- pages, built on first use ------------------------------------------------------------
+    def _add_page(self, key: str, title: str, build: Callable[[], QWidget]) -> None:
+        """A sidebar entry and a placeholder in the stack until ``build`` makes the page."""
         self.page_keys.append(key)
+        self._builders[key] = build
         self.sidebar.addItem(title)
-        self.stack.addWidget(page)
+        self.stack.addWidget(QWidget())
+
+    def page(self, key: str) -> QWidget:
+        """The page for ``key``, built now if it was not yet."""
+        built = self._built.get(key)
+        if built is None:
+            built = self._builders[key]()  # the builder calls _place
+        return built
+
+    def _place(self, key: str, page: QWidget) -> None:
+        row = self.page_keys.index(key)
+        placeholder = self.stack.widget(row)
+        current = self.stack.currentIndex()
+        self.stack.insertWidget(row, page)
+        if placeholder is not None:
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+        self.stack.setCurrentIndex(current)
+        self._built[key] = page
+
+    def _build_task_page(self, key: str) -> TaskPage:
+        from ui.pages.task_page import TaskPage
+
+        spec = self.spec(key)
+        if key == "schedule":
+            from ui.pages.schedule_page import SchedulePage
+
+            page: TaskPage = SchedulePage(self.core, spec)
+        else:
+            page = TaskPage(self.core, spec)
+        page.error.connect(self.show_error)
+        page.crashed.connect(show_crash)
+        page.run_finished.connect(lambda done: self._task_finished(key, done))
+        dict.__setitem__(self.task_pages, key, page)
+        self._place(key, page)
+        return page
+
+    def _build_history(self) -> HistoryPage:
+        from ui.pages.history import HistoryPage
+
+        history = HistoryPage(self.core, [(s.key, s.title) for s in self.specs])
+        history.open_run.connect(self.open_run)
+        history.open_event.connect(self.open_event)
+        history.deleted.connect(self._run_deleted)
+        history.error.connect(self.show_error)
+        self._place("history", history)
+        return history
+
+    def _build_settings(self) -> SettingsPage:
+        from ui.pages.settings_page import SettingsPage
+
+        settings_page = SettingsPage(self.core)
+        settings_page.changed.connect(self._setting_changed)
+        settings_page.error.connect(self.show_error)
+        self._place("settings", settings_page)
+        return settings_page
+
+    def spec(self, key: str) -> TaskSpec:
+        for spec in self.specs:
+            if spec.key == key:
+                return spec
+        raise KeyError(key)
+
+    @property
+    def history(self) -> HistoryPage:
+        return cast("HistoryPage", self.page("history"))
+
+    @property
+    def settings_page(self) -> SettingsPage:
+        return cast("SettingsPage", self.page("settings"))
+
+    @property
+    def schedule_page(self) -> SchedulePage:
+        from ui.pages.schedule_page import SchedulePage
+
+        page = self.task_pages["schedule"]
+        assert isinstance(page, SchedulePage)
+        return page
 
     # --- navigation --------------------------------------------------------------------------
     def show_page(self, key: str) -> QWidget:
         row = self.page_keys.index(key)
         self.sidebar.setCurrentRow(row)
-        page = self.stack.widget(row)
-        assert page is not None
-        return page
+        return self.page(key)
 
     def current_page_key(self) -> str:
         return self.page_keys[self.stack.currentIndex()]
 
     def _page_selected(self, row: int) -> None:
+        key = self.page_keys[row]
+        self.page(key)
         self.stack.setCurrentIndex(row)
-        if self.page_keys[row] == "history":
+        if key == "history":
             self.history.refresh()
-
-    @property
-    def schedule_page(self) -> SchedulePage:
-        page = self.task_pages["schedule"]
-        assert isinstance(page, SchedulePage)
-        return page
 
     def open_event(self, start: object) -> None:
         """A calendar hit from History: the Schedule page on the week of the event."""
@@ -147,10 +232,10 @@ class MainWindow(QMainWindow):
     def open_run(self, run: dict[str, Any]) -> None:
         key = str(run.get("task") or "")
         key = RUN_PAGES.get(key, key)
-        page = self.task_pages.get(key)
-        if page is None:
+        if all(spec.key != key for spec in self.specs):
             self.message_bar.show_message(self.tr("This result's task is not available."))
             return
+        page = self.task_pages[key]
         self.show_page(key)
         note = self.tr("From History: %1").replace("%1", str(run.get("created_at") or ""))
         page.show_result(str(run.get("output") or ""), note)
@@ -218,8 +303,8 @@ class MainWindow(QMainWindow):
                     self.load_model_status()
 
             worker.run_in_background(self, self.core.reset_engine, reloaded, self.show_error)
-        if key in {"time_zone", "work_start", "work_end"}:
-            self.schedule_page.apply_settings()
+        if key in {"time_zone", "work_start", "work_end"} and "schedule" in self.task_pages:
+            self.schedule_page.apply_settings()  # a page built later reads the settings then
         self.setting_changed.emit(key, value)
 
     # --- drag and drop -----------------------------------------------------------------------
@@ -240,7 +325,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         event.acceptProposedAction()
-        targets = {self.task_pages[route_for(p, self.specs)].spec.title for p in paths}
+        targets = {self.spec(route_for(p, self.specs)).title for p in paths}
         self.overlay.show_for(
             paths,
             self.tr("Drop %1 file(s) here: %2")

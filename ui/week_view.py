@@ -1,7 +1,9 @@
 """A week view of calendar events: seven day columns, an all-day strip, working hours.
 
 Stored events are drawn solid; suggestions not accepted yet are drawn dashed ("tentative").
-The widget only paints what it is given; the Schedule page loads the events off the GUI thread.
+A click selects a stored event; Delete (the button, the Delete key or the context menu) asks the
+owner to delete it (``delete_requested``). The widget only paints what it is given; the Schedule
+page loads and deletes the events off the GUI thread.
 """
 
 from __future__ import annotations
@@ -11,9 +13,17 @@ from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QLocale, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QLocale, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
     from assistant.calendar import CalEvent
@@ -31,6 +41,7 @@ class Shown:
     all_day: bool = False
     tentative: bool = False
     location: str = ""
+    uid: str = ""  # the stored event's uid ("" for a suggestion)
 
 
 def monday_of(day: date) -> date:
@@ -68,12 +79,15 @@ def occurrences(events: list[CalEvent], monday: date, tz: str) -> list[Shown]:
                 b = datetime.combine(last.date(), time(0), zone)
             else:
                 a, b = first.astimezone(zone), last.astimezone(zone)
-            shown.append(Shown(event.title, a, b, event.all_day, False, event.location))
+            shown.append(Shown(event.title, a, b, event.all_day, False, event.location, event.uid))
     return sorted(shown, key=lambda s: (s.start, s.title))
 
 
 class WeekCanvas(QWidget):
-    """Paints the grid and the boxes."""
+    """Paints the grid and the boxes; a click selects a stored event."""
+
+    selection_changed = Signal(str)  # uid, "" when nothing is selected
+    delete_requested = Signal(str)  # uid
 
     HEADER = 34
     ALL_DAY = 24
@@ -87,6 +101,8 @@ class WeekCanvas(QWidget):
         self.today = date.today()
         self.items: list[Shown] = []
         self.first_hour, self.last_hour = 8, 19
+        self.selected = ""
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
     def set_items(self, items: list[Shown], work: tuple[int, int]) -> None:
         self.items = items
@@ -150,15 +166,16 @@ class WeekCanvas(QWidget):
             self._paint_item(p, item, accent, text)
         p.end()
 
-    def _paint_item(self, p: QPainter, item: Shown, accent: QColor, text: QColor) -> None:
+    def box(self, item: Shown) -> QRectF | None:
+        """Where ``item`` is drawn (None when it is outside the week)."""
         day = (item.start.date() - self.monday).days
         if item.all_day:
             last = min(6, (item.end.date() - self.monday).days - 1)
             first = max(0, day)
             if last < first:
-                return
+                return None
             a, b = self.column_rect(first), self.column_rect(last)
-            box = QRectF(a.left() + 2, self.HEADER + 2, b.right() - a.left() - 4, self.ALL_DAY - 4)
+            return QRectF(a.left() + 2, self.HEADER + 2, b.right() - a.left() - 4, self.ALL_DAY - 4)
         else:
             if not 0 <= day < 7:
                 day = 0 if day < 0 else 6
@@ -169,11 +186,52 @@ class WeekCanvas(QWidget):
                 else (datetime.combine(item.start.date(), time(23, 59), item.start.tzinfo))
             )
             y0, y1 = self._y(item.start), self._y(end)
-            box = QRectF(col.left() + 2, y0 + 1, col.width() - 4, max(16.0, y1 - y0 - 2))
+            return QRectF(col.left() + 2, y0 + 1, col.width() - 4, max(16.0, y1 - y0 - 2))
+
+    def item_at(self, pos: QPointF) -> Shown | None:
+        """The stored event drawn at ``pos`` (the last drawn wins, as on screen)."""
+        for item in reversed(self.items):
+            box = self.box(item)
+            if item.uid and box is not None and box.contains(pos):
+                return item
+        return None
+
+    def select(self, uid: str) -> None:
+        if uid != self.selected:
+            self.selected = uid
+            self.update()
+            self.selection_changed.emit(uid)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        item = self.item_at(event.position())
+        self.select(item.uid if item is not None else "")
+        super().mousePressEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.selected:
+            self.delete_requested.emit(self.selected)
+            return
+        super().keyPressEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        item = self.item_at(QPointF(event.pos()))
+        if item is None:
+            return
+        self.select(item.uid)
+        menu = QMenu(self)
+        menu.addAction(self.tr("Delete event"), lambda: self.delete_requested.emit(item.uid))
+        menu.exec(event.globalPos())
+
+    def _paint_item(self, p: QPainter, item: Shown, accent: QColor, text: QColor) -> None:
+        box = self.box(item)
+        if box is None:
+            return
         fill = QColor(accent)
         fill.setAlpha(60 if item.tentative else 150)
         p.setBrush(fill)
-        pen = QPen(accent, 1.5, Qt.PenStyle.DashLine if item.tentative else Qt.PenStyle.SolidLine)
+        style = Qt.PenStyle.DashLine if item.tentative else Qt.PenStyle.SolidLine
+        selected = bool(item.uid) and item.uid == self.selected
+        pen = QPen(text if selected else accent, 3 if selected else 1.5, style)
         p.setPen(pen)
         p.drawRoundedRect(box, 4, 4)
         p.setPen(text)
@@ -186,6 +244,7 @@ class WeekView(QWidget):
     """Navigation (previous, this week, next) over a ``WeekCanvas``."""
 
     week_changed = Signal()
+    delete_requested = Signal(str)  # uid of the selected stored event
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -207,9 +266,19 @@ class WeekView(QWidget):
         for w in (self.prev_button, self.today_button, self.next_button):
             nav.addWidget(w)
         nav.addWidget(self.title, 1)
+        self.delete_button = QPushButton(self.tr("Delete event"))
+        self.delete_button.setObjectName("deleteEvent")
+        self.delete_button.setToolTip(
+            self.tr("Delete the selected event (it goes to the trash; Undo brings it back)")
+        )
+        self.delete_button.setEnabled(False)
+        nav.addWidget(self.delete_button)
         layout.addLayout(nav)
         self.canvas = WeekCanvas()
         layout.addWidget(self.canvas, 1)
+        self.canvas.selection_changed.connect(lambda uid: self.delete_button.setEnabled(bool(uid)))
+        self.canvas.delete_requested.connect(self.delete_requested)
+        self.delete_button.clicked.connect(self._delete_selected)
         self.prev_button.clicked.connect(lambda: self.show_week(self.monday - timedelta(days=7)))
         self.next_button.clicked.connect(lambda: self.show_week(self.monday + timedelta(days=7)))
         self.today_button.clicked.connect(lambda: self.show_week(self.today()))
@@ -238,7 +307,17 @@ class WeekView(QWidget):
 
     def set_events(self, events: list[CalEvent]) -> None:
         self.stored = list(events)
+        if self.canvas.selected not in {e.uid for e in self.stored}:
+            self.canvas.select("")
         self._refresh()
+
+    def select(self, uid: str) -> None:
+        """Select a stored event (as a click on it does)."""
+        self.canvas.select(uid)
+
+    def _delete_selected(self) -> None:
+        if self.canvas.selected:
+            self.delete_requested.emit(self.canvas.selected)
 
     def set_tentative(self, items: list[Shown]) -> None:
         self.tentative = list(items)

@@ -1,16 +1,18 @@
-"""``deskmate``: the headless command line. Exit codes are documented in README "Exit codes"."""
+"""``deskmate``: the headless command line. Exit codes are documented in README "Exit codes".
+
+Start-up matters here (``deskmate quick`` is bound to a key): this module imports almost nothing
+at load time, and ``quick``/``gui`` take a fast path (``assistant.cli.quick``) before the full
+parser imports every command module.
+"""
 
 from __future__ import annotations
 
-import argparse
-import importlib
-import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
-from assistant import __version__
-from assistant.cli.context import CliContext
-from assistant.errors import DeskmateError
+if TYPE_CHECKING:
+    import argparse
 
 COMMANDS = (
     "summarize_cmd",
@@ -29,6 +31,11 @@ COMMANDS = (
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+    import importlib
+
+    from assistant import __version__
+
     parser = argparse.ArgumentParser(
         prog="deskmate",
         description="Deskmate: a local-first assistant for documents, mail and calendars.",
@@ -67,18 +74,48 @@ def quit_on_sigterm() -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    quit_on_sigterm()
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    from assistant.cli.quick import fast_command, send_quick
+
+    fast = fast_command(arguments)
+    if fast is not None and fast.command == "quick" and send_quick(fast.data_dir):
+        return 0  # the running app opens its popup; else the full path starts the app
+    if fast is not None and fast.command == "gui":
+        return _guarded(fast.json, lambda: _open_gui(fast.data_dir))
+    args = build_parser().parse_args(arguments)
+    return _guarded(args.json, lambda: _run_command(args))
+
+
+def _open_gui(data_dir: str | None) -> int:
+    from assistant.cli.gui_cmd import open_gui
     from assistant.paths import resolve_data_dir
 
-    ctx: CliContext | None = None
+    return open_gui(resolve_data_dir(data_dir))
+
+
+def _run_command(args: argparse.Namespace) -> int:
+    from assistant.cli.context import CliContext
+    from assistant.paths import resolve_data_dir
+
+    ctx = CliContext(data_dir=resolve_data_dir(args.data_dir), json=args.json)
     try:
-        ctx = CliContext(data_dir=resolve_data_dir(args.data_dir), json=args.json)
         code: int = args.func(args, ctx)
         return code
+    finally:
+        ctx.close()
+
+
+def _guarded(json_output: bool, run: Callable[[], int]) -> int:
+    """Run a command: a ``DeskmateError`` becomes one line (or JSON) and its exit code."""
+    from assistant.errors import DeskmateError
+
+    quit_on_sigterm()
+    try:
+        return run()
     except DeskmateError as exc:
-        if args.json:
+        if json_output:
+            import json
+
             payload = {"error": {"code": exc.code, "message": exc.message, "hint": exc.hint}}
             print(json.dumps(payload, ensure_ascii=False))
         else:
@@ -89,9 +126,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
-    finally:
-        if ctx is not None:
-            ctx.close()
 
 
 def entry() -> None:

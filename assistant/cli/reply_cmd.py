@@ -17,7 +17,11 @@ from assistant.cli.streaming import run_events
 def add_parser(sub: Any) -> None:
     p = sub.add_parser("reply", help="draft a reply to an email (.eml); never sends")
     p.add_argument("source", nargs="?", help="an .eml file, or - for standard input")
-    p.add_argument("--intent", default="", help="accept, decline, ask, or free text")
+    p.add_argument(
+        "--intent",
+        default="",
+        help="accept, decline, ask, or free text (default: answer, agreeing where possible)",
+    )
     p.add_argument("--tone", choices=("formal", "friendly", "brief"), default=None)
     p.add_argument("--out", type=Path, help="write the draft .eml here")
     p.add_argument("--watch", type=Path, metavar="DIR", help="draft a reply to each new mail")

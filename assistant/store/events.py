@@ -1,9 +1,14 @@
-"""Calendar events (``assistant.calendar.CalEvent``), stored by uid."""
+"""Calendar events (``assistant.calendar.CalEvent``), stored by uid.
+
+Deleting an event moves it to a trash (``deleted_at`` set): listings and search skip it,
+``restore_event`` brings it back, ``purge_events`` deletes trashed events for good. Adding an
+event again (same uid) takes it out of the trash.
+"""
 
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
@@ -53,6 +58,7 @@ class EventsMixin(StoreBase):
             "participants": json.dumps(list(event.participants), ensure_ascii=False),
             "rrule": event.rrule,
             "created_at": now_iso(),
+            "deleted_at": None,
         }
 
         def upsert(db: sqlite_utils.Database) -> None:
@@ -60,19 +66,59 @@ class EventsMixin(StoreBase):
 
         self._write(upsert, "cannot save the event")
 
-    def delete_event(self, uid: str) -> None:
-        def delete(db: sqlite_utils.Database) -> None:
-            if db.execute("DELETE FROM events WHERE uid = ?", [uid]).rowcount == 0:
+    def _set_event_deleted(self, uid: str, value: str | None) -> None:
+        live_only = " AND deleted_at IS NULL" if value is not None else ""  # trashed: gone
+
+        def update(db: sqlite_utils.Database) -> None:
+            sql = f"UPDATE events SET deleted_at = ? WHERE uid = ?{live_only}"
+            cur = db.execute(sql, [value, uid])
+            if cur.rowcount == 0:
                 raise UserError(f"there is no event {uid!r}")
 
-        self._write(delete, "cannot delete the event")
+        self._write(update, "cannot update the event")
+
+    def delete_event(self, uid: str) -> None:
+        """Move an event to the trash (undo with ``restore_event``)."""
+        self._set_event_deleted(uid, now_iso())
+
+    def restore_event(self, uid: str) -> None:
+        """Take an event out of the trash."""
+        self._set_event_deleted(uid, None)
+
+    def get_event(self, uid: str) -> CalEvent | None:
+        """The event, trashed or not; None if unknown."""
+        rows = self._read("SELECT * FROM events WHERE uid = ?", [uid])
+        return _event(rows[0]) if rows else None
+
+    def list_event_trash(self, limit: int = 50) -> list[tuple[CalEvent, str]]:
+        """Trashed events with the time they were deleted, most recently deleted first."""
+        rows = self._read(
+            "SELECT * FROM events WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC LIMIT ?",
+            [int(limit)],
+        )
+        return [(_event(r), str(r["deleted_at"])) for r in rows]
+
+    def purge_events(self, older_than_days: float | None = None) -> int:
+        """Delete trashed events for good (all, or those trashed longer ago); return the count."""
+        cutoff = "9999"
+        if older_than_days is not None:
+            moment = datetime.fromisoformat(now_iso()) - timedelta(days=older_than_days)
+            cutoff = moment.isoformat(timespec="microseconds")
+
+        def delete(db: sqlite_utils.Database) -> int:
+            cur = db.execute(
+                "DELETE FROM events WHERE deleted_at IS NOT NULL AND deleted_at <= ?", [cutoff]
+            )
+            return int(cur.rowcount)
+
+        return self._write(delete, "cannot empty the calendar trash")
 
     def events_between(self, start: datetime, end: datetime) -> list[CalEvent]:
         """Events overlapping [start, end) (recurring ones: those that begin before ``end``),
-        earliest first."""
+        earliest first; trashed events left out."""
         rows = self._read(
-            "SELECT * FROM events WHERE start_utc < ? AND (end_utc > ? OR rrule IS NOT NULL)"
-            " ORDER BY start_utc, uid",
+            "SELECT * FROM events WHERE deleted_at IS NULL AND start_utc < ?"
+            " AND (end_utc > ? OR rrule IS NOT NULL) ORDER BY start_utc, uid",
             [_utc(end), _utc(start)],
         )
         return [_event(r) for r in rows]

@@ -1,57 +1,52 @@
 """What the background indexer needs, and fast vector search over chunks and runs.
 
 Chunks and finished runs get embeddings after they are written (the indexer asks for the ones
-still missing, so indexing resumes after a restart). Vector search keeps one float32 matrix per
-table in memory, rebuilt only when the table changed, so a query over 100,000 vectors is one
-matrix product, not a scan of the database.
+still missing, so indexing resumes after a restart); the chunks still missing one are kept in a
+small table by triggers, so asking costs nothing when everything is indexed. Vector search
+keeps one float32 matrix per table in memory (``vector_cache``), reloaded only when the table
+changed, so a query over 100,000 vectors is one matrix product, not a scan of the database.
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import sqlite_utils
 
+from assistant.errors import UserError
 from assistant.store.base import StoreBase
+from assistant.store.db import translate_errors
+from assistant.store.documents import _CHUNK_COLUMNS, _RUN_COLUMNS, TRIGRAM, _fts_query
+from assistant.store.vector_cache import bump_gen, cache_of, current_gen, dot_rows
 from assistant.store.vectors import _as_matrix
 
 _EVENT_COLUMNS = "e.uid, e.title, e.start, e.end_utc, e.location"
 RUN_TEXT_CHARS = 2000  # a run is embedded from the start of its output (and input)
-
-
-@dataclass
-class _Matrix:
-    stamp: tuple[int, int]
-    ids: np.ndarray
-    vectors: np.ndarray
+RANK_WINDOW = 2000  # bm25 ranks at most this many (the newest) chunks matching a query
 
 
 class IndexMixin(StoreBase):
-    _cache_lock = threading.Lock()
+    if TYPE_CHECKING:  # from DocumentsMixin, beside this one in Store
 
-    def _cache(self) -> dict[str, _Matrix]:
-        cache: dict[str, _Matrix] | None = getattr(self, "_matrix_cache", None)
-        if cache is None:
-            cache = {}
-            self._matrix_cache = cache
-        return cache
+        def search_text(self, query: str, limit: int = 20) -> list[dict[str, Any]]: ...
 
     # --- what still needs an embedding -------------------------------------------------------
     def chunks_missing_vectors(self, limit: int = 64) -> list[tuple[int, str]]:
         rows = self._read(
-            "SELECT c.id, c.text FROM chunks c LEFT JOIN chunk_vectors v ON v.chunk_id = c.id"
-            " WHERE v.chunk_id IS NULL ORDER BY c.id LIMIT ?",
+            "SELECT c.id, c.text FROM chunks_unindexed u JOIN chunks c ON c.id = u.chunk_id"
+            " ORDER BY u.chunk_id LIMIT ?",
             [int(limit)],
         )
         return [(int(r["id"]), str(r["text"])) for r in rows]
 
     def runs_missing_vectors(self, limit: int = 64) -> list[tuple[int, str]]:
         rows = self._read(
-            "SELECT r.id, r.output, coalesce(r.input_text, '') AS input FROM runs r"
-            " LEFT JOIN run_vectors v ON v.run_id = r.id"
+            # The partial index holds exactly the indexable runs: no run text is read to skip
+            # the ones already embedded.
+            "SELECT r.id, r.output, coalesce(r.input_text, '') AS input"
+            " FROM runs r INDEXED BY runs_indexable LEFT JOIN run_vectors v ON v.run_id = r.id"
             " WHERE v.run_id IS NULL AND r.status = 'done' AND r.output != ''"
             " AND r.deleted_at IS NULL ORDER BY r.id LIMIT ?",
             [int(limit)],
@@ -60,16 +55,22 @@ class IndexMixin(StoreBase):
 
     def add_run_vectors(self, run_ids: Sequence[int], vectors: np.ndarray) -> None:
         matrix = _as_matrix(vectors)
+        if matrix.shape[0] != len(run_ids):
+            raise UserError(f"{len(run_ids)} run ids but {matrix.shape[0]} vectors")
         dim = int(matrix.shape[1])
-        rows = [(int(rid), dim, matrix[i].tobytes()) for i, rid in enumerate(run_ids)]
+        ids = np.asarray(run_ids, dtype=np.int64)
+        rows = [(int(rid), dim, matrix[i].tobytes()) for i, rid in enumerate(ids)]
 
-        def insert(db: sqlite_utils.Database) -> None:
+        def insert(db: sqlite_utils.Database) -> tuple[int, int]:
+            before = bump_gen(db.conn, "run_vectors")
             db.conn.executemany(
                 "INSERT OR REPLACE INTO run_vectors (run_id, dim, embedding) VALUES (?, ?, ?)",
                 rows,
             )
+            return before, current_gen(db.conn, "run_vectors")
 
-        self._write(insert, "cannot save embeddings")
+        gens = self._write(insert, "cannot save embeddings")
+        cache_of(self).written("run_vectors", dim, ids, matrix, gens)
 
     def has_vectors(self) -> bool:
         rows = self._read(
@@ -78,36 +79,16 @@ class IndexMixin(StoreBase):
         return bool(rows[0]["x"])
 
     # --- search ------------------------------------------------------------------------------
-    def _matrix(self, table: str, key: str, dim: int) -> _Matrix | None:
-        stamp_row = self._read(
-            f"SELECT count(*) AS n, coalesce(max(rowid), 0) AS m FROM {table} WHERE dim = ?",
-            [dim],
-        )[0]
-        stamp = (int(stamp_row["n"]), int(stamp_row["m"]))
-        if stamp[0] == 0:
-            return None
-        cache_key = f"{table}:{dim}"
-        with self._cache_lock:
-            cached = self._cache().get(cache_key)
-            if cached is not None and cached.stamp == stamp:
-                return cached
-        rows = self._read(f"SELECT {key} AS id, embedding FROM {table} WHERE dim = ?", [dim])
-        ids = np.fromiter((r["id"] for r in rows), dtype=np.int64, count=len(rows))
-        vectors = np.frombuffer(b"".join(r["embedding"] for r in rows), dtype=np.float32)
-        built = _Matrix(stamp, ids, vectors.reshape(len(rows), dim))
-        with self._cache_lock:
-            self._cache()[cache_key] = built
-        return built
-
-    def _nearest(
-        self, table: str, key: str, vec: np.ndarray, limit: int
-    ) -> list[tuple[int, float]]:
+    def _nearest(self, table: str, vec: np.ndarray, limit: int) -> list[tuple[int, float]]:
         query = _as_matrix(vec)[0]
-        found = self._matrix(table, key, int(query.shape[0]))
-        if found is None or limit <= 0:
+        if limit <= 0:
+            return []
+        with translate_errors("cannot read the database"):
+            found = cache_of(self).get(self._reader(), table, int(query.shape[0]))
+        if not len(found.ids):
             return []
         # Normalized vectors: L2 distance = sqrt(2 - 2 cos); one matrix-vector product.
-        cos = found.vectors @ query
+        cos = dot_rows(found.vectors, query)
         k = min(int(limit), len(cos))
         top = np.argpartition(-cos, k - 1)[:k]
         top = top[np.argsort(-cos[top], kind="stable")]
@@ -115,10 +96,10 @@ class IndexMixin(StoreBase):
         return [(int(found.ids[i]), float(d)) for i, d in zip(top, dist, strict=True)]
 
     def nearest_chunks(self, vec: np.ndarray, limit: int = 20) -> list[tuple[int, float]]:
-        return self._nearest("chunk_vectors", "chunk_id", vec, limit)
+        return self._nearest("chunk_vectors", vec, limit)
 
     def nearest_runs(self, vec: np.ndarray, limit: int = 20) -> list[tuple[int, float]]:
-        hits = self._nearest("run_vectors", "run_id", vec, limit * 2)
+        hits = self._nearest("run_vectors", vec, limit * 2)
         if not hits:
             return []
         marks = ",".join("?" * len(hits))
@@ -130,6 +111,38 @@ class IndexMixin(StoreBase):
             )
         }
         return [h for h in hits if h[0] in live][:limit]
+
+    def rank_text(self, query: str, limit: int = 50) -> list[dict[str, Any]]:
+        """``search_text`` for hybrid search, with bm25 bounded: when more than ``RANK_WINDOW``
+        chunks contain every word, only the newest ``RANK_WINDOW`` of them are ranked.
+
+        FTS5's bm25 costs ~2 us per matching row; a common word in 100,000 chunks matches
+        15,000 and would take most of a search's 50 ms. Queries matching fewer chunks are
+        ranked exactly as by ``search_text``; the vector half of a search still looks at all.
+        """
+        terms = query.split()
+        if not terms or not all(len(t) >= TRIGRAM for t in terms):
+            return self.search_text(query, limit)  # LIKE fallback: already stops at ``limit``
+        match = _fts_query(terms)
+        edge = self._read(
+            "SELECT rowid FROM chunks_fts WHERE chunks_fts MATCH ?"
+            " ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+            [match, RANK_WINDOW - 1],
+        )
+        lowest = int(edge[0]["rowid"]) if edge else 0
+        chunks = self._read(
+            f"SELECT {_CHUNK_COLUMNS}, f.rank FROM (SELECT rowid, rank FROM chunks_fts"
+            " WHERE chunks_fts MATCH ? AND rowid >= ? ORDER BY rank LIMIT ?) f"
+            " JOIN chunks c ON c.id = f.rowid JOIN documents d ON d.id = c.document_id",
+            [match, lowest, int(limit)],
+        )
+        runs = self._read(
+            f"SELECT {_RUN_COLUMNS}, bm25(runs_fts) AS rank FROM runs_fts"
+            " JOIN runs r ON r.id = runs_fts.rowid"
+            " WHERE runs_fts MATCH ? AND r.deleted_at IS NULL ORDER BY rank LIMIT ?",
+            [match, int(limit)],
+        )
+        return sorted(chunks + runs, key=lambda h: float(h["rank"]))[: int(limit)]
 
     def search_events(self, query: str, limit: int = 20) -> list[dict[str, object]]:
         """Events whose title, place or notes contain the query (trigram FTS or LIKE)."""
@@ -146,6 +159,7 @@ class IndexMixin(StoreBase):
             )
         where = " AND ".join("(e.title || ' ' || e.location) LIKE ?" for _ in terms)
         return self._read(
-            f"SELECT {_EVENT_COLUMNS} FROM events e WHERE {where} ORDER BY e.start_utc LIMIT ?",
+            f"SELECT {_EVENT_COLUMNS} FROM events e WHERE e.deleted_at IS NULL AND {where}"
+            " ORDER BY e.start_utc LIMIT ?",
             [*(f"%{t}%" for t in terms), int(limit)],
         )

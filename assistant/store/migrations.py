@@ -136,12 +136,85 @@ def _v3_search_index(db: sqlite_utils.Database) -> None:
         db.execute(sql)
 
 
-MIGRATIONS: list[Migration] = [_v1_initial, _v2_translation_and_calendar, _v3_search_index]
+def _v4_events_trash(db: sqlite_utils.Database) -> None:
+    """Deleted calendar events go to a trash (``deleted_at``) and leave the full-text index."""
+    statements = [
+        "ALTER TABLE events ADD COLUMN deleted_at TEXT",
+        "CREATE INDEX events_deleted ON events (deleted_at)",
+        "DROP TRIGGER events_au",
+        """CREATE TRIGGER events_au AFTER UPDATE ON events BEGIN
+            DELETE FROM events_fts WHERE uid = old.uid;
+            INSERT INTO events_fts(uid, title, location, description)
+            SELECT new.uid, new.title, new.location, new.description
+            WHERE new.deleted_at IS NULL; END""",
+    ]
+    for sql in statements:
+        db.execute(sql)
+
+
+def _v5_search_bookkeeping(db: sqlite_utils.Database) -> None:
+    """What a search asks on every query, answered without scanning 100,000 chunks: the chunks
+    still waiting for an embedding (a small table kept by triggers) and a generation number per
+    vector table (bumped by every write, so a cached matrix knows in O(1) that it is current)."""
+    bump = "UPDATE vector_gen SET gen = gen + 1 WHERE tbl = '{0}'"
+    statements = [
+        "CREATE TABLE chunks_unindexed (chunk_id INTEGER PRIMARY KEY)",
+        """INSERT INTO chunks_unindexed SELECT c.id FROM chunks c
+            LEFT JOIN chunk_vectors v ON v.chunk_id = c.id WHERE v.chunk_id IS NULL""",
+        """CREATE TRIGGER chunks_unindexed_ai AFTER INSERT ON chunks BEGIN
+            INSERT OR IGNORE INTO chunks_unindexed (chunk_id) VALUES (new.id); END""",
+        """CREATE TRIGGER chunks_unindexed_ad AFTER DELETE ON chunks BEGIN
+            DELETE FROM chunks_unindexed WHERE chunk_id = old.id; END""",
+        "CREATE TABLE vector_gen (tbl TEXT PRIMARY KEY, gen INTEGER NOT NULL)",
+        "INSERT INTO vector_gen (tbl, gen) VALUES ('chunk_vectors', 0), ('run_vectors', 0)",
+        f"""CREATE TRIGGER chunk_vectors_ai AFTER INSERT ON chunk_vectors BEGIN
+            DELETE FROM chunks_unindexed WHERE chunk_id = new.chunk_id;
+            {bump.format("chunk_vectors")}; END""",
+        f"""CREATE TRIGGER chunk_vectors_au AFTER UPDATE ON chunk_vectors BEGIN
+            DELETE FROM chunks_unindexed WHERE chunk_id = new.chunk_id;
+            {bump.format("chunk_vectors")}; END""",
+        # A vector removed from a chunk that stays (not a cascade from the chunk's deletion).
+        f"""CREATE TRIGGER chunk_vectors_ad AFTER DELETE ON chunk_vectors BEGIN
+            INSERT OR IGNORE INTO chunks_unindexed (chunk_id)
+            SELECT old.chunk_id WHERE EXISTS (SELECT 1 FROM chunks WHERE id = old.chunk_id);
+            {bump.format("chunk_vectors")}; END""",
+        *(
+            f"""CREATE TRIGGER run_vectors_a{op[0].lower()} AFTER {op} ON run_vectors BEGIN
+            {bump.format("run_vectors")}; END"""
+            for op in ("INSERT", "UPDATE", "DELETE")
+        ),
+        # The finished, untrashed runs the indexer looks at, without reading their texts.
+        """CREATE INDEX runs_indexable ON runs (id)
+            WHERE status = 'done' AND output != '' AND deleted_at IS NULL""",
+    ]
+    for sql in statements:
+        db.execute(sql)
+
+
+MIGRATIONS: list[Migration] = [
+    _v1_initial,
+    _v2_translation_and_calendar,
+    _v3_search_index,
+    _v4_events_trash,
+    _v5_search_bookkeeping,
+]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
 def user_version(conn: sqlite3.Connection) -> int:
     return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def snapshot(conn: sqlite3.Connection, dest: Path, mode: int = os.O_EXCL) -> None:
+    """Copy the database behind ``conn`` into a new private (0600) file ``dest`` (SQLite's
+    backup API: a consistent snapshot, WAL included). ``mode``: O_EXCL or O_TRUNC."""
+    fd = os.open(dest, os.O_CREAT | os.O_WRONLY | mode, 0o600)
+    os.close(fd)
+    out = sqlite3.connect(str(dest))
+    try:
+        conn.backup(out)
+    finally:
+        out.close()
 
 
 def backup(conn: sqlite3.Connection, data_dir: Path, version: int) -> Path:
@@ -150,13 +223,7 @@ def backup(conn: sqlite3.Connection, data_dir: Path, version: int) -> Path:
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     target = folder / f"deskmate-v{version}-{stamp}.sqlite3"
     partial = target.with_suffix(".partial")
-    fd = os.open(partial, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-    os.close(fd)
-    dest = sqlite3.connect(str(partial))
-    try:
-        conn.backup(dest)
-    finally:
-        dest.close()
+    snapshot(conn, partial, os.O_TRUNC)
     os.replace(partial, target)  # a kill mid-copy never leaves a half backup under the real name
     _prune(folder)
     return target

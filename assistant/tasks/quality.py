@@ -7,7 +7,7 @@ import re
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
-def _shingles(text: str, n: int) -> set[tuple[str, ...]]:
+def _tokens(text: str) -> list[str]:
     tokens: list[str] = []
     for word in _WORD.findall(text.lower()):
         # CJK text has no spaces: count each ideograph as a token.
@@ -15,6 +15,16 @@ def _shingles(text: str, n: int) -> set[tuple[str, ...]]:
             tokens.extend(word)
         else:
             tokens.append(word)
+    return tokens
+
+
+def word_count(text: str) -> int:
+    """Words of ``text``, each CJK ideograph counted as one."""
+    return len(_tokens(text))
+
+
+def _shingles(text: str, n: int) -> set[tuple[str, ...]]:
+    tokens = _tokens(text)
     return {tuple(tokens[i : i + n]) for i in range(max(0, len(tokens) - n + 1))}
 
 

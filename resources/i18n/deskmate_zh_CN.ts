@@ -1,6 +1,94 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
   <context>
+    <name>AboutBox</name>
+    <message>
+      <location filename="../../ui/about_box.py" line="21" />
+      <source>About this installation</source>
+      <translation>关于此安装</translation>
+    </message>
+    <message>
+      <location filename="../../ui/about_box.py" line="35" />
+      <source>Open data folder</source>
+      <translation>打开数据文件夹</translation>
+    </message>
+    <message>
+      <location filename="../../ui/about_box.py" line="45" />
+      <source>Version</source>
+      <translation>版本</translation>
+    </message>
+    <message>
+      <location filename="../../ui/about_box.py" line="46" />
+      <source>Build</source>
+      <translation>构建</translation>
+    </message>
+    <message>
+      <location filename="../../ui/about_box.py" line="47" />
+      <source>Installed in</source>
+      <translation>安装位置</translation>
+    </message>
+    <message>
+      <location filename="../../ui/about_box.py" line="48" />
+      <source>Data folder</source>
+      <translation>数据文件夹</translation>
+    </message>
+    <message>
+      <location filename="../../ui/about_box.py" line="49" />
+      <source>Models</source>
+      <translation>模型</translation>
+    </message>
+    <message>
+      <location filename="../../ui/about_box.py" line="50" />
+      <source>Logs</source>
+      <translation>日志</translation>
+    </message>
+    <message>
+      <location filename="../../ui/about_box.py" line="51" />
+      <source>Start on login</source>
+      <translation>登录时启动</translation>
+    </message>
+    <message>
+      <location filename="../../ui/about_box.py" line="56" />
+      <source>app bundle (PyInstaller)</source>
+      <translation>应用程序包（PyInstaller）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/about_box.py" line="57" />
+      <source>Flatpak</source>
+      <translation>Flatpak</translation>
+    </message>
+    <message>
+      <location filename="../../ui/about_box.py" line="58" />
+      <source>AppImage</source>
+      <translation>AppImage</translation>
+    </message>
+    <message>
+      <location filename="../../ui/about_box.py" line="59" />
+      <source>pip, editable (development checkout)</source>
+      <translation>pip，可编辑安装（开发检出）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/about_box.py" line="60" />
+      <source>pip install</source>
+      <translation>pip 安装</translation>
+    </message>
+    <message>
+      <location filename="../../ui/about_box.py" line="61" />
+      <source>source checkout (not installed)</source>
+      <translation>源代码检出（未安装）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/about_box.py" line="66" />
+      <source>on</source>
+      <translation>开</translation>
+    </message>
+    <message>
+      <location filename="../../ui/about_box.py" line="66" />
+      <source>off</source>
+      <translation>关</translation>
+    </message>
+  </context>
+  <context>
     <name>CrashDialog</name>
     <message>
       <location filename="../../ui/crash.py" line="58" />
@@ -16,6 +104,84 @@
       <location filename="../../ui/crash.py" line="73" />
       <source>Copy details</source>
       <translation>复制详情</translation>
+    </message>
+  </context>
+  <context>
+    <name>DataFolderBox</name>
+    <message>
+      <location filename="../../ui/pages/data_folder_box.py" line="42" />
+      <source>Data folder</source>
+      <translation>数据文件夹</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/data_folder_box.py" line="48" />
+      <source>Change…</source>
+      <translation>更改…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/data_folder_box.py" line="50" />
+      <source>Reset to default</source>
+      <translation>恢复默认</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/data_folder_box.py" line="59" />
+      <source>Runs, documents, settings, models and logs live here. A new folder takes effect at the next start: your data is copied there and checked, the models folder is moved (on another drive, the bundled models are rebuilt from the installed packages instead of copied), and the old folder is kept for you to delete. --data-dir and DESKMATE_DATA_DIR still win over this choice.</source>
+      <translation>运行记录、文档、设置、模型和日志都保存在这里。新文件夹在下次启动时生效：数据会复制过去并校验，模型文件夹会被移动（若在另一块磁盘上，则不复制内置模型，而是用已安装的模型包重新生成），旧文件夹会保留，由你自行删除。--data-dir 和 DESKMATE_DATA_DIR 仍优先于此设置。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/data_folder_box.py" line="82" />
+      <source>Folder</source>
+      <translation>文件夹</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/data_folder_box.py" line="93" />
+      <source>Choose a folder for Deskmate's data</source>
+      <translation>选择 Deskmate 的数据文件夹</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/data_folder_box.py" line="121" />
+      <source>%1 already holds Deskmate data. Use that data as it is from the next start? Your current data stays where it is.</source>
+      <translation>%1 中已有 Deskmate 数据。从下次启动起直接使用这些数据吗？当前数据保留在原处。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/data_folder_box.py" line="125" />
+      <source>It is an older copy left there by an earlier move.</source>
+      <translation>这是之前迁移时留下的旧副本。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/data_folder_box.py" line="126" />
+      <source>Use the existing data?</source>
+      <translation>使用已有数据？</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/data_folder_box.py" line="141" />
+      <source>Set by DESKMATE_DATA_DIR: unset it to choose the folder here.</source>
+      <translation>由 DESKMATE_DATA_DIR 指定：取消该变量后才能在这里选择文件夹。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/data_folder_box.py" line="146" />
+      <source>At the next start your data moves to %1.</source>
+      <translation>下次启动时，数据将迁移到 %1。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/data_folder_box.py" line="150" />
+      <source>Given with --data-dir; without it Deskmate uses %1.</source>
+      <translation>由 --data-dir 指定；不带该参数时 Deskmate 使用 %1。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/data_folder_box.py" line="153" />
+      <source>From the next start Deskmate uses %1.</source>
+      <translation>从下次启动起，Deskmate 将使用 %1。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/data_folder_box.py" line="157" />
+      <source>Your data was moved here from %1. That folder is no longer used: delete it once you have checked that everything is here.</source>
+      <translation>数据已从 %1 迁移到这里。该文件夹不再使用：确认数据完整后即可删除。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/data_folder_box.py" line="162" />
+      <source>The last move failed: %1</source>
+      <translation>上次迁移失败：%1</translation>
     </message>
   </context>
   <context>
@@ -152,72 +318,72 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="101" />
+      <location filename="../../ui/main_window.py" line="115" />
       <source>History</source>
       <translation>历史</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="105" />
+      <location filename="../../ui/main_window.py" line="116" />
       <source>Settings</source>
       <translation>设置</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="109" />
+      <location filename="../../ui/main_window.py" line="120" />
       <source>Model: not loaded yet</source>
       <translation>模型：尚未加载</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="152" />
+      <location filename="../../ui/main_window.py" line="236" />
       <source>This result's task is not available.</source>
       <translation>该结果的任务不可用。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="155" />
+      <location filename="../../ui/main_window.py" line="240" />
       <source>From History: %1</source>
       <translation>来自历史：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="167" />
+      <location filename="../../ui/main_window.py" line="255" />
       <source>Loading the model…</source>
       <translation>正在加载模型…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="180" />
+      <location filename="../../ui/main_window.py" line="268" />
       <source>Model: %1</source>
       <translation>模型：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="186" />
+      <location filename="../../ui/main_window.py" line="274" />
       <source>Model unavailable</source>
       <translation>模型不可用</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="196" />
+      <location filename="../../ui/main_window.py" line="284" />
       <source>Result deleted.</source>
       <translation>结果已删除。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="197" />
+      <location filename="../../ui/main_window.py" line="285" />
       <source>Undo</source>
       <translation>撤销</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="211" />
+      <location filename="../../ui/main_window.py" line="299" />
       <source>Model settings changed: reloading…</source>
       <translation>模型设置已更改：正在重新加载…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="243" />
+      <location filename="../../ui/main_window.py" line="331" />
       <source>Drop %1 file(s) here: %2</source>
       <translation>拖放 %1 个文件到此处：%2</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="108" />
+      <location filename="../../ui/app.py" line="102" />
       <source>Global hotkey unavailable (%1): bind `deskmate quick` instead.</source>
       <translation>全局快捷键不可用（%1）：请改为绑定 `deskmate quick`。</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="183" />
+      <location filename="../../ui/app.py" line="177" />
       <source>The new language is used after a restart.</source>
       <translation>新语言将在重启后生效。</translation>
     </message>
@@ -436,24 +602,34 @@
   <context>
     <name>SchedulePage</name>
     <message>
-      <location filename="../../ui/pages/schedule_page.py" line="122" />
+      <location filename="../../ui/pages/schedule_page.py" line="135" />
       <source>Suggestions</source>
       <translation>建议</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/schedule_page.py" line="200" />
+      <location filename="../../ui/pages/schedule_page.py" line="224" />
       <source>Suggestions (%1)</source>
       <translation>建议（%1）</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/schedule_page.py" line="202" />
+      <location filename="../../ui/pages/schedule_page.py" line="226" />
       <source>No suggestions.</source>
       <translation>没有建议。</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/schedule_page.py" line="267" />
+      <location filename="../../ui/pages/schedule_page.py" line="290" />
       <source>Added to the calendar: %1</source>
       <translation>已加入日历：%1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/schedule_page.py" line="313" />
+      <source>Event deleted: %1</source>
+      <translation>已删除日程：%1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/schedule_page.py" line="314" />
+      <source>Undo</source>
+      <translation>撤销</translation>
     </message>
   </context>
   <context>
@@ -464,65 +640,74 @@
       <translation>设置</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/settings_page.py" line="102" />
-      <source>Data folder</source>
-      <translation>数据文件夹</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pages/settings_page.py" line="109" />
-      <source>Runs, documents, settings, models and logs live here. To use another folder, start Deskmate with --data-dir FOLDER or set DESKMATE_DATA_DIR.</source>
-      <translation>运行记录、文档、设置、模型和日志都保存在这里。要使用其他文件夹，请用 --data-dir 文件夹 启动 Deskmate，或设置 DESKMATE_DATA_DIR。</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pages/settings_page.py" line="120" />
-      <source>Folder</source>
-      <translation>文件夹</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pages/settings_page.py" line="152" />
+      <location filename="../../ui/pages/settings_page.py" line="138" />
       <source>auto</source>
       <translation>自动</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/settings_page.py" line="200" />
+      <location filename="../../ui/pages/settings_page.py" line="186" />
       <source>kept in the OS keyring</source>
       <translation>保存在系统密钥环中</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/settings_page.py" line="205" />
+      <location filename="../../ui/pages/settings_page.py" line="191" />
       <source>Browse…</source>
       <translation>浏览…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/settings_page.py" line="211" />
+      <location filename="../../ui/pages/settings_page.py" line="197" />
       <source>Choose a folder</source>
       <translation>选择文件夹</translation>
+    </message>
+    <message>
+      <source>Add GGUF file…</source>
+      <translation>添加 GGUF 文件…</translation>
+    </message>
+    <message>
+      <source>Folder…</source>
+      <translation>文件夹…</translation>
+    </message>
+    <message>
+      <source>System time zone</source>
+      <translation>系统时区</translation>
+    </message>
+    <message>
+      <source>Add a GGUF model</source>
+      <translation>添加 GGUF 模型</translation>
+    </message>
+    <message>
+      <source>GGUF models (*.gguf)</source>
+      <translation>GGUF 模型 (*.gguf)</translation>
+    </message>
+    <message>
+      <source>unknown time zone: %1</source>
+      <translation>未知时区：%1</translation>
     </message>
   </context>
   <context>
     <name>SuggestionRow</name>
     <message>
-      <location filename="../../ui/pages/schedule_page.py" line="75" />
+      <location filename="../../ui/pages/schedule_page.py" line="78" />
       <source>From the text: %1</source>
       <translation>原文：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/schedule_page.py" line="81" />
+      <location filename="../../ui/pages/schedule_page.py" line="90" />
       <source>no time given</source>
       <translation>未给出时间</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/schedule_page.py" line="85" />
+      <location filename="../../ui/pages/schedule_page.py" line="94" />
       <source>Conflicts with: %1</source>
       <translation>与以下日程冲突：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/schedule_page.py" line="88" />
+      <location filename="../../ui/pages/schedule_page.py" line="97" />
       <source>Accept</source>
       <translation>接受</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/schedule_page.py" line="90" />
+      <location filename="../../ui/pages/schedule_page.py" line="99" />
       <source>Reject</source>
       <translation>拒绝</translation>
     </message>
@@ -609,6 +794,18 @@
       <source>Could not save: %1</source>
       <translation>无法保存：%1</translation>
     </message>
+    <message numerus="yes">
+      <source>about %n min left</source>
+      <translation>
+        <numerusform>约剩 %n 分钟</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>about %n s left</source>
+      <translation>
+        <numerusform>约剩 %n 秒</numerusform>
+      </translation>
+    </message>
   </context>
   <context>
     <name>Tray</name>
@@ -634,24 +831,42 @@
     </message>
   </context>
   <context>
+    <name>WeekCanvas</name>
+    <message>
+      <location filename="../../ui/week_view.py" line="222" />
+      <source>Delete event</source>
+      <translation>删除日程</translation>
+    </message>
+  </context>
+  <context>
     <name>WeekView</name>
     <message>
-      <location filename="../../ui/week_view.py" line="201" />
+      <location filename="../../ui/week_view.py" line="260" />
       <source>Previous week</source>
       <translation>上一周</translation>
     </message>
     <message>
-      <location filename="../../ui/week_view.py" line="202" />
+      <location filename="../../ui/week_view.py" line="261" />
       <source>This week</source>
       <translation>本周</translation>
     </message>
     <message>
-      <location filename="../../ui/week_view.py" line="204" />
+      <location filename="../../ui/week_view.py" line="263" />
       <source>Next week</source>
       <translation>下一周</translation>
     </message>
     <message>
-      <location filename="../../ui/week_view.py" line="260" />
+      <location filename="../../ui/week_view.py" line="269" />
+      <source>Delete event</source>
+      <translation>删除日程</translation>
+    </message>
+    <message>
+      <location filename="../../ui/week_view.py" line="272" />
+      <source>Delete the selected event (it goes to the trash; Undo brings it back)</source>
+      <translation>删除所选日程（移入回收站；可用“撤销”恢复）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/week_view.py" line="339" />
       <source>Week of %1 – %2</source>
       <translation>%1 – %2 这一周</translation>
     </message>

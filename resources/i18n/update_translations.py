@@ -3,11 +3,13 @@
 
 Run: .venv/bin/python resources/i18n/update_translations.py
 Strings declared in assistant/settings/schema.py (sections, names, descriptions, choices) are
-added to the "Settings" context, since lupdate cannot see them.
+added to the "Settings" context, since lupdate cannot see them; so are literals lupdate misses
+in ui/ (given to the pages' ``_tr``/``_page`` helpers, or plural ``translate`` calls).
 """
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -129,7 +131,37 @@ ZH = {
     "Week of %1 – %2": "%1 – %2 这一周",
     "Data folder": "数据文件夹",
     "Open folder": "打开文件夹",
-    "Runs, documents, settings, models and logs live here. To use another folder, start Deskmate with --data-dir FOLDER or set DESKMATE_DATA_DIR.": "运行记录、文档、设置、模型和日志都保存在这里。要使用其他文件夹，请用 --data-dir 文件夹 启动 Deskmate，或设置 DESKMATE_DATA_DIR。",
+    "Runs, documents, settings, models and logs live here. A new folder takes effect at the next start: your data is copied there and checked, the models folder is moved (on another drive, the bundled models are rebuilt from the installed packages instead of copied), and the old folder is kept for you to delete. --data-dir and DESKMATE_DATA_DIR still win over this choice.": "运行记录、文档、设置、模型和日志都保存在这里。新文件夹在下次启动时生效：数据会复制过去并校验，模型文件夹会被移动（若在另一块磁盘上，则不复制内置模型，而是用已安装的模型包重新生成），旧文件夹会保留，由你自行删除。--data-dir 和 DESKMATE_DATA_DIR 仍优先于此设置。",
+    "Change…": "更改…",
+    "Reset to default": "恢复默认",
+    "Choose a folder for Deskmate's data": "选择 Deskmate 的数据文件夹",
+    "%1 already holds Deskmate data. Use that data as it is from the next start? Your current data stays where it is.": "%1 中已有 Deskmate 数据。从下次启动起直接使用这些数据吗？当前数据保留在原处。",
+    "It is an older copy left there by an earlier move.": "这是之前迁移时留下的旧副本。",
+    "Use the existing data?": "使用已有数据？",
+    "Set by DESKMATE_DATA_DIR: unset it to choose the folder here.": "由 DESKMATE_DATA_DIR 指定：取消该变量后才能在这里选择文件夹。",
+    "At the next start your data moves to %1.": "下次启动时，数据将迁移到 %1。",
+    "From the next start Deskmate uses %1.": "从下次启动起，Deskmate 将使用 %1。",
+    "Given with --data-dir; without it Deskmate uses %1.": "由 --data-dir 指定；不带该参数时 Deskmate 使用 %1。",
+    "Your data was moved here from %1. That folder is no longer used: delete it once you have checked that everything is here.": "数据已从 %1 迁移到这里。该文件夹不再使用：确认数据完整后即可删除。",
+    "The last move failed: %1": "上次迁移失败：%1",
+    "About this installation": "关于此安装",
+    "Version": "版本",
+    "Build": "构建",
+    "Installed in": "安装位置",
+    "Models": "模型",
+    "Logs": "日志",
+    "Open data folder": "打开数据文件夹",
+    "app bundle (PyInstaller)": "应用程序包（PyInstaller）",
+    "Flatpak": "Flatpak",
+    "AppImage": "AppImage",
+    "pip, editable (development checkout)": "pip，可编辑安装（开发检出）",
+    "pip install": "pip 安装",
+    "source checkout (not installed)": "源代码检出（未安装）",
+    "on": "开",
+    "off": "关",
+    "Delete event": "删除日程",
+    "Delete the selected event (it goes to the trash; Undo brings it back)": "删除所选日程（移入回收站；可用“撤销”恢复）",
+    "Event deleted: %1": "已删除日程：%1",
     "Folder": "文件夹",
     "Folder…": "文件夹…",
     "System time zone": "系统时区",
@@ -253,6 +285,38 @@ def schema_strings() -> list[str]:
     return list(dict.fromkeys(out))
 
 
+HELPERS = {"_tr": "Settings", "_page": "SettingsPage"}  # ui helpers wrapping translate()
+
+
+def hidden_strings() -> list[tuple[str, str, bool]]:
+    """(context, text, plural) of literals in ui/ given to helpers or to plural translate()."""
+    out: list[tuple[str, str, bool]] = []
+    for path in sorted((ROOT / "ui").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call) or not node.args:
+                continue
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+            texts = [a.value for a in node.args if isinstance(a, ast.Constant)]
+            if name in HELPERS and isinstance(node.args[0], ast.Constant):
+                out.append((HELPERS[name], str(node.args[0].value), False))
+            elif (
+                name == "translate"
+                and len(texts) >= 2
+                and all(isinstance(t, str) for t in texts[:2])
+            ):
+                out.append((str(texts[0]), str(texts[1]), len(node.args) >= 4))
+    return list(dict.fromkeys(out))
+
+
+def _context(root: ET.Element, name: str) -> ET.Element:
+    found = next((c for c in root.iter("context") if c.findtext("name") == name), None)
+    if found is None:
+        found = ET.SubElement(root, "context")
+        ET.SubElement(found, "name").text = name
+    return found
+
+
 def main() -> int:
     sources = sorted(str(p) for p in (ROOT / "ui").rglob("*.py"))
     subprocess.run(
@@ -261,16 +325,16 @@ def main() -> int:
     tree = ET.parse(TS)
     root = tree.getroot()
     root.set("language", "zh_CN")
-    settings = next((c for c in root.iter("context") if c.findtext("name") == "Settings"), None)
-    if settings is None:
-        settings = ET.SubElement(root, "context")
-        ET.SubElement(settings, "name").text = "Settings"
-    have = {m.findtext("source") for m in settings.iter("message")}
-    for text in schema_strings():
-        if text not in have:
-            message = ET.SubElement(settings, "message")
-            ET.SubElement(message, "source").text = text
-            ET.SubElement(message, "translation", type="unfinished")
+    extra = [("Settings", text, False) for text in schema_strings()] + hidden_strings()
+    for name, text, plural in extra:
+        context = _context(root, name)
+        if text in {m.findtext("source") for m in context.iter("message")}:
+            continue
+        message = ET.SubElement(context, "message")
+        if plural:
+            message.set("numerus", "yes")
+        ET.SubElement(message, "source").text = text
+        ET.SubElement(message, "translation", type="unfinished")
     missing = []
     for message in root.iter("message"):
         source = message.findtext("source") or ""

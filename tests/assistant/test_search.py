@@ -22,6 +22,7 @@ from assistant.calendar import CalEvent
 from assistant.core import Core
 from assistant.documents import document_from_text
 from assistant.embed import Embedder
+from assistant.errors import StoreError
 from assistant.indexer import BATCH
 from assistant.search import RRF_K, Hit, search
 
@@ -249,3 +250,34 @@ def test_full_text_still_answers_without_an_embedding_model(data_dir: Path) -> N
         assert [(h.kind, h.title) for h in hits] == [("chunk", "helios-report.txt")]
     finally:
         core.close()
+
+
+def test_next_search_sees_documents_added_and_deleted(data_dir: Path, embedder: Embedder) -> None:
+    core = _open(data_dir, embedder)
+    try:
+        core.remember_document(document_from_text(HOSPITAL, title="minutes.txt"))
+        assert "helios-report.txt" not in {h.title for h in core.search("Helios quarterly")}
+        assert _first(core.search("sales up with overseas clients"), "chunk").title == "minutes.txt"
+        doc_id = core.remember_document(document_from_text(REPORT, title="helios-report.txt"))
+        # Found by full text and, with no shared word, by its embedding (made by this search).
+        assert core.search("Helios quarterly")[0].title == "helios-report.txt"
+        hits = core.search("sales up with overseas clients")
+        assert hits[0].title == "helios-report.txt", hits
+        core.store.delete_document(doc_id)
+        assert {h.title for h in core.search("Helios quarterly")} == {"minutes.txt"}
+        assert {h.title for h in core.search("sales up with overseas clients")} == {"minutes.txt"}
+    finally:
+        core.close()
+
+
+def test_a_failing_full_text_half_raises_its_typed_error(
+    seeded: Core, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(query: str, limit: int = 50) -> list[dict[str, Any]]:
+        raise StoreError("cannot read the database: disk I/O error")
+
+    monkeypatch.setattr(seeded.store, "rank_text", broken)
+    with pytest.raises(StoreError, match="disk I/O"):
+        seeded.search("Helios quarterly")
+    monkeypatch.undo()
+    assert seeded.search("Helios quarterly")[0].title == "helios-report.txt"

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
+from assistant.cli.quick import send_line
 from ui.app import DeskmateApp, send_message, server_name
 
 
@@ -33,6 +34,15 @@ def test_quick_message_opens_popup_prefilled(qtbot: Any, deskmate: DeskmateApp, 
     assert deskmate.popup.input.toPlainText() == "text from the clipboard"
     assert send_message(name, "show")
     qtbot.waitUntil(deskmate.window.isVisible, timeout=5000)
+
+
+def test_plain_socket_reaches_the_app(qtbot: Any, deskmate: DeskmateApp, data_dir: Path) -> None:
+    """`deskmate quick`'s fast path (no Qt in that process) reaches the QLocalServer."""
+    name = server_name(data_dir)
+    assert deskmate.listen(name)
+    assert send_line(name, "quick")
+    qtbot.waitUntil(deskmate.popup.isVisible, timeout=5000)
+    assert not send_line(name + "-none", "quick")
 
 
 def test_no_instance_listening(data_dir: Path) -> None:

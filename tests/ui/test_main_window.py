@@ -210,3 +210,22 @@ def test_summarize_page_end_to_end(qtbot: Any, real_core: Any, corpus: Path) -> 
     out = Path(real_core.data_dir) / "summary.md"
     page.save_to(out)
     assert out.read_text(encoding="utf-8") == page.result_text
+
+
+def test_hidden_pages_are_built_on_first_use(qtbot: Any, scripted_core: Any) -> None:
+    """Start-up builds only the page on screen; the others appear when first shown or asked."""
+    window = _window(qtbot, scripted_core)
+    assert list(window.task_pages) == ["summarize"]
+    assert window.current_page_key() == "summarize"
+    assert window.stack.count() == len(window.page_keys)
+    settings = window.show_page("settings")
+    assert window.stack.currentWidget() is settings is window.settings_page
+    translate = window.task_pages["translate"]  # built without switching pages
+    assert window.stack.widget(window.page_keys.index("translate")) is translate
+    assert window.stack.currentWidget() is settings
+    window.sidebar.setCurrentRow(window.page_keys.index("history"))  # a click in the sidebar
+    assert window.stack.currentWidget() is window.history
+    assert list(window.task_pages) == ["summarize", "translate"]
+    assert window.stack.count() == len(window.page_keys)
+    with pytest.raises(KeyError):
+        window.task_pages["no-such-page"]

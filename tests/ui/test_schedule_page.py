@@ -194,6 +194,13 @@ def test_schedule_page_end_to_end(qtbot: Any, real_core: Any) -> None:
     assert event.title.strip() and event.end > event.start
     qtbot.waitUntil(lambda: any(s.title == event.title for s in page.week.shown()), timeout=10_000)
     assert real_core.store.events_between(event.start, event.end)[0].uid == event.uid
+    page.week.select(event.uid)  # delete the accepted event: to the trash, then undo
+    with qtbot.waitSignal(page.event_deleted, timeout=10_000):
+        page.week.delete_button.click()
+    assert real_core.store.events_between(event.start, event.end) == []
+    with qtbot.waitSignal(page.event_restored, timeout=10_000):
+        page.undo_bar.action_button.click()
+    assert real_core.store.events_between(event.start, event.end)[0].uid == event.uid
     run = real_core.store.get_run(done.run_id)
     window.open_run(run)  # from History: the suggestions come back, to accept later
     assert len(page.rows()) == len(done.data["suggestions"])
@@ -215,3 +222,43 @@ def test_schedule_run_reopens_with_its_suggestions(qtbot: Any, scripted_core: An
     assert window.current_page_key() == "schedule"
     assert "Budget review" in page.result.toPlainText()
     assert [r.item["title"] for r in page.rows()] == ["Budget review", "Write report"]
+
+
+def test_delete_event_goes_to_trash_with_undo(qtbot: Any, scripted_core: Any) -> None:
+    from assistant.calendar import CalEvent
+
+    start = _this_week(10)
+    for uid, title, hours in (("a@test", "Budget review", 0), ("b@test", "Dentist", 3)):
+        at = start + timedelta(hours=hours)
+        scripted_core.store.add_event(CalEvent(uid, title, at, at + timedelta(hours=1)))
+    window = _window(qtbot, scripted_core)
+    page = _schedule(window, qtbot)
+    week = page.week
+    assert not week.delete_button.isEnabled()
+    budget = next(s for s in week.shown() if s.uid == "a@test")
+    box = week.canvas.box(budget)
+    assert box is not None
+    qtbot.mouseClick(week.canvas, Qt.MouseButton.LeftButton, pos=box.center().toPoint())
+    assert week.canvas.selected == "a@test" and week.delete_button.isEnabled()
+
+    with qtbot.waitSignal(page.event_deleted, timeout=5000) as deleted:
+        week.delete_button.click()
+    assert deleted.args == ["a@test"]
+    assert [s.title for s in week.shown()] == ["Dentist"]
+    assert not week.delete_button.isEnabled()
+    stored = scripted_core.store.events_between(_this_week(0, 0), _this_week(0, 7))
+    assert [e.uid for e in stored] == ["b@test"]
+    assert [e.uid for e, _ in scripted_core.store.list_event_trash()] == ["a@test"]
+    assert "Budget review" in page.undo_bar.text() and page.undo_bar.action_button.isVisible()
+
+    restored = qtbot.waitSignal(page.event_restored, timeout=5000)
+    with restored, qtbot.waitSignal(page.events_loaded, timeout=5000):
+        page.undo_bar.action_button.click()
+    assert [s.title for s in week.shown()] == ["Budget review", "Dentist"]
+    assert scripted_core.store.list_event_trash() == []
+
+    week.select("b@test")  # the Delete key does the same
+    with qtbot.waitSignal(page.event_deleted, timeout=5000):
+        qtbot.keyClick(week.canvas, Qt.Key.Key_Delete)
+    assert [s.title for s in week.shown()] == ["Budget review"]
+    assert [e.uid for e, _ in scripted_core.store.list_event_trash()] == ["b@test"]

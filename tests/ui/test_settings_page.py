@@ -109,3 +109,61 @@ def test_add_broken_gguf_shows_typed_error(qtbot: Any, scripted_core: Any, tmp_p
     qtbot.waitUntil(lambda: page.errors["model"].isVisibleTo(page), timeout=10_000)
     assert "GGUF" in page.errors["model"].text()
     assert scripted_core.settings.get("model") == before
+
+
+def test_data_folder_change_reset_and_errors(
+    qtbot: Any, scripted_core: Any, tmp_path: Path, monkeypatch: Any
+) -> None:
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from assistant import data_location as loc
+    from assistant.store import Store
+    from tests.assistant.test_data_location import unwritable_folder
+    from ui.pages.data_folder_box import DataFolderBox
+
+    monkeypatch.setenv(loc.ENV_CONFIG_DIR, str(tmp_path / "config"))  # never the real home
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "share"))
+    monkeypatch.delenv("DESKMATE_DATA_DIR")
+    page = _page(qtbot, scripted_core)
+    box = page.data_folder_box
+    assert box.change_button.isEnabled() and box.reset_button.isEnabled()
+    picked: list[Path] = []
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(picked[-1]))
+
+    picked.append(tmp_path / "new-home")
+    with qtbot.waitSignal(box.changed, timeout=5000):
+        box.change_button.click()
+    assert loc.read_pointer()["pending"]["to"] == str(tmp_path / "new-home")
+    assert str(tmp_path / "new-home") in box.status.text()
+
+    picked.append(unwritable_folder(tmp_path))
+    with qtbot.waitSignal(box.failed, timeout=5000):
+        box.change_button.click()
+    assert page.errors["data_folder"].isVisibleTo(page)
+    assert "cannot write" in page.errors["data_folder"].text()
+
+    other = tmp_path / "other"
+    Store(other).close()  # already holds Deskmate data: offered to be used as is
+    asked: list[str] = []
+
+    def yes(_parent: Any, _title: str, text: str) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", yes)
+    picked.append(other)
+    with qtbot.waitSignal(box.changed, timeout=5000):
+        box.change_button.click()
+    assert str(other) in asked[0]
+    pointer = loc.read_pointer()
+    assert pointer["data_dir"] == str(other) and pointer["pending"] is None
+    assert not page.errors["data_folder"].isVisibleTo(page)
+
+    with qtbot.waitSignal(box.changed, timeout=5000):
+        box.reset_button.click()
+    assert loc.read_pointer()["pending"]["to"] == str(loc.default_data_dir())
+
+    monkeypatch.setenv("DESKMATE_DATA_DIR", str(scripted_core.data_dir))
+    fixed = DataFolderBox(scripted_core.data_dir)
+    qtbot.addWidget(fixed)
+    assert not fixed.change_button.isEnabled() and "DESKMATE_DATA_DIR" in fixed.status.text()

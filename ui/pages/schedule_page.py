@@ -1,5 +1,6 @@
 """The Schedule page: the task page plus a week view of stored events and the suggestions of the
-last run, each to accept (stored as an event, shown in the week) or reject."""
+last run, each to accept (stored as an event, shown in the week) or reject. A stored event
+selected in the week can be deleted: it goes to the trash, and a bar offers Undo."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from assistant.errors import DeskmateError
 from assistant.events import Done
+from ui.message_bar import MessageBar
 from ui.pages.task_page import TaskPage
 from ui.week_view import Shown, WeekView
 from ui.worker import run_in_background
@@ -111,11 +113,15 @@ class SuggestionRow(QWidget):
 class SchedulePage(TaskPage):
     events_loaded = Signal()
     accepted = Signal(object)  # the stored CalEvent
+    event_deleted = Signal(str)  # uid, now in the trash
+    event_restored = Signal(str)  # uid, back from the trash
+    UNDO_MS = 15000
 
     def __init__(self, core: Core, spec: TaskSpec, parent: QWidget | None = None) -> None:
         self._loaded_once = False
         super().__init__(core, spec, parent)
         self.week.week_changed.connect(self.reload_events)
+        self.week.delete_requested.connect(self.delete_event)
         self.apply_settings()
 
     # --- layout ------------------------------------------------------------------------------
@@ -144,6 +150,9 @@ class SchedulePage(TaskPage):
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([340, 560])
+        self.undo_bar = MessageBar()
+        self.undo_bar.setObjectName("eventUndoBar")
+        layout.addWidget(self.undo_bar)
         layout.addWidget(splitter, 1)
 
     # --- settings and loading ----------------------------------------------------------------
@@ -290,3 +299,37 @@ class SchedulePage(TaskPage):
             self.error.emit(exc)
 
         run_in_background(self, save, saved, failed, name="accept")
+
+    # --- deleting (to the trash, with undo) --------------------------------------------------
+    def delete_event(self, uid: str) -> None:
+        """Move a stored event to the trash; the bar offers Undo for a while."""
+        event = next((e for e in self.week.stored if e.uid == uid), None)
+        title = event.title if event is not None else uid
+        self.week.set_events([e for e in self.week.stored if e.uid != uid])  # at once
+        store = self.core.store
+
+        def deleted(_: object) -> None:
+            self.undo_bar.show_message(
+                self.tr("Event deleted: %1").replace("%1", title),
+                action_text=self.tr("Undo"),
+                action=lambda: self.restore_event(uid),
+                timeout_ms=self.UNDO_MS,
+            )
+            self.event_deleted.emit(uid)
+
+        def failed(exc: DeskmateError) -> None:
+            self.error.emit(exc)
+            self.reload_events()
+
+        run_in_background(self, lambda: store.delete_event(uid), deleted, failed, name="delete")
+
+    def restore_event(self, uid: str) -> None:
+        store = self.core.store
+
+        def restored(_: object) -> None:
+            self.event_restored.emit(uid)
+            self.reload_events()
+
+        run_in_background(
+            self, lambda: store.restore_event(uid), restored, self.error.emit, name="restore"
+        )

@@ -98,27 +98,13 @@ class SettingsPage(QWidget):
         form.addRow(label(setting.key), cell)
 
     def _data_folder_box(self) -> QGroupBox:
-        """Where everything is kept: shown, openable; another folder is chosen at start."""
-        box = QGroupBox(self.tr("Data folder"))
-        form = QFormLayout(box)
-        path = QLineEdit(str(self.core.data_dir))
-        path.setReadOnly(True)
-        path.setObjectName("dataFolder")
-        hint = QLabel(
-            self.tr(
-                "Runs, documents, settings, models and logs live here. To use another folder, "
-                "start Deskmate with --data-dir FOLDER or set DESKMATE_DATA_DIR."
-            )
-        )
-        hint.setWordWrap(True)
-        hint.setObjectName("settingHelp")
-        cell = QWidget()
-        column = QVBoxLayout(cell)
-        column.setContentsMargins(0, 0, 0, 6)
-        column.addWidget(path)  # "About this installation" below has the Open button
-        column.addWidget(hint)
-        form.addRow(self.tr("Folder"), cell)
-        self.data_folder = path
+        """Where everything is kept: shown, changeable (applied at the next start)."""
+        from ui.pages.data_folder_box import DataFolderBox
+
+        box = DataFolderBox(self.core.data_dir)
+        self.data_folder_box = box
+        self.data_folder = box.path
+        self.errors["data_folder"] = box.error
         return box
 
     def show_error(self, key: str, exc: DeskmateError) -> None:

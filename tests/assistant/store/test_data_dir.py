@@ -38,6 +38,7 @@ def test_environment_variable_then_platform_dir(
 
     monkeypatch.delenv(ENV_DATA_DIR)
     home = tmp_path / "home"
+    monkeypatch.setenv("DESKMATE_CONFIG_DIR", str(home / "config"))  # no pointer: the default
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
     expected = Path(platformdirs.user_data_dir("deskmate", appauthor=False)).resolve()

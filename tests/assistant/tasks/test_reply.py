@@ -284,3 +284,4 @@ def test_copied_example_greeting_names_the_real_sender() -> None:
     assert _copied(en, "Hi Anna, see you at Luigi's.")  # a place of the example leaked
     assert _copied(en, EN_BODY)  # an echo of the mail
     assert not _copied(en, "Hi Anna,\n\nThank you, I will gladly join you on Friday.")
+    assert _copied(en, "Dear Anna,\n\n\nBob")  # all the injection guard left of a draft
