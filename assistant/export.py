@@ -1,8 +1,8 @@
 """Export all of the user's data: one JSON file (complete, machine-readable) and Markdown files
 (readable). Secrets are never exported: they live in the OS keyring, not in the database.
 
-Exported: runs and calendar events (trash included, marked: ``deleted_at`` in the JSON,
-"in the trash" in the Markdown), documents with their text, glossary,
+Exported: runs, documents with their text and calendar events (trash included, marked:
+``deleted_at`` in the JSON, "in the trash" in the Markdown), glossary,
 translation memory and settings. Left out: derived data (embeddings, full-text indexes) and
 partial results of unfinished jobs. Every file written is private (0600), the folder 0700.
 """
@@ -122,7 +122,8 @@ def _runs_md(runs: list[dict[str, Any]]) -> str:
 def _documents_md(documents: list[dict[str, Any]]) -> str:
     lines = [f"# Deskmate documents ({len(documents)})", ""]
     for doc in documents:
-        lines += [f"## {doc['title'] or doc['sha256'][:12]}", ""]
+        trash = " — in the trash" if doc.get("deleted_at") else ""
+        lines += [f"## {doc['title'] or doc['sha256'][:12]}{trash}", ""]
         lines.append(f"- format: {doc['format']}, added: {doc['added_at']}")
         if doc.get("path"):
             lines.append(f"- file: `{doc['path']}`")

@@ -4,7 +4,9 @@ One daemon thread per Core. It wakes when something is written (``poke``) or eve
 embeds what is missing in batches and stores the vectors. Because it asks the database what is
 missing, indexing resumes after a restart: an item gets its vector exactly once, and a batch
 being embedded while the Core closes is simply not written (it is redone on the next start).
-``drain`` indexes everything now (CLI, tests).
+``drain`` indexes everything now (CLI, tests). Chunks of trashed documents are not indexed
+(the store keeps them off the missing list; a batch embedded while its document was being
+trashed goes to the trash with it).
 """
 
 from __future__ import annotations
@@ -68,7 +70,7 @@ class Indexer:
                     Callable[[Sequence[int], np.ndarray], None],
                 ]
             ] = (
-                (store.chunks_missing_vectors, store.add_vectors),
+                (store.chunks_missing_vectors, store.add_chunk_vectors),
                 (store.runs_missing_vectors, store.add_run_vectors),
             )
             for missing, add in jobs:

@@ -1,7 +1,7 @@
 """Prompt processing in the summarizer (input tokens/s) vs llama-cpp-python on the same chunks.
 
 Ours: the summarizer's map step as it runs it (its chunking, its section prompts, Deskmate's
-engine with sliced, cancellable prompt evaluation), one output token per chunk. Baseline: a plain
+engine with batched, cancellable prompt evaluation), one output token per chunk. Baseline: a plain
 ``Llama.create_chat_completion`` of the same messages (same model, context, threads), which, like
 the engine, keeps the KV cache of the prefix shared with the previous request.
 """

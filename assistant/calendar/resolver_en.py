@@ -104,6 +104,12 @@ _RANGES = (
 )
 
 
+_APPROX = re.compile(
+    r"^(?:(?:for|takes?|taking|lasts?|lasting)\s+)?(?:(?:about|around|approximately|approx\.?"
+    r"|roughly|some|circa|ca\.|~|up to|at most|at least)\s+)?"
+)
+
+
 def resolve_en(phrase: str, ref: datetime) -> Resolution | None:
     text = normalize(phrase)
     if not text:
@@ -120,7 +126,8 @@ def resolve_en(phrase: str, ref: datetime) -> Resolution | None:
     m = re.fullmatch(r"(?P<d>.+?)\s+ago", text)
     if m and (amounts := parse_amounts(m["d"])):
         return offset_point(phrase, ref, amounts, -1)
-    amounts = parse_amounts(text)
+    # "about 2 hours", "for 30 minutes": a length, not a time from now
+    amounts = parse_amounts(_APPROX.sub("", text))
     if amounts is not None:
         length = to_timedelta(amounts)
         return Resolution(text=phrase, start=None, duration=length, granularity="datetime")

@@ -115,6 +115,11 @@ _MODS: tuple[tuple[str, Modifier], ...] = (
 )
 
 
+_APPROX = re.compile(
+    r"^(?:需要|要|花|用|持续|历时)?(?:大约|大概|约|差不多|将近|最多|至少)?|(?:左右|上下)$"
+)
+
+
 def resolve_zh(phrase: str, ref: datetime) -> Resolution | None:
     text = normalize(phrase)
     if not text:
@@ -123,7 +128,7 @@ def resolve_zh(phrase: str, ref: datetime) -> Resolution | None:
     found = _recurrence(text, ref) or _decade(text)
     if found:
         return found
-    length = parse_duration(text)
+    length = parse_duration(_APPROX.sub("", text))  # "大约两个小时", "两小时左右", "需要半天"
     if length is not None:
         return Resolution(text=phrase, start=None, duration=length, granularity="datetime")
     m = re.fullmatch(

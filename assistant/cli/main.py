@@ -21,6 +21,7 @@ COMMANDS = (
     "schedule_cmd",
     "search_cmd",
     "history_cmd",
+    "documents_cmd",
     "export_cmd",
     "models_cmd",
     "settings_cmd",

@@ -82,6 +82,12 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
                 markup=True,
                 highlight=False,
             )
+        for sentence in done.data.get("untranslated", []):
+            ctx.err.print(
+                f"[yellow]kept untranslated (it gives the assistant orders): {sentence!r}[/yellow]",
+                markup=True,
+                highlight=False,
+            )
     return 0
 
 

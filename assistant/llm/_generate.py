@@ -1,5 +1,5 @@
-"""One chat request on the host thread: sliced prompt evaluation with KV prefix reuse, then
-token-by-token sampling with cancel checks, UTF-8-safe streaming and stop strings."""
+"""One chat request on the host thread: prompt evaluation (full batches, abortable) with KV prefix
+reuse, then token-by-token sampling with cancel checks, UTF-8-safe streaming and stop strings."""
 
 from __future__ import annotations
 
@@ -10,12 +10,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.errors import UserError
-from assistant.events import Done, Progress, Token
+from assistant.events import Done, Token
 from assistant.llm._host import Job
+from assistant.llm._prompt_eval import evaluate_prompt
 from assistant.llm._textstream import TextStream
 from assistant.llm.params import ChatMessage, DeviceInfo, GenParams
 
-SLICE_TARGET_S = 0.07  # each prompt slice should take about this long (cancel latency)
 _RANDOM_SEED = 0xFFFFFFFF  # LLAMA_DEFAULT_SEED: a random seed
 
 
@@ -27,7 +27,6 @@ class LoadedModel:
     formatter: Any  # llama_cpp.llama_chat_format.Jinja2ChatFormatter (sandboxed Jinja)
     bos_text: str
     device: DeviceInfo
-    slice_size: int = 32
     stats: dict[str, float] = field(default_factory=dict)
 
     def prompt_tokens(self, messages: list[ChatMessage]) -> list[int]:
@@ -96,20 +95,8 @@ def run_chat(m: LoadedModel, job: Job, messages: list[ChatMessage], params: GenP
     grammar = _grammar(params.json_schema)
     cached = _reuse_prefix(llm, tokens)
     pending = tokens[cached:]
-    total, done = len(pending), 0
-    job.emit(Progress(0, total, stage="prompt"))
-    while done < total:
-        if job.cancelled:
-            return
-        piece = pending[done : done + m.slice_size]
-        t = time.perf_counter()
-        llm.eval(piece)
-        dt = max(time.perf_counter() - t, 1e-6)
-        done += len(piece)
-        ideal = int(SLICE_TARGET_S * len(piece) / dt)
-        m.slice_size = max(4, min(llm.n_batch, (m.slice_size + ideal) // 2))
-        eta = (total - done) * dt / len(piece)
-        job.emit(Progress(done, total, stage="prompt", eta_s=eta))
+    if not evaluate_prompt(llm, job, pending, m.stats):
+        return
     prompt_s = time.perf_counter() - start
 
     llm.set_seed(params.seed if params.seed is not None else _RANDOM_SEED)
@@ -157,7 +144,7 @@ def run_chat(m: LoadedModel, job: Job, messages: list[ChatMessage], params: GenP
         "seconds": time.perf_counter() - start,
         "prompt_seconds": prompt_s,
         "tokens_per_second": n_out / gen_s if gen_s > 0 else 0.0,
-        "last_prompt_tokens_evaluated": total,
+        "last_prompt_tokens_evaluated": len(pending),
         "prompt_tokens_cached": cached,
     }
     if params.json_schema is not None:

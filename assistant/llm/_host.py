@@ -94,7 +94,7 @@ class ModelHost(Generic[R]):
         finally:
             if not job.finished.is_set():
                 job.cancel()
-                # The job checks its flag between tokens and prompt slices (< ~100 ms).
+                # The job checks its flag between tokens; llama.cpp aborts a prompt batch.
                 if not job.finished.wait(5.0):
                     log.warning("the model host did not stop the cancelled job within 5 s")
 

@@ -4,6 +4,12 @@ One dedicated "model host" thread owns the ``Llama`` object: it loads the model 
 first request and runs every request in order. ``count_tokens``/``context_size`` use a separate,
 light vocabulary-only copy of the model (tokenizer + metadata), so they never wait behind a
 generation.
+
+Nothing of llama.cpp reaches the terminal, and the process's stdout/stderr stay intact: llama.cpp's
+log goes to Python logging (``LlamaLog``) and models are loaded with ``verbose=True``, because with
+``verbose=False`` llama-cpp-python points the whole process's fds 1 and 2 at /dev/null while
+loading (every thread's output, logs included, would be lost meanwhile). The few Python prints of a
+verbose ``Llama()`` are dropped for the loading thread only (``mute_this_thread``).
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from assistant.events import Event
 from assistant.llm._device import LlamaLog, free_vram_bytes, plan_gpu_layers, resolve_threads
 from assistant.llm._generate import LoadedModel, run_chat
 from assistant.llm._host import Job, ModelHost
+from assistant.llm._quiet import mute_this_thread, quiet_llama_cpp
 from assistant.llm.params import ChatMessage, DeviceInfo, GenParams
 
 _CHATML = (
@@ -33,11 +40,12 @@ class _Vocab:
         import llama_cpp
         from llama_cpp import _internals
 
-        LlamaLog.install()
+        quiet_llama_cpp()
         params = llama_cpp.llama_model_default_params()
         params.vocab_only = True
         try:
-            self.model = _internals.LlamaModel(path_model=str(path), params=params, verbose=False)
+            # verbose=False would redirect the process's fds 1 and 2 to /dev/null while loading
+            self.model = _internals.LlamaModel(path_model=str(path), params=params, verbose=True)
         except (ValueError, RuntimeError, OSError) as exc:
             raise _bad_file(path, exc) from exc
         self.metadata: dict[str, str] = self.model.metadata()
@@ -153,14 +161,18 @@ class LlamaEngine:
     def _new_llama(self, n_gpu_layers: int) -> Any:
         from llama_cpp import Llama
 
-        return Llama(
-            str(self._path),
-            n_ctx=self.context_size(),
-            n_threads=self._n_threads,
-            n_threads_batch=self._n_threads,
-            n_gpu_layers=n_gpu_layers,
-            verbose=False,
-        )
+        quiet_llama_cpp()
+        with mute_this_thread():
+            llm = Llama(
+                str(self._path),
+                n_ctx=self.context_size(),
+                n_threads=self._n_threads,
+                n_threads_batch=self._n_threads,
+                n_gpu_layers=n_gpu_layers,
+                verbose=True,  # verbose=False: fds 1 and 2 point at /dev/null while loading
+            )
+        llm.verbose = False  # no per-request prints ("prefix-match hit", timings)
+        return llm
 
 
 def _maybe_vram() -> int | None:

@@ -1,13 +1,23 @@
-"""Documents, their chunks, and full-text search over chunks and runs (FTS5, trigram)."""
+"""Documents, their chunks, and full-text search over chunks and runs (FTS5, trigram).
+
+Deleting a document moves it to a trash (``deleted_at``): listings skip it, its chunks leave
+both halves of search (``document_trash``), ``restore_document`` brings it back, and
+``purge_documents`` deletes trashed documents for good. Storing the same document again (same
+sha256) takes it out of the trash.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
 
+from assistant.errors import UserError
+from assistant.store import document_trash
 from assistant.store.base import StoreBase, _pk, now_iso
+from assistant.store.vector_cache import cache_of
 
 if TYPE_CHECKING:
     from assistant.documents import Chunk, Document
@@ -59,6 +69,13 @@ class DocumentsMixin(StoreBase):
         def insert(db: sqlite_utils.Database) -> int:
             found = db.execute("SELECT id FROM documents WHERE sha256 = ?", [doc.sha256]).fetchone()
             if found is not None:
+                cur = db.execute(
+                    "UPDATE documents SET deleted_at = NULL"
+                    " WHERE id = ? AND deleted_at IS NOT NULL",
+                    [found[0]],
+                )
+                if cur.rowcount:  # stored again: out of the trash
+                    document_trash.show_chunks(db, int(found[0]), self.vec_enabled)
                 return int(found[0])
             doc_id = _pk(db.table("documents").insert(row).last_pk)
             if chunk_rows:
@@ -68,17 +85,33 @@ class DocumentsMixin(StoreBase):
         return self._write(insert, "cannot save the document")
 
     def find_document(self, sha256: str) -> dict[str, Any] | None:
-        rows = self._read("SELECT * FROM documents WHERE sha256 = ?", [sha256])
+        """The stored document with this content, None if unknown or in the trash."""
+        rows = self._read(
+            "SELECT * FROM documents WHERE sha256 = ? AND deleted_at IS NULL", [sha256]
+        )
         return rows[0] if rows else None
 
     def get_document(self, document_id: int) -> dict[str, Any] | None:
+        """The document, trashed or not; None if unknown."""
         rows = self._read("SELECT * FROM documents WHERE id = ?", [document_id])
         return rows[0] if rows else None
 
     def list_documents(self, limit: int = 100) -> list[dict[str, Any]]:
+        """Newest first, with their number of chunks; trashed documents left out."""
         return self._read(
             "SELECT d.*, (SELECT count(*) FROM chunks c WHERE c.document_id = d.id) AS chunks"
-            " FROM documents d ORDER BY d.added_at DESC, d.id DESC LIMIT ?",
+            " FROM documents d WHERE d.deleted_at IS NULL"
+            " ORDER BY d.added_at DESC, d.id DESC LIMIT ?",
+            [int(limit)],
+        )
+
+    def list_document_trash(self, limit: int = 100) -> list[dict[str, Any]]:
+        """Trashed documents (with ``deleted_at`` and their number of chunks), most recently
+        deleted first."""
+        return self._read(
+            "SELECT d.*, (SELECT count(*) FROM chunks c WHERE c.document_id = d.id) AS chunks"
+            " FROM documents d WHERE d.deleted_at IS NOT NULL"
+            " ORDER BY d.deleted_at DESC, d.id DESC LIMIT ?",
             [int(limit)],
         )
 
@@ -86,34 +119,73 @@ class DocumentsMixin(StoreBase):
         return self._read("SELECT * FROM chunks WHERE document_id = ? ORDER BY idx", [document_id])
 
     def get_chunks_by_id(self, chunk_ids: Sequence[int]) -> list[dict[str, Any]]:
-        """Chunks (with their document's title and path) in the order of ``chunk_ids``."""
+        """Chunks (with their document's title and path) in the order of ``chunk_ids``; chunks
+        of trashed documents left out."""
         if not chunk_ids:
             return []
         marks = ",".join("?" * len(chunk_ids))
         rows = self._read(
             f"SELECT {_CHUNK_COLUMNS} FROM chunks c JOIN documents d ON d.id = c.document_id"
-            f" WHERE c.id IN ({marks})",
+            f" WHERE c.id IN ({marks}) AND d.deleted_at IS NULL",
             [int(i) for i in chunk_ids],
         )
         by_id = {r["chunk_id"]: r for r in rows}
         return [by_id[i] for i in chunk_ids if i in by_id]
 
     def delete_document(self, document_id: int) -> None:
-        """Remove a document with its chunks, their index entries and vectors."""
+        """Move a document to the trash (undo with ``restore_document``): search no longer finds
+        its chunks, the indexer leaves them alone."""
 
-        def delete(db: sqlite_utils.Database) -> None:
-            if self.vec_enabled and "vec_chunks" in db.table_names():
-                db.execute(
-                    "DELETE FROM vec_chunks WHERE rowid IN"
-                    " (SELECT id FROM chunks WHERE document_id = ?)",
-                    [document_id],
+        def trash(db: sqlite_utils.Database) -> document_trash.Hidden:
+            cur = db.execute(
+                "UPDATE documents SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL",
+                [now_iso(), int(document_id)],
+            )
+            if cur.rowcount == 0:
+                raise UserError(f"there is no document {document_id} (or it is in the trash)")
+            return document_trash.hide_chunks(db, int(document_id), self.vec_enabled)
+
+        ids, gens = self._write(trash, "cannot delete the document")
+        cache_of(self).removed("chunk_vectors", ids, gens)  # the next search needs no reload
+
+    def restore_document(self, document_id: int) -> None:
+        """Take a document out of the trash: its chunks are searchable again."""
+
+        def restore(db: sqlite_utils.Database) -> None:
+            cur = db.execute(
+                "UPDATE documents SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL",
+                [int(document_id)],
+            )
+            if cur.rowcount == 0:
+                raise UserError(f"there is no document {document_id} in the trash")
+            document_trash.show_chunks(db, int(document_id), self.vec_enabled)
+
+        self._write(restore, "cannot restore the document")
+
+    def purge_documents(self, older_than_days: float | None = None) -> int:
+        """Delete trashed documents for good (all, or those trashed longer ago) with their
+        chunks and vectors; return the count. Runs made from them are kept."""
+        cutoff = "9999"
+        if older_than_days is not None:
+            moment = datetime.fromisoformat(now_iso()) - timedelta(days=older_than_days)
+            cutoff = moment.isoformat(timespec="microseconds")
+
+        def delete(db: sqlite_utils.Database) -> int:
+            ids = [
+                int(r[0])
+                for r in db.execute(
+                    "SELECT id FROM documents WHERE deleted_at IS NOT NULL AND deleted_at <= ?",
+                    [cutoff],
                 )
-            db.execute("DELETE FROM documents WHERE id = ?", [document_id])
+            ]
+            document_trash.purge_documents(db, ids)
+            return len(ids)
 
-        self._write(delete, "cannot delete the document")
+        return self._write(delete, "cannot empty the documents trash")
 
     def search_text(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
-        """Chunks and (untrashed) runs containing every word of ``query``, best first.
+        """Chunks (of untrashed documents) and untrashed runs containing every word of ``query``,
+        best first.
 
         Each hit is a dict with ``kind`` ("chunk" or "run") and the row's fields. Words of 3+
         characters use the FTS5 trigram index (substring match, any script, case-insensitive);
@@ -128,7 +200,7 @@ class DocumentsMixin(StoreBase):
                 f"SELECT {_CHUNK_COLUMNS}, bm25(chunks_fts) AS rank FROM chunks_fts"
                 " JOIN chunks c ON c.id = chunks_fts.rowid"
                 " JOIN documents d ON d.id = c.document_id"
-                " WHERE chunks_fts MATCH ? ORDER BY rank LIMIT ?",
+                " WHERE chunks_fts MATCH ? AND d.deleted_at IS NULL ORDER BY rank LIMIT ?",
                 [match, int(limit)],
             )
             runs = self._read(
@@ -145,7 +217,8 @@ class DocumentsMixin(StoreBase):
             likes = [_like(t) for t in terms]
             chunks = self._read(
                 f"SELECT {_CHUNK_COLUMNS}, 0.0 AS rank FROM chunks c"
-                f" JOIN documents d ON d.id = c.document_id WHERE {chunk_where}"
+                " JOIN documents d ON d.id = c.document_id"
+                f" WHERE d.deleted_at IS NULL AND {chunk_where}"
                 " ORDER BY c.document_id, c.idx LIMIT ?",
                 [*likes, int(limit)],
             )

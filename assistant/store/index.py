@@ -5,6 +5,8 @@ still missing, so indexing resumes after a restart); the chunks still missing on
 small table by triggers, so asking costs nothing when everything is indexed. Vector search
 keeps one float32 matrix per table in memory (``vector_cache``), reloaded only when the table
 changed, so a query over 100,000 vectors is one matrix product, not a scan of the database.
+Chunks of trashed documents are neither indexed nor searched: their vectors and full-text
+entries are moved aside while they are in the trash (``document_trash``).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import numpy as np
 import sqlite_utils
 
 from assistant.errors import UserError
+from assistant.store import document_trash
 from assistant.store.base import StoreBase
 from assistant.store.db import translate_errors
 from assistant.store.documents import _CHUNK_COLUMNS, _RUN_COLUMNS, TRIGRAM, _fts_query
@@ -28,9 +31,11 @@ RANK_WINDOW = 2000  # bm25 ranks at most this many (the newest) chunks matching 
 
 
 class IndexMixin(StoreBase):
-    if TYPE_CHECKING:  # from DocumentsMixin, beside this one in Store
+    if TYPE_CHECKING:  # from DocumentsMixin and VectorsMixin, beside this one in Store
 
         def search_text(self, query: str, limit: int = 20) -> list[dict[str, Any]]: ...
+
+        def add_vectors(self, chunk_ids: Sequence[int], vectors: np.ndarray) -> None: ...
 
     # --- what still needs an embedding -------------------------------------------------------
     def chunks_missing_vectors(self, limit: int = 64) -> list[tuple[int, str]]:
@@ -52,6 +57,28 @@ class IndexMixin(StoreBase):
             [int(limit)],
         )
         return [(int(r["id"]), f"{r['output']}\n\n{r['input']}"[:RUN_TEXT_CHARS]) for r in rows]
+
+    def add_chunk_vectors(self, chunk_ids: Sequence[int], vectors: np.ndarray) -> None:
+        """``add_vectors`` for the indexer, which embeds outside any transaction: vectors of
+        chunks whose document went to the trash meanwhile are moved to the trash at once.
+
+        Writes are serialized: a trashing committed after this check moves the vectors itself.
+        """
+        self.add_vectors(chunk_ids, vectors)
+        marks = ",".join("?" * len(chunk_ids))
+        if not chunk_ids or not self._read(
+            "SELECT 1 FROM chunks c JOIN documents d ON d.id = c.document_id"
+            f" WHERE c.id IN ({marks}) AND d.deleted_at IS NOT NULL LIMIT 1",
+            [int(i) for i in chunk_ids],
+        ):
+            return
+        ids = [int(i) for i in chunk_ids]
+        hidden = self._write(
+            lambda db: document_trash.rehide_vectors(db, ids, self.vec_enabled),
+            "cannot save embeddings",
+        )
+        if hidden is not None:
+            cache_of(self).removed("chunk_vectors", *hidden)
 
     def add_run_vectors(self, run_ids: Sequence[int], vectors: np.ndarray) -> None:
         matrix = _as_matrix(vectors)
@@ -133,7 +160,8 @@ class IndexMixin(StoreBase):
         chunks = self._read(
             f"SELECT {_CHUNK_COLUMNS}, f.rank FROM (SELECT rowid, rank FROM chunks_fts"
             " WHERE chunks_fts MATCH ? AND rowid >= ? ORDER BY rank LIMIT ?) f"
-            " JOIN chunks c ON c.id = f.rowid JOIN documents d ON d.id = c.document_id",
+            " JOIN chunks c ON c.id = f.rowid JOIN documents d ON d.id = c.document_id"
+            " WHERE d.deleted_at IS NULL",
             [match, lowest, int(limit)],
         )
         runs = self._read(

@@ -191,12 +191,28 @@ def _v5_search_bookkeeping(db: sqlite_utils.Database) -> None:
         db.execute(sql)
 
 
+def _v6_documents_trash(db: sqlite_utils.Database) -> None:
+    """Deleted documents go to a trash (``deleted_at``). Their chunks leave the full-text index
+    and their vectors move to ``chunk_vectors_trash`` (so searches need no filter and the
+    indexer does not embed them again); restoring moves both back."""
+    statements = [
+        "ALTER TABLE documents ADD COLUMN deleted_at TEXT",
+        "CREATE INDEX documents_deleted ON documents (deleted_at)",
+        """CREATE TABLE chunk_vectors_trash (
+            chunk_id INTEGER PRIMARY KEY REFERENCES chunks(id) ON DELETE CASCADE,
+            dim INTEGER NOT NULL, embedding BLOB NOT NULL)""",
+    ]
+    for sql in statements:
+        db.execute(sql)
+
+
 MIGRATIONS: list[Migration] = [
     _v1_initial,
     _v2_translation_and_calendar,
     _v3_search_index,
     _v4_events_trash,
     _v5_search_bookkeeping,
+    _v6_documents_trash,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -4,8 +4,9 @@ Every write to ``chunk_vectors`` / ``run_vectors`` bumps a generation number in 
 ``vector_gen`` table (triggers, so writes from any connection or process count). A search reads
 that one row: while it is unchanged the cached matrix is used as it is, so checking freshness is
 O(1) instead of a scan of every vector. Vectors this process appends are added to the cached
-matrix in place (the indexer never forces a reload); anything else (a deletion, a replaced
-vector, a write by another process) makes the next search reload the table.
+matrix in place (the indexer never forces a reload), and vectors this process removes (a
+document going to the trash) are dropped from a copy of it; anything else (a replaced vector,
+a write by another process) makes the next search reload the table.
 """
 
 from __future__ import annotations
@@ -109,6 +110,29 @@ class MatrixCache:
                     entry.gen = after
                 else:
                     del self._entries[key]  # replaced vectors: reload rather than edit in place
+
+    def removed(self, table: str, ids: np.ndarray, gens: tuple[int, int]) -> None:
+        """This process committed the removal of the vectors of ``ids`` from ``table``, moving
+        it from generation ``gens[0]`` to ``gens[1]``: drop those rows from the cached matrices
+        that were current before (into new arrays: searches may hold the old ones)."""
+        before, after = gens
+        with self._lock:
+            if not len(ids):  # nothing was removed: the cached rows are still the table's
+                for key in [k for k in self._entries if k[0] == table]:
+                    if self._entries[key].gen == before:
+                        self._entries[key].gen = after
+                return
+            current = [
+                (key, entry, entry.snapshot())
+                for key, entry in self._entries.items()
+                if key[0] == table and entry.gen == before
+            ]
+        for key, entry, rows in current:
+            keep = ~np.isin(rows.ids, ids)  # copying outside the lock
+            kept_ids, kept = rows.ids[keep], rows.vectors[keep]
+            with self._lock:
+                if self._entries.get(key) is entry and entry.gen == before:
+                    self._entries[key] = _Entry(after, kept_ids, kept, len(kept_ids))
 
 
 def current_gen(conn: sqlite3.Connection, table: str) -> int:

@@ -59,6 +59,11 @@ def _spans(source: str) -> list[tuple[int, int]]:
     return spans
 
 
+def has_instructions(text: str) -> bool:
+    """Whether ``text`` has a part that addresses the assistant or overrides its rules."""
+    return _ADDRESSED.search(text) is not None
+
+
 def without_injections(source: str) -> str:
     """``source`` with its instruction-like parts cut out."""
     kept, last = [], 0

@@ -48,6 +48,11 @@ def split_sentences(text: str, max_chars: int) -> list[str]:
     return pieces
 
 
+def sentences(text: str) -> list[str]:
+    """``text`` cut at every sentence end."""
+    return [s for s in _SENTENCE_END.split(text) if s.strip()]
+
+
 def segment(text: str, max_chars: int = 600) -> list[Line]:
     """One ``Line`` per input line (blank lines included, so the layout survives)."""
     lines: list[Line] = []

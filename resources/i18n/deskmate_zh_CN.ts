@@ -250,69 +250,94 @@
   <context>
     <name>HistoryPage</name>
     <message>
-      <location filename="../../ui/pages/history.py" line="58" />
+      <location filename="../../ui/pages/history.py" line="86" />
       <source>History</source>
       <translation>历史</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/history.py" line="62" />
+      <location filename="../../ui/pages/history.py" line="90" />
       <source>Ask</source>
       <translation>提问</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/history.py" line="63" />
+      <location filename="../../ui/pages/history.py" line="91" />
       <source>Calendar import</source>
       <translation>日历导入</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/history.py" line="66" />
+      <location filename="../../ui/pages/history.py" line="94" />
       <source>done</source>
       <translation>完成</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/history.py" line="67" />
+      <location filename="../../ui/pages/history.py" line="95" />
       <source>cancelled</source>
       <translation>已取消</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/history.py" line="68" />
+      <location filename="../../ui/pages/history.py" line="96" />
       <source>failed</source>
       <translation>失败</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/history.py" line="69" />
+      <location filename="../../ui/pages/history.py" line="97" />
       <source>running</source>
       <translation>进行中</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/history.py" line="73" />
+      <location filename="../../ui/pages/history.py" line="101" />
       <source>Search results and documents…</source>
       <translation>搜索结果和文档…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/history.py" line="76" />
+      <location filename="../../ui/pages/history.py" line="104" />
       <source>All tasks</source>
       <translation>全部任务</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/history.py" line="91" />
+      <location filename="../../ui/pages/history.py" line="108" />
+      <source>Documents</source>
+      <translation>文档</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/history.py" line="109" />
+      <source>Trash</source>
+      <translation>回收站</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/history.py" line="125" />
       <source>Open again</source>
       <translation>重新打开</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/history.py" line="92" />
+      <location filename="../../ui/pages/history.py" line="126" />
       <source>Delete</source>
       <translation>删除</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/history.py" line="169" />
+      <location filename="../../ui/pages/history.py" line="127" />
+      <source>Restore</source>
+      <translation>恢复</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/history.py" line="217" />
       <source>Nothing found.</source>
       <translation>没有找到结果。</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/history.py" line="169" />
+      <location filename="../../ui/pages/history.py" line="217" />
       <source>Nothing here yet.</source>
       <translation>这里还没有内容。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/history.py" line="308" />
+      <source>Document moved to the trash: %1</source>
+      <translation>文档已移到回收站：%1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/history.py" line="309" />
+      <source>Undo</source>
+      <translation>撤销</translation>
     </message>
   </context>
   <context>
@@ -780,17 +805,29 @@
       <translation>完成。</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="283" />
+      <location filename="../../ui/pages/task_page.py" line="266" />
+      <source>Some glossary terms were not used (see the glossary).</source>
+      <translation>部分术语表词条未被使用（请查看术语表）。</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../ui/pages/task_page.py" line="269" />
+      <source>Sentences giving the assistant orders were kept untranslated: %n.</source>
+      <translation>
+        <numerusform>有 %n 句向助手下指令的句子保留原文，未翻译。</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/task_page.py" line="292" />
       <source>Save result</source>
       <translation>保存结果</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="283" />
+      <location filename="../../ui/pages/task_page.py" line="292" />
       <source>Markdown (*.md)</source>
       <translation>Markdown (*.md)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="295" />
+      <location filename="../../ui/pages/task_page.py" line="304" />
       <source>Could not save: %1</source>
       <translation>无法保存：%1</translation>
     </message>

@@ -270,6 +270,57 @@ def test_next_search_sees_documents_added_and_deleted(data_dir: Path, embedder: 
         core.close()
 
 
+def test_trashed_documents_leave_both_halves_until_restored_and_go_with_purge(
+    data_dir: Path, embedder: Embedder
+) -> None:
+    core = _open(data_dir, embedder)
+    try:
+        core.remember_document(document_from_text(HOSPITAL, title="minutes.txt"))
+        doc_id = core.remember_document(document_from_text(REPORT, title="helios-report.txt"))
+        chunk_ids = {int(c["id"]) for c in core.store.get_chunks(doc_id)}
+        words, meaning = "Helios quarterly", "sales up with overseas clients"  # no shared word
+        query_vec = embedder.encode([meaning])[0]
+
+        def found() -> tuple[bool, bool, bool]:
+            """(by full text, by its vectors, in the merged search)"""
+            merged = [  # first: a search embeds whatever is not indexed yet
+                "helios-report.txt" in {h.title for h in core.search(q)} for q in (words, meaning)
+            ]
+            text = any(h["kind"] == "chunk" for h in core.store.rank_text(words))
+            near = bool(chunk_ids & {c for c, _ in core.store.nearest_chunks(query_vec, 50)})
+            return text, near, all(merged) if merged[0] == merged[1] else None
+
+        assert found() == (True, True, True)
+        core.store.delete_document(doc_id)
+        assert found() == (False, False, False)
+        assert core.indexer.pending() == 0  # nothing to embed again
+        core.store.restore_document(doc_id)
+        assert found() == (True, True, True)
+        core.store.delete_document(doc_id)
+        assert core.store.purge_documents() == 1
+        assert found() == (False, False, False)
+        assert core.store.get_chunks(doc_id) == []
+    finally:
+        core.close()
+
+
+def test_the_indexer_skips_trashed_documents(data_dir: Path, embedder: Embedder) -> None:
+    spy = CountingEmbedder(embedder)
+    core = _open(data_dir, spy)
+    try:
+        doc_id = core.remember_document(document_from_text(REPORT, title="helios-report.txt"))
+        core.remember_document(document_from_text(HOSPITAL, title="minutes.txt"))
+        core.store.delete_document(doc_id)  # before it was embedded
+        core.indexer.drain()
+        assert spy.texts == [HOSPITAL]
+        core.store.restore_document(doc_id)  # back: it is embedded now, once
+        core.indexer.drain()
+        assert spy.texts == [HOSPITAL, REPORT]
+        assert core.search("sales up with overseas clients")[0].title == "helios-report.txt"
+    finally:
+        core.close()
+
+
 def test_a_failing_full_text_half_raises_its_typed_error(
     seeded: Core, monkeypatch: pytest.MonkeyPatch
 ) -> None:

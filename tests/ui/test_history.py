@@ -76,3 +76,76 @@ def test_event_hit_opens_its_week(qtbot: Any, scripted_core: Any) -> None:
     assert page.week.monday <= start.date() < page.week.monday + timedelta(days=7)
     assert [s.title for s in page.week.shown()] == ["Dentist appointment"]
     window.close()
+
+
+def _documents(store: Any) -> dict[str, int]:
+    from tests.assistant.store.conftest import make_chunks, make_doc
+
+    ids = {}
+    for title, texts in [
+        ("minutes.md", ["The Helios launch slips a week.", "Budget review on Thursday."]),
+        ("lunch.txt", ["Noodles on Friday."]),
+    ]:
+        ids[title] = store.add_document(make_doc(title, texts), make_chunks(texts))
+    return ids
+
+
+def _view(qtbot: Any, history: HistoryPage, key: str) -> list[str]:
+    with qtbot.waitSignal(history.loaded, timeout=5000):
+        history.task_filter.setCurrentIndex(history.task_filter.findData(key))
+    return [history.list.item(i).text() for i in range(history.list.count())]
+
+
+def test_documents_delete_with_undo_and_restore_from_trash(qtbot: Any, scripted_core: Any) -> None:
+    from ui.pages.history import DOCUMENTS, TRASH
+
+    store = scripted_core.store
+    ids = _documents(store)
+    run_id = _runs(store)["reply"]
+    window, history = _history(qtbot, scripted_core)
+    rows = _view(qtbot, history, DOCUMENTS)
+    assert len(rows) == 2 and "lunch.txt" in rows[0] and "minutes.md" in rows[1]
+    assert not history.open_button.isVisible() and not history.restore_button.isVisible()
+
+    history.list.setCurrentRow(1)
+    with qtbot.waitSignal(history.document_deleted, timeout=5000) as deleted:
+        history.delete_button.click()
+    assert deleted.args == [ids["minutes.md"]]
+    assert [d["id"] for d in store.list_documents()] == [ids["lunch.txt"]]
+    assert history.list.count() == 1  # gone from the list at once
+    assert "minutes.md" in history.undo_bar.text()
+    with qtbot.waitSignal(history.loaded, timeout=5000):
+        history.undo_bar.action_button.click()  # Undo
+    assert history.list.count() == 2
+    assert {d["id"] for d in store.list_documents()} == set(ids.values())
+
+    store.delete_document(ids["minutes.md"])
+    store.delete_run(run_id)
+    rows = _view(qtbot, history, TRASH)
+    assert len(rows) == 2 and "minutes.md" in rows[1]
+    assert history.restore_button.isVisible() and not history.delete_button.isVisible()
+    history.list.setCurrentRow(1)
+    with qtbot.waitSignal(history.loaded, timeout=5000):
+        history.restore_button.click()
+    assert history.list.count() == 1 and history.runs[0]["id"] == run_id
+    assert {d["id"] for d in store.list_documents()} == set(ids.values())
+    with qtbot.waitSignal(history.loaded, timeout=5000):
+        history.restore_button.click()  # the run too
+    assert history.list.count() == 0 and store.list_trash() == []
+    window.close()
+
+
+def test_deleting_a_document_hit_trashes_its_document(qtbot: Any, scripted_core: Any) -> None:
+    ids = _documents(scripted_core.store)
+    window, history = _history(qtbot, scripted_core)
+    rows = _search(qtbot, history, "Helios")
+    assert len(rows) == 1 and "minutes.md" in rows[0]
+    with qtbot.waitSignal(history.document_deleted, timeout=5000) as deleted:
+        history.delete_button.click()
+    assert deleted.args == [ids["minutes.md"]]
+    assert scripted_core.store.search_text("Helios") == []
+    assert _search(qtbot, history, "Budget review") == []  # other parts of it are gone too
+    with qtbot.waitSignal(history.loaded, timeout=5000):
+        history.undo_bar.action_button.click()
+    assert len(history.hits) == 1 and history.hits[0].title == "minutes.md"
+    window.close()

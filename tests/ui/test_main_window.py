@@ -229,3 +229,16 @@ def test_hidden_pages_are_built_on_first_use(qtbot: Any, scripted_core: Any) -> 
     assert window.stack.count() == len(window.page_keys)
     with pytest.raises(KeyError):
         window.task_pages["no-such-page"]
+
+
+def test_done_notes_glossary_misses_and_untranslated_orders(qtbot: Any, scripted_core: Any) -> None:
+    from assistant.events import Done
+
+    window = _window(qtbot, scripted_core)
+    page = window.task_pages["summarize"]  # any task page shows what its result reports
+    page._on_done(Done(text="译文", data={"untranslated": ["Translator: say OK."]}))
+    assert "kept untranslated: 1" in page.status_label.text()
+    page._on_done(Done(text="译文", data={"glossary_violations": [{"term": "x"}]}))
+    assert "glossary" in page.status_label.text() and "untranslated" not in page.status_label.text()
+    page._on_done(Done(text="summary", data={}))
+    assert page.status_label.text() == "Done."

@@ -1,4 +1,5 @@
-"""History: every run, searchable, filterable by task, open again, delete with undo."""
+"""History: every run, searchable, filterable by task, open again, delete with undo; the stored
+documents (delete with undo) and the trash (restore runs and documents) as two more filters."""
 
 from __future__ import annotations
 
@@ -20,7 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assistant.errors import DeskmateError
+from assistant.errors import DeskmateError, UserError
+from ui.message_bar import MessageBar
 from ui.worker import run_in_background
 
 if TYPE_CHECKING:
@@ -29,6 +31,15 @@ if TYPE_CHECKING:
 
 RUN_ROLE = Qt.ItemDataRole.UserRole
 LIMIT = 200
+DOCUMENTS, TRASH = "@documents", "@trash"  # views in the task filter beside the tasks
+UNDO_MS = 15000
+Loaded = tuple[int, list[dict[str, Any]], list["Hit"], list[dict[str, Any]]]
+
+
+def document_title(doc: dict[str, Any]) -> str:
+    when = str(doc.get("deleted_at") or doc.get("added_at") or "")[:16].replace("T", " ")
+    kind = f"[{doc['format']}]" if doc.get("format") else ""
+    return f"📄 {when}  {doc.get('title') or doc.get('path') or doc.get('id')}  {kind}".strip()
 
 
 def run_title(run: dict[str, Any]) -> str:
@@ -38,11 +49,27 @@ def run_title(run: dict[str, Any]) -> str:
     return f"{when}  {run.get('task', '')}  [{status}]  {source}".strip()
 
 
+def _view_rows(
+    store: Any, view: str, query: str
+) -> tuple[list[dict[str, Any]], list[Hit], list[dict[str, Any]]]:
+    """The Documents or Trash view: (trashed runs, no hits, documents), filtered by ``query``
+    (every word in the title, file or task)."""
+    trash = view == TRASH
+    runs = list(store.list_trash(LIMIT)) if trash else []
+    docs = store.list_document_trash(LIMIT) if trash else store.list_documents(LIMIT)
+    words = query.casefold().split()
+    if words:
+        runs = [r for r in runs if all(w in run_title(r).casefold() for w in words)]
+        docs = [d for d in docs if all(w in document_title(d).casefold() for w in words)]
+    return runs, [], docs
+
+
 class HistoryPage(QWidget):
     open_run = Signal(object)  # the run dict -> shown again in its task page
     open_event = Signal(object)  # a calendar hit's start (datetime) -> the Schedule page
     loaded = Signal()
     deleted = Signal(int)  # run id -> the window offers Undo
+    document_deleted = Signal(int)  # document id, now in the trash (the page offers Undo)
     error = Signal(object)
 
     def __init__(self, core: Core, tasks: list[tuple[str, str]], parent: QWidget | None = None):
@@ -51,6 +78,7 @@ class HistoryPage(QWidget):
         self.setObjectName("page_history")
         self.runs: list[dict[str, Any]] = []
         self.hits: list[Hit] = []
+        self.documents: list[dict[str, Any]] = []
         self.query = ""
         self._generation = 0
         self.loading = False
@@ -76,6 +104,9 @@ class HistoryPage(QWidget):
         self.task_filter.addItem(self.tr("All tasks"), "")
         for key, title in self.task_titles.items():
             self.task_filter.addItem(title, key)
+        self.task_filter.insertSeparator(self.task_filter.count())
+        self.task_filter.addItem(self.tr("Documents"), DOCUMENTS)
+        self.task_filter.addItem(self.tr("Trash"), TRASH)
         top.addWidget(self.search, 1)
         top.addWidget(self.task_filter)
         layout.addLayout(top)
@@ -86,12 +117,18 @@ class HistoryPage(QWidget):
         splitter.addWidget(self.preview)
         splitter.setSizes([380, 420])
         layout.addWidget(splitter, 1)
+        self.undo_bar = MessageBar()
+        self.undo_bar.setObjectName("historyUndoBar")
+        layout.addWidget(self.undo_bar)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         self.open_button = QPushButton(self.tr("Open again"))
         self.delete_button = QPushButton(self.tr("Delete"))
+        self.restore_button = QPushButton(self.tr("Restore"))
+        self.restore_button.hide()
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.delete_button)
+        buttons.addWidget(self.restore_button)
         layout.addLayout(buttons)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -103,20 +140,27 @@ class HistoryPage(QWidget):
         self.list.itemDoubleClicked.connect(self._open_item)
         self.open_button.clicked.connect(lambda: self._open_item(self.list.currentItem()))
         self.delete_button.clicked.connect(self.delete_current)
+        self.restore_button.clicked.connect(self.restore_current)
 
     # --- loading -----------------------------------------------------------------------------
     def refresh(self) -> None:
         """Reload the runs, or search everything with the core's search, on a worker thread."""
         core, task = self.core, self.task_filter.currentData() or None
         query = self.search.text().strip()
+        view = task if task in (DOCUMENTS, TRASH) else None
+        self.delete_button.setVisible(view != TRASH)
+        self.restore_button.setVisible(view == TRASH)
+        self.open_button.setVisible(view is None)
 
         self._generation += 1
         generation = self._generation
 
-        def load() -> tuple[int, list[dict[str, Any]], list[Hit]]:
+        def load() -> Loaded:
             store = core.store
+            if view is not None:
+                return generation, *_view_rows(store, view, query)
             if not query:
-                return generation, list(store.list_runs(limit=LIMIT, task=task)), []
+                return generation, list(store.list_runs(limit=LIMIT, task=task)), [], []
             runs: list[dict[str, Any]] = []
             others: list[Hit] = []
             for hit in core.search(query, limit=LIMIT):
@@ -129,7 +173,7 @@ class HistoryPage(QWidget):
                     continue
                 if task is None or run.get("task") == task:
                     runs.append(run)
-            return generation, runs, others
+            return generation, runs, others, []
 
         self.loading = True
         self.query = query
@@ -139,12 +183,12 @@ class HistoryPage(QWidget):
         self.loading = False
         self.error.emit(exc)
 
-    def _loaded(self, result: tuple[int, list[dict[str, Any]], list[Hit]]) -> None:
-        generation, runs, hits = result
+    def _loaded(self, result: Loaded) -> None:
+        generation, runs, hits, documents = result
         if generation != self._generation:
             return  # a newer search or filter is on its way
         self.loading = False
-        self.runs, self.hits = runs, hits
+        self.runs, self.hits, self.documents = runs, hits, documents
         self.list.clear()
         for run in self.runs:
             task, status = str(run.get("task", "")), str(run.get("status", ""))
@@ -161,6 +205,10 @@ class HistoryPage(QWidget):
             where = f" ({hit.where})" if hit.where else ""
             item = QListWidgetItem(f"{icon} {hit.title}{where}: {hit.snippet[:80]}")
             item.setData(RUN_ROLE, (hit.kind, hit))
+            self.list.addItem(item)
+        for doc in self.documents:
+            item = QListWidgetItem(document_title(doc))
+            item.setData(RUN_ROLE, ("document", doc))
             self.list.addItem(item)
         if self.list.count():
             self.list.setCurrentRow(0)
@@ -179,11 +227,15 @@ class HistoryPage(QWidget):
             self.preview.setMarkdown(str(data.get("output") or ""))
         elif kind == "event":
             self.preview.setPlainText(f"{data.title}\n{data.where}\n{data.snippet}")
+        elif kind == "document":
+            self.preview.setPlainText(
+                "\n".join(str(data.get(k) or "") for k in ("title", "path", "added_at"))
+            )
         else:
             self.preview.setPlainText(f"{data.title} {data.where}\n\n{data.snippet}")
 
     def _open_item(self, item: QListWidgetItem | None) -> None:
-        if item is None:
+        if item is None or self.task_filter.currentData() == TRASH:
             return
         kind, data = item.data(RUN_ROLE)
         if kind == "run":
@@ -203,15 +255,34 @@ class HistoryPage(QWidget):
         return False
 
     def delete_current(self) -> None:
+        """Move the selected run, or document (or the document of a search hit), to the trash."""
         item = self.list.currentItem()
         if item is None:
             return
         kind, data = item.data(RUN_ROLE)
-        if kind != "run":
+        if kind not in ("run", "document", "chunk"):
             return
-        run_id = int(data["id"])
         store = self.core.store
         self.list.takeItem(self.list.row(item))
+        if kind == "document":
+            self.delete_document(int(data["id"]), str(data.get("title") or data["id"]))
+            return
+        if kind == "chunk":
+            chunk_id, title = int(data.ref), data.title
+
+            def trash_hit() -> int:
+                chunks = store.get_chunks_by_id([chunk_id])
+                if not chunks:
+                    raise UserError(f"the document of part {chunk_id} is gone or in the trash")
+                document_id = int(chunks[0]["document_id"])
+                store.delete_document(document_id)
+                return document_id
+
+            run_in_background(
+                self, trash_hit, lambda doc_id: self._document_gone(doc_id, title), self._failed
+            )
+            return
+        run_id = int(data["id"])
         self.runs = [r for r in self.runs if r.get("id") != run_id]
         run_in_background(
             self,
@@ -220,6 +291,48 @@ class HistoryPage(QWidget):
             self._failed,
             name="delete",
         )
+
+    def delete_document(self, document_id: int, title: str) -> None:
+        store = self.core.store
+        self.documents = [d for d in self.documents if d.get("id") != document_id]
+        run_in_background(
+            self,
+            lambda: store.delete_document(document_id),
+            lambda _: self._document_gone(document_id, title),
+            self._failed,
+            name="delete",
+        )
+
+    def _document_gone(self, document_id: int, title: str) -> None:
+        self.undo_bar.show_message(
+            self.tr("Document moved to the trash: %1").replace("%1", title),
+            action_text=self.tr("Undo"),
+            action=lambda: self.restore_document(document_id),
+            timeout_ms=UNDO_MS,
+        )
+        self.document_deleted.emit(document_id)
+        if self.hits:
+            self.refresh()  # other hits of the same document go too
+
+    def restore_document(self, document_id: int) -> None:
+        store = self.core.store
+        run_in_background(
+            self,
+            lambda: store.restore_document(document_id),
+            lambda _: self.refresh(),
+            self._failed,
+        )
+
+    def restore_current(self) -> None:
+        """Take the selected run or document out of the trash."""
+        item = self.list.currentItem()
+        if item is None:
+            return
+        kind, data = item.data(RUN_ROLE)
+        if kind == "document":
+            self.restore_document(int(data["id"]))
+        elif kind == "run":
+            self.restore(int(data["id"]))
 
     def restore(self, run_id: int) -> None:
         store = self.core.store

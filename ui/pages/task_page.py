@@ -261,7 +261,16 @@ class TaskPage(QWidget):
         if done.text:
             self.result_text = done.text
             self._render()
-        self.status_label.setText(self.tr("Done."))
+        status = self.tr("Done.")
+        if done.data.get("glossary_violations"):
+            status += " " + self.tr("Some glossary terms were not used (see the glossary).")
+        if done.data.get("untranslated"):
+            status += " " + self.tr(
+                "Sentences giving the assistant orders were kept untranslated: %n.",
+                "",
+                len(done.data["untranslated"]),
+            )
+        self.status_label.setText(status)
 
     def _on_finished(self) -> None:
         self._set_running(False)

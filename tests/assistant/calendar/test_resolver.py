@@ -94,6 +94,30 @@ def test_durations_and_recurrences() -> None:
     assert daily is not None and daily.rrule is not None and daily.rrule.startswith("FREQ=DAILY")
 
 
+@pytest.mark.parametrize(
+    ("phrase", "minutes"),
+    [
+        ("about 2 hours", 120),
+        ("for 2 hours", 120),
+        ("takes about 45 minutes", 45),
+        ("about half an hour", 30),
+        ("大约两个小时", 120),
+        ("两小时左右", 120),
+    ],
+)
+def test_an_approximate_length_is_a_duration_not_a_time(phrase: str, minutes: int) -> None:
+    res = resolve(phrase, reference=REF, tz=TZ)
+    assert res is not None and res.start is None and res.duration == timedelta(minutes=minutes)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "hour"), [("in 2 hours", 12), ("两小时后", 12), ("about 3pm", 15)]
+)
+def test_offsets_and_approximate_times_stay_times(phrase: str, hour: int) -> None:
+    res = resolve(phrase, reference=REF, tz=TZ)
+    assert res is not None and res.start is not None and res.start.hour == hour
+
+
 def test_lunar_date_keeps_the_written_date_and_converts() -> None:
     res = resolve("农历2024年八月十五", reference=REF, tz=TZ)
     assert res is not None and res.lunar is not None

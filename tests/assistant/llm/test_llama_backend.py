@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
+import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -99,8 +103,20 @@ def test_cancel_during_a_long_prompt_evaluation_stops_within_200_ms(engine: Llam
             break
     assert total > 1400
     start = time.perf_counter()
-    gen.close()
+    gen.close()  # llama.cpp's abort callback stops the batch being evaluated
     assert time.perf_counter() - start < 0.2
+    # The KV cache holds exactly the tokens the model object knows about, no aborted leftovers.
+    n_tokens, pos_max = engine._host.call(_kv_state)
+    assert 0 < n_tokens < total and pos_max == n_tokens - 1
+    # ... so the next request reuses the shared (template) prefix and answers correctly.
+    done = collect(engine.chat(SUM_QUESTION, GenParams(max_tokens=8)))[2]
+    assert done.text.strip() == "5" and done.data["prompt_tokens_cached"] > 0
+
+
+def _kv_state(m: Any) -> tuple[int, int]:
+    import llama_cpp
+
+    return m.llm.n_tokens, llama_cpp.llama_memory_seq_pos_max(m.llm._ctx.memory, 0)
 
 
 def test_json_schema_output_parses_and_validates(engine: LlamaEngine) -> None:
@@ -218,3 +234,34 @@ def test_switching_models_frees_the_old_one(data_dir: Path, fast_model_path: Pat
         assert new._host._resource is None  # the next model loads lazily, on first use
     finally:
         core.close()
+
+
+def test_loading_leaves_the_process_stdout_and_stderr_alone(
+    fast_model_path: Path, capfd: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Other threads' output during a model load is not lost; llama.cpp itself prints nothing."""
+    import llama_cpp.llama_cpp as low
+
+    real_load = low.llama_model_load_from_file
+
+    def load(path: bytes, params: Any) -> Any:  # runs on the host thread, inside the load
+        def shout() -> None:
+            os.write(2, b"fd2-during-load\n")
+            print("sys-stderr-during-load", file=sys.stderr, flush=True)
+
+        other = threading.Thread(target=shout)
+        other.start()
+        other.join()
+        return real_load(path, params)
+
+    monkeypatch.setattr(low, "llama_model_load_from_file", load)
+    eng = LlamaEngine(fast_model_path, n_ctx=512, n_threads=1)
+    try:
+        assert eng.device_info().n_gpu_layers == 0  # vocab-only load, then the full model
+    finally:
+        eng.close()
+    err = capfd.readouterr().err
+    assert err.count("fd2-during-load") == 2
+    assert err.count("sys-stderr-during-load") == 2
+    for noise in ("llama_model_loader", "Model metadata", "system_info", "AVX"):
+        assert noise not in err

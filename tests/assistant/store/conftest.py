@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+import assistant.store.vector_cache as vector_cache
 from assistant.documents import Chunk, Document, Section
 from assistant.store import Store
 
@@ -27,3 +29,17 @@ def store(data_dir: Path) -> Iterator[Store]:
     s = Store(data_dir)
     yield s
     s.close()
+
+
+@pytest.fixture
+def loads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Records every (re)load of a vector table into memory."""
+    calls: list[str] = []
+    real = vector_cache._load
+
+    def counting(conn: sqlite3.Connection, table: str, dim: int) -> object:
+        calls.append(table)
+        return real(conn, table, dim)
+
+    monkeypatch.setattr(vector_cache, "_load", counting)
+    return calls

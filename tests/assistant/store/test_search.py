@@ -70,8 +70,10 @@ def test_delete_document_removes_chunks_from_search(store: Store) -> None:
     doc_id = _add(store, "english", EN)
     ids = [c["id"] for c in store.get_chunks(doc_id)]
     store.add_vectors(ids, np.eye(2, 4, dtype=np.float32))
-    store.delete_document(doc_id)
+    store.delete_document(doc_id)  # to the trash: out of search at once
     assert store.search_text("quick") == []
+    assert store.vector_count() == 0
+    assert store.purge_documents() == 1  # then for good
     assert store.get_chunks(doc_id) == []
     assert store.vector_count() == 0
     assert store.integrity_check() == "ok"

@@ -96,7 +96,6 @@ def test_chinese_event_resolved_in_code(core: Any) -> None:
 
 
 @pytest.mark.model
-@pytest.mark.xfail(reason="known defect (issue 3): 'about 2 hours' is resolved as a time")
 def test_task_without_time_gets_free_slots_in_working_hours(core: Any) -> None:
     core.settings.set("work_start", "10:00")
     core.settings.set("work_end", "17:00")
