@@ -61,7 +61,7 @@ def _raw(model: Any, texts: list[str]) -> tuple[int, float]:
 def embedding_ratio(env: BenchEnv, core: Core, rounds: int, chunks: int) -> Figure:
     words = chunks * 110  # ~110 words make one index chunk (200 word pieces)
     model = raw_model(core)
-    warm = _document(300, seed=999)
+    warm = _document(min(words, 64 * 110), seed=999)  # full batches: torch's thread pool warm
     _ours(core, warm)
     _raw(model, _chunk_texts(warm))
     ours: list[float] = []

@@ -23,7 +23,7 @@ class Plan:
     gen_tokens: int = 64
     ttft_rounds: int = 3
     prompt_rounds: int = 3
-    embed_rounds: int = 3
+    embed_rounds: int = 5
     embed_chunks: int = 256
     search_chunks: int = 100_000
     search_queries: int = 60

@@ -332,3 +332,31 @@ def test_a_failing_full_text_half_raises_its_typed_error(
         seeded.search("Helios quarterly")
     monkeypatch.undo()
     assert seeded.search("Helios quarterly")[0].title == "helios-report.txt"
+
+
+def test_indexer_embeds_a_window_in_length_sorted_batches(
+    data_dir: Path, embedder: Embedder
+) -> None:
+    """Items of similar length share a batch (less padding); no call exceeds BATCH items."""
+    from assistant.indexer import WINDOW
+
+    calls: list[list[str]] = []
+
+    class Recording(CountingEmbedder):
+        def encode(self, texts: Sequence[str], batch_size: int = 32) -> np.ndarray:
+            calls.append(list(texts))
+            return super().encode(texts, batch_size)
+
+    core = _open(data_dir, Recording(embedder))
+    try:
+        notes = [("word " * (1 + (i * 37) % 90)).strip() + f" note {i}" for i in range(BATCH + 9)]
+        for i, text in enumerate(notes):
+            core.remember_document(document_from_text(text, title=f"n{i}"))
+        assert len(notes) < WINDOW
+        assert core.indexer.drain() == len(notes)
+        assert [len(c) for c in calls] == [BATCH, 9]
+        lengths = [len(t) for c in calls for t in c]
+        assert lengths == sorted(lengths)
+        assert core.store.chunks_missing_vectors(10) == []
+    finally:
+        core.close()
