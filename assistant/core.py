@@ -83,6 +83,8 @@ class Core:
         """One line about the model: name, and where it runs and why (CPU/GPU reason)."""
         engine = self.engine()
         info = engine.device_info()
+        if info.server:
+            return f"{engine.model_name()} on the server at {info.server}"
         where = f"GPU ({info.n_gpu_layers} layers)" if info.on_gpu else "CPU"
         reason = f": {info.reason}" if info.reason else ""
         return f"{engine.model_name()} on {where}{reason}"

@@ -265,11 +265,14 @@ class MainWindow(QMainWindow):
     def _model_ready(self, text: object) -> None:
         self.model_status = str(text)
         log.info("model-ready: %s", self.model_status)
-        self.status_label.setText(self.tr("Model: %1").replace("%1", self.model_status))
+        short = short_status(self.model_status)
+        self.status_label.setText(self.tr("Model: %1").replace("%1", short))
+        self.status_label.setToolTip(self.model_status)
         self.model_status_changed.emit(self.model_status)
 
     def _model_failed(self, error: DeskmateError) -> None:
         self.model_status = error.user_text()
+        self.status_label.setToolTip(self.model_status)
         log.info("model-failed: %s", self.model_status)
         self.status_label.setText(self.tr("Model unavailable"))
         self.show_error(error)
@@ -378,3 +381,12 @@ class MainWindow(QMainWindow):
         # The model warm-up only loads (writes nothing): quitting does not wait for it.
         if not worker.join_all(JOIN_TIMEOUT_S, skip=("model",)):
             log.warning("workers still running at close: %s", worker.live_workers())
+
+
+def short_status(status: str) -> str:
+    """'/long/path/model.gguf on CPU: why' -> 'model.gguf on CPU' (the whole line: tooltip)."""
+    head = status.split(": ", 1)[0]
+    name, sep, where = head.rpartition(" on ")
+    if not sep:
+        return head
+    return f"{Path(name).name or name} on {where}"

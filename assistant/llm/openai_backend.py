@@ -127,7 +127,7 @@ class OpenAIEngine:
         return self._model
 
     def device_info(self) -> DeviceInfo:
-        return DeviceInfo(False, 0, f"remote server at {self._base}", False)
+        return DeviceInfo(False, 0, f"remote server at {self._base}", False, server=self._base)
 
     def close(self) -> None:
         self._client.close()

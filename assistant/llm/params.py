@@ -28,3 +28,4 @@ class DeviceInfo:
     n_gpu_layers: int
     reason: str
     gpu_build: bool = False
+    server: str = ""  # base URL when the model runs on an OpenAI-compatible server

@@ -10,7 +10,7 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
-from ui.main_window import MainWindow
+from ui.main_window import MainWindow, short_status
 from ui.worker import live_workers
 
 
@@ -196,6 +196,8 @@ def test_summarize_page_end_to_end(qtbot: Any, real_core: Any, corpus: Path) -> 
     with qtbot.waitSignal(window.model_status_changed, timeout=120_000):
         window.show()
     assert "on CPU" in window.status_label.text()
+    assert "/" not in window.status_label.text()  # the file name; the whole line is the tooltip
+    assert window.status_label.toolTip() == window.model_status
     page = window.task_pages["summarize"]
     page.set_text(
         "Deskmate is a local assistant. It summarizes documents, translates text and drafts "
@@ -242,3 +244,12 @@ def test_done_notes_glossary_misses_and_untranslated_orders(qtbot: Any, scripted
     assert "glossary" in page.status_label.text() and "untranslated" not in page.status_label.text()
     page._on_done(Done(text="summary", data={}))
     assert page.status_label.text() == "Done."
+
+
+def test_short_status_keeps_name_and_place() -> None:
+    line = "/home/u/.local/share/deskmate/models/q.gguf on CPU: this llama.cpp build has no GPU"
+    assert short_status(line) == "q.gguf on CPU"
+    assert short_status("m.gguf on GPU (29 layers): all layers fit") == "m.gguf on GPU (29 layers)"
+    server = "Qwen/Qwen2.5-7B on the server at http://host:8000/v1"
+    assert short_status(server) == "Qwen2.5-7B on the server at http://host:8000/v1"
+    assert short_status("unknown") == "unknown"

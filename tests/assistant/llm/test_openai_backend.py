@@ -219,6 +219,7 @@ def test_tokenizer_name_context_and_device(engine: OpenAIEngine, server: Server)
     assert engine.context_size() == N_CTX  # this server does not publish n_ctx: the setting
     info = engine.device_info()
     assert not info.on_gpu and "remote server" in info.reason and server.url in info.reason
+    assert info.server == server.url
     unnamed = OpenAIEngine(server.url, api_key=API_KEY, n_ctx=1024)
     try:
         assert unnamed.model_name() == ALIAS  # the first model the server lists
