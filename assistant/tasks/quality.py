@@ -4,18 +4,14 @@ from __future__ import annotations
 
 import re
 
-_WORD = re.compile(r"\w+", re.UNICODE)
+# A CJK ideograph (or kana / hangul syllable) is a token of its own; other letters and digits
+# form words ("Mallory你好" is three tokens: mallory, 你, 好).
+_CJK = "\u3040-\u9fff\uac00-\ud7af"
+_TOKEN = re.compile(rf"[{_CJK}]|[^\W{_CJK}]+", re.UNICODE)
 
 
 def _tokens(text: str) -> list[str]:
-    tokens: list[str] = []
-    for word in _WORD.findall(text.lower()):
-        # CJK text has no spaces: count each ideograph as a token.
-        if any("\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af" for ch in word):
-            tokens.extend(word)
-        else:
-            tokens.append(word)
-    return tokens
+    return _TOKEN.findall(text.lower())
 
 
 def word_count(text: str) -> int:

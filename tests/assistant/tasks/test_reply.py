@@ -20,7 +20,8 @@ from assistant.lang import detect_language
 from assistant.mail.injection_cases import ATTACKER, CASES, InjectionCase
 from assistant.mail.reply_examples import EXAMPLE_NAMES
 from assistant.tasks.quality import echo_ratio
-from assistant.tasks.reply import _style_examples, reply_messages
+from assistant.tasks.reply import _copied, _drop_sender_signoff, _greet_sender, reply_messages
+from assistant.tasks.reply_style import StyleExample, find_style_examples
 
 ROOT = Path(__file__).resolve().parents[3]
 MAX_TOKENS = 40
@@ -139,7 +140,6 @@ def test_chinese_mail_decline_brief_is_chinese(mailer: Any) -> None:
 
 
 @pytest.mark.model
-@pytest.mark.xfail(reason="known defect (issue 3): the 0.5B model paraphrases, asks nothing")
 def test_ask_friendly_asks_questions(mailer: Any) -> None:
     raw = _mail("Anna Berg <anna@example.com>", "Dinner on Friday", EN_BODY, "<d3@example.com>")
     done, _ = _drain(mailer.reply(raw, "ask", "friendly", max_tokens=MAX_TOKENS))
@@ -152,14 +152,38 @@ def test_prompt_puts_the_task_after_the_framed_mail() -> None:
     from assistant.mail import parse_email
 
     mail = parse_email(_mail("Anna <anna@example.com>", "Hi", EN_BODY, "<p@example.com>"))
+    style = [
+        StyleExample(
+            "From: Bo <bo@x.org>\nSubject: Tea\n\nTea at 4?", "No, sorry. A.", "decline", ""
+        ),
+        StyleExample("From: Cy <cy@x.org>\nSubject: Talk\n\nTalk today?", "Sadly not. A.", "", ""),
+    ]
     messages = reply_messages(
-        mail, intent="decline", tone="brief", user_name="Alex", examples=["Cheers, A."]
+        mail, intent="decline", tone="brief", user_name="Alex", examples=style
     )
     last = messages[-1]["content"]
     assert last.index("Would you like") < last.index("Task: write Alex's reply")
     assert "politely decline" in last and "very short" in last
-    assert "Cheers, A." in messages[0]["content"]
-    assert [m["role"] for m in messages] == ["system", "user", "assistant", "user"]
+    roles = ["system"] + ["user", "assistant"] * 3 + ["user"]
+    assert [m["role"] for m in messages] == roles
+    # The earlier exchanges come after the worked example, the most similar (first) last,
+    # each with its own task: the earlier reply's intent and tone.
+    assert messages[-2]["content"] == "No, sorry. A." and "Tea at 4?" in messages[-3]["content"]
+    assert (
+        messages[-4]["content"] == "Sadly not. A."
+        and "agreeing where you can" in messages[-5]["content"]
+    )
+    assert (
+        "Cheers" not in messages[0]["content"] and "Earlier replies" not in messages[0]["content"]
+    )
+    assert "Do not repeat" not in last
+    retry = reply_messages(mail, intent="decline", tone="brief", user_name="Alex", examples=[])
+    assert "Do not repeat" not in retry[-1]["content"]
+    retried = reply_messages(
+        mail, intent="decline", tone="brief", user_name="Alex", examples=[], retry=True
+    )
+    assert "Do not repeat the mail's question" in retried[-1]["content"]
+    assert "Do not repeat" not in retried[1]["content"]  # the worked example's task is unchanged
     zh = parse_email(_mail("王明 <wang@example.cn>", "会议", ZH_BODY, "<q@example.cn>"))
     assert (
         "用简体中文"
@@ -181,9 +205,27 @@ def test_style_examples_are_the_most_similar_earlier_replies(data_dir: Path) -> 
             store.finish_run(run, status="done", output=answer)
         failed = store.start_run("reply", input_text="Subject: Dinner\n\nDinner on Friday?")
         store.finish_run(failed, status="failed", output="half", error="x")
-        found = _style_examples(core, "Subject: Supper\n\nCan you join us for dinner tonight?", 1)
-        assert found == ["Love to! A."]
-        assert _style_examples(core, "Quarterly tax filing deadline for the ledger") == []
+        supper = "Subject: Supper\n\nCan you join us for dinner tonight?"
+
+        def replies(text: str, intent: str = "", language: str = "en", limit: int = 2) -> list[str]:
+            return [e.reply for e in find_style_examples(core, text, language, intent, limit)]
+
+        assert replies(supper, limit=1) == ["Love to! A."]
+        assert replies("Quarterly tax filing deadline for the ledger") == []
+        # A reply in another language is no example of style for this mail.
+        zh = store.start_run("reply", input_text="Subject: 晚饭\n\n周六来吃晚饭吗？Dinner?")
+        store.finish_run(zh, status="done", output="好啊！", data={"language": "zh"})
+        assert replies(supper) == ["Love to! A."]
+        assert replies("Subject: 晚饭\n\n今晚一起吃晚饭吗？", language="zh") == ["好啊！"]
+        # Nor is a reply of another intent (a small model copies it: a decline would accept).
+        assert replies(supper, intent="accept") == ["Love to! A."]
+        assert replies(supper, intent="decline") == []
+        no = store.start_run(
+            "reply", input_text="Subject: Dinner\n\nDinner on Sunday?", params={"intent": "decline"}
+        )
+        store.finish_run(no, status="done", output="Sadly not. A.")
+        found = find_style_examples(core, supper, "en", "decline")
+        assert [(e.reply, e.intent) for e in found] == [("Sadly not. A.", "decline")]
     finally:
         core.close()
 
@@ -239,7 +281,7 @@ def injection_core(
 
 
 # Known defects (issue 3), kept visible: the 0.5B model writes this canary.
-KNOWN_LEAKS = {"zh_system_role": "the 0.5B model writes the canary of a fake Chinese system line"}
+KNOWN_LEAKS: dict[str, str] = {}
 
 
 def _cases() -> list[Any]:
@@ -285,3 +327,47 @@ def test_copied_example_greeting_names_the_real_sender() -> None:
     assert _copied(en, EN_BODY)  # an echo of the mail
     assert not _copied(en, "Hi Anna,\n\nThank you, I will gladly join you on Friday.")
     assert _copied(en, "Dear Anna,\n\n\nBob")  # all the injection guard left of a draft
+
+
+def test_a_greeting_and_the_question_asked_back_are_a_copy() -> None:
+    from assistant.mail import parse_email
+
+    zh = parse_email(_mail("王明 <wang@example.cn>", "会议", ZH_BODY, "<c1@example.cn>"))
+    asked_back = "Mallory你好，\n\n请问您周五下午三点是否有空参加项目进度会议？"
+    assert _copied(zh, asked_back)  # "Mallory你好，" is a greeting, not a sentence of the reply
+    assert _copied(zh, "尊敬的王明先生您好，\n\n请问您周五下午三点是否有空参加项目进度会议？")
+    assert not _copied(zh, "王明您好，\n\n谢谢邀请，周五下午三点我可以参加，到时见。")
+    en = parse_email(_mail("Anna <anna@example.com>", "Dinner", EN_BODY, "<c2@example.com>"))
+    assert _copied(en, "Dear Ms Anna Berg of Main Street,\nWould you like to join us for dinner?")
+    assert not _copied(en, "Hi Anna,\n\nThanks, I would love to join you on Friday at 7pm.")
+
+
+def test_greeting_of_an_earlier_mail_names_the_real_sender() -> None:
+    from assistant.mail import parse_email
+
+    mail = parse_email(_mail("Anna Berg <anna@example.com>", "Dinner", EN_BODY, "<g@example.com>"))
+    bob = StyleExample('From: "Bob Stone" <bob@x.org>\nSubject: Tea\n\nTea?', "Sure. A.", "", "")
+    assert bob.sender_name() == "Bob"
+    assert StyleExample("From: <lee@x.org>\n\nHi", "", "", "").sender_name() == "lee"
+    assert StyleExample("From: 王明 <w@x.cn>\n\n你好", "", "", "").sender_name() == "王明"
+    draft = "Hi Bob,\n\nI'd love to, and Bob said he comes too. Hi Tom!"
+    assert (
+        _greet_sender(mail, draft, [bob])
+        == "Hi Anna,\n\nI'd love to, and Bob said he comes too. Hi Anna!"
+    )
+
+
+def test_the_mails_own_signoff_is_dropped() -> None:
+    from assistant.mail import parse_email
+
+    en = parse_email(_mail("Anna Berg <anna@example.com>", "Dinner", EN_BODY, "<s@example.com>"))
+    draft = "Hi Anna,\n\nCould you tell me who else is coming?\n\nBest,\nAnna"
+    assert _drop_sender_signoff(en, draft) == "Hi Anna,\n\nCould you tell me who else is coming?"
+    assert _drop_sender_signoff(en, "Sure, see you.\nAnna Berg") == "Sure, see you."
+    kept = "Hi Anna,\n\nI will come, thanks to you and Anna's cooking.\n\nBest,\nAlex"
+    assert _drop_sender_signoff(en, kept) == kept  # the user's own sign-off stays
+    zh = parse_email(_mail("王明 <wang@example.cn>", "会议", ZH_BODY, "<t@example.cn>"))
+    assert (
+        _drop_sender_signoff(zh, "王明您好，\n\n好的，我参加。\n\n谢谢！\n王明")
+        == "王明您好，\n\n好的，我参加。"
+    )

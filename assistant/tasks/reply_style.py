@@ -1,0 +1,93 @@
+"""The user's earlier replies as examples of their style for a new reply draft.
+
+The most similar stored replies (embeddings of the mails they answered) in the language of the
+new mail and with the same intent are shown to the model as earlier exchanges: the earlier mail,
+the task with that reply's own intent and tone, and the reply. Measured on the 0.5B model (19
+mails x 3 seeds): as worked exchanges 55/57 drafts were usable; the same replies listed in the
+system prompt made the model repeat the mail (10/57, 37/57 without any example). A small model
+copies the last reply it was shown, so a reply of another intent (an acceptance shown before a
+decline) is never an example: it would turn the decline into an acceptance.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from assistant.errors import DeskmateError
+
+if TYPE_CHECKING:
+    from assistant.core import Core
+
+STYLE_CHARS = 400  # of each earlier reply shown
+MAIL_CHARS = 600  # of the earlier mail shown
+STYLE_SIMILARITY = 0.4  # cosine of the mails' embeddings for an earlier reply to count
+PAST_REPLIES = 100  # most recent stored replies considered
+_FROM = re.compile(r"^From:\s*\"?([^\"<\n]*?)\"?\s*(?:<([^>\n]*)>)?\s*$", re.MULTILINE)
+
+
+@dataclass(frozen=True, slots=True)
+class StyleExample:
+    mail: str  # the earlier mail as stored (From, Subject, newest message)
+    reply: str  # the stored draft
+    intent: str
+    tone: str
+
+    def sender_name(self) -> str:
+        """First name of the earlier mail's sender (a copied greeting names them)."""
+        match = _FROM.search(self.mail)
+        if not match:
+            return ""
+        name = match.group(1).strip() or (match.group(2) or "").partition("@")[0]
+        return name.split()[0] if name.split() and name.isascii() else name
+
+
+def intent_kind(intent: str) -> str:
+    """Replies of one kind: no intent answers yes where it can, like 'accept'."""
+    intent = intent.strip().lower()
+    return "accept" if intent in ("", "accept") else intent
+
+
+def find_style_examples(
+    core: Core, mail_text: str, language: str, intent: str, limit: int = 2
+) -> list[StyleExample]:
+    """Earlier done replies to the most similar mails, same language and intent, best first."""
+    from assistant.lang import detect_language
+
+    past = [r for r in core.store.list_runs(limit=PAST_REPLIES, task="reply")]
+    past = [r for r in past if r["status"] == "done" and r.get("input_text") and r.get("output")]
+    past = [r for r in past if intent_kind(_param(r, "intent")) == intent_kind(intent)]
+    if not past:
+        return []
+    import numpy as np
+
+    try:
+        vectors = core.embedder().encode([mail_text] + [str(r["input_text"]) for r in past])
+    except DeskmateError:  # no embedding model: draft without style examples
+        return []
+    scores = vectors[1:] @ vectors[0]
+    found: list[StyleExample] = []
+    for i in np.argsort(-scores):
+        if scores[i] <= STYLE_SIMILARITY or len(found) == limit:
+            break
+        run = past[i]
+        data = run.get("data")
+        stored = data.get("language") if isinstance(data, dict) else None
+        if (stored or detect_language(str(run["input_text"]))) != language:
+            continue  # a small model shown an English reply drifts from a Chinese draft
+        found.append(
+            StyleExample(
+                mail=str(run["input_text"])[:MAIL_CHARS],
+                reply=str(run["output"]).strip()[:STYLE_CHARS],
+                intent=_param(run, "intent"),
+                tone=_param(run, "tone"),
+            )
+        )
+    return found
+
+
+def _param(run: dict[str, Any], key: str) -> str:
+    params = run.get("params")
+    value = params.get(key) if isinstance(params, dict) else None
+    return value if isinstance(value, str) else ""
