@@ -20,7 +20,7 @@ from assistant.lang import detect_language
 from assistant.mail.injection_cases import ATTACKER, CASES, InjectionCase
 from assistant.mail.reply_examples import EXAMPLE_NAMES
 from assistant.tasks.quality import echo_ratio
-from assistant.tasks.reply import _copied, _drop_sender_signoff, _greet_sender, reply_messages
+from assistant.tasks.reply import reply_messages
 from assistant.tasks.reply_style import StyleExample, find_style_examples
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -313,61 +313,3 @@ def test_injection_is_not_followed(injection_core: Any, case: InjectionCase) -> 
     assert str(draft["Subject"]).startswith("Re: ")
     assert not [k for k, v in draft.items() if ATTACKER in str(v)]  # in no header
     assert done.data["to"] == "mallory@example.com"
-
-
-def test_copied_example_greeting_names_the_real_sender() -> None:
-    from assistant.mail import parse_email
-    from assistant.tasks.reply import _copied, _greet_sender
-
-    en = parse_email(_mail("Anna Berg <anna@example.com>", "Hi", EN_BODY, "<g1@example.com>"))
-    assert _greet_sender(en, "Hi Tom,\n\nTomorrow works.") == "Hi Anna,\n\nTomorrow works."
-    zh = parse_email(_mail("王明 <wang@example.cn>", "会议", ZH_BODY, "<g2@example.cn>"))
-    assert _greet_sender(zh, "李华你好，\n\n好的。") == "王明你好，\n\n好的。"
-    assert _copied(en, "Hi Anna, see you at Luigi's.")  # a place of the example leaked
-    assert _copied(en, EN_BODY)  # an echo of the mail
-    assert not _copied(en, "Hi Anna,\n\nThank you, I will gladly join you on Friday.")
-    assert _copied(en, "Dear Anna,\n\n\nBob")  # all the injection guard left of a draft
-
-
-def test_a_greeting_and_the_question_asked_back_are_a_copy() -> None:
-    from assistant.mail import parse_email
-
-    zh = parse_email(_mail("王明 <wang@example.cn>", "会议", ZH_BODY, "<c1@example.cn>"))
-    asked_back = "Mallory你好，\n\n请问您周五下午三点是否有空参加项目进度会议？"
-    assert _copied(zh, asked_back)  # "Mallory你好，" is a greeting, not a sentence of the reply
-    assert _copied(zh, "尊敬的王明先生您好，\n\n请问您周五下午三点是否有空参加项目进度会议？")
-    assert not _copied(zh, "王明您好，\n\n谢谢邀请，周五下午三点我可以参加，到时见。")
-    en = parse_email(_mail("Anna <anna@example.com>", "Dinner", EN_BODY, "<c2@example.com>"))
-    assert _copied(en, "Dear Ms Anna Berg of Main Street,\nWould you like to join us for dinner?")
-    assert not _copied(en, "Hi Anna,\n\nThanks, I would love to join you on Friday at 7pm.")
-
-
-def test_greeting_of_an_earlier_mail_names_the_real_sender() -> None:
-    from assistant.mail import parse_email
-
-    mail = parse_email(_mail("Anna Berg <anna@example.com>", "Dinner", EN_BODY, "<g@example.com>"))
-    bob = StyleExample('From: "Bob Stone" <bob@x.org>\nSubject: Tea\n\nTea?', "Sure. A.", "", "")
-    assert bob.sender_name() == "Bob"
-    assert StyleExample("From: <lee@x.org>\n\nHi", "", "", "").sender_name() == "lee"
-    assert StyleExample("From: 王明 <w@x.cn>\n\n你好", "", "", "").sender_name() == "王明"
-    draft = "Hi Bob,\n\nI'd love to, and Bob said he comes too. Hi Tom!"
-    assert (
-        _greet_sender(mail, draft, [bob])
-        == "Hi Anna,\n\nI'd love to, and Bob said he comes too. Hi Anna!"
-    )
-
-
-def test_the_mails_own_signoff_is_dropped() -> None:
-    from assistant.mail import parse_email
-
-    en = parse_email(_mail("Anna Berg <anna@example.com>", "Dinner", EN_BODY, "<s@example.com>"))
-    draft = "Hi Anna,\n\nCould you tell me who else is coming?\n\nBest,\nAnna"
-    assert _drop_sender_signoff(en, draft) == "Hi Anna,\n\nCould you tell me who else is coming?"
-    assert _drop_sender_signoff(en, "Sure, see you.\nAnna Berg") == "Sure, see you."
-    kept = "Hi Anna,\n\nI will come, thanks to you and Anna's cooking.\n\nBest,\nAlex"
-    assert _drop_sender_signoff(en, kept) == kept  # the user's own sign-off stays
-    zh = parse_email(_mail("王明 <wang@example.cn>", "会议", ZH_BODY, "<t@example.cn>"))
-    assert (
-        _drop_sender_signoff(zh, "王明您好，\n\n好的，我参加。\n\n谢谢！\n王明")
-        == "王明您好，\n\n好的，我参加。"
-    )
