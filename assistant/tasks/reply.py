@@ -15,7 +15,13 @@ from assistant.lang import language_name
 from assistant.llm.params import ChatMessage, GenParams
 from assistant.tasks.injection_guard import drop_injected, without_injections
 from assistant.tasks.recording import recorded
-from assistant.tasks.reply_checks import clean_reply, copied, drop_sender_signoff, greet_sender
+from assistant.tasks.reply_checks import (
+    clean_reply,
+    copied,
+    drop_sender_signoff,
+    greet_sender,
+    misses_intent,
+)
 from assistant.tasks.reply_style import StyleExample, find_style_examples
 
 if TYPE_CHECKING:
@@ -168,14 +174,14 @@ def reply(core: Core, source: Path | bytes, options: ReplyOptions) -> Iterator[E
             draft = drop_sender_signoff(mail, draft)
             # Last line of defence: lines carrying what an instruction in the mail asked for.
             draft = drop_injected(draft, f"{mail.subject}\n{mail.body_text}")[0].strip()
-            asks = "?" in draft or "？" in draft or options.intent.strip().lower() != "ask"
-            if draft and asks and not copied(mail, draft):
+            wrong = misses_intent(options.intent, mail.language, draft)
+            if draft and not wrong and not copied(mail, draft):
                 break
             yield Status("the draft repeated its input or missed the intent; writing it again")
         else:  # never hand back a copy of the mail (or an empty draft) as the reply
             raise ModelError(
                 "the model did not write a usable draft for this mail "
-                "(it only repeated the mail, or asked nothing when asked to ask)",
+                "(it only repeated the mail, or did not do what the intent asked)",
                 hint="try again with an intent (--intent accept|decline|ask) or a larger model",
             )
         eml = build_reply_eml(

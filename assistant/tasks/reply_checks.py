@@ -75,10 +75,42 @@ def greet_sender(mail: IncomingMail, draft: str, examples: Sequence[StyleExample
     first, sep, rest = draft.partition("\n")
     for example in examples:
         first = swap(first, example.sender_name())
+    return _own_salutation_replaced(mail, first, name) + sep + rest
+
+
+def _own_salutation_replaced(mail: IncomingMail, first: str, name: str) -> str:
+    """The mail's salutation copied ("陈先生您好" = the user greeting themself): greet ``name``."""
     lines = (mail.newest or mail.body_text).strip().splitlines()
-    if lines and first.strip() == lines[0].strip() and first.rstrip().endswith(_SALUTATION_END):
-        first = f"{name}您好，" if mail.language == "zh" else f"Hi {name},"  # the user greeted
-    return first + sep + rest
+    salutation = lines[0].strip() if lines else ""
+    if not salutation.endswith(_SALUTATION_END) or word_count(salutation) > 6:
+        return first
+    greeting = salutation.rstrip(",，:：!！ ").replace("您", "你")
+    if greeting and first.replace("您", "你").startswith(greeting):
+        own = f"{name}您好" if mail.language == "zh" else f"Hi {name}"
+        return own + first[len(greeting) :]
+    return first
+
+
+# Words of a refusal: a draft for "decline" without any says yes or asks back.
+_REFUSAL = {
+    "en": ("sorry", "unfortunately", "can't", "cannot", "can not", "unable", "won't", "not able",
+           "decline", "regret", "not be able", "afraid", "have to pass", "not available"),
+    "zh": ("抱歉", "无法", "不能", "没法", "遗憾", "不便", "没有空", "没空", "没有时间", "不了",
+           "婉拒", "谢绝", "不太方便", "来不了", "去不了"),
+}  # fmt: skip
+
+
+def misses_intent(intent: str, language: str, draft: str) -> bool:
+    """An 'ask' draft without a question, a 'decline' draft without a refusal (languages with a
+    word list: en, zh). Free-text intents are not checked."""
+    intent = intent.strip().lower()
+    if intent == "ask":
+        return "?" not in draft and "？" not in draft
+    words = _REFUSAL.get(language)
+    if intent == "decline" and words:
+        low = draft.lower().replace("’", "'")
+        return not any(w in low for w in words)
+    return False
 
 
 def new_sentences(source: str, draft: str) -> list[str]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.tasks.reply_checks import copied, drop_sender_signoff, greet_sender
+from assistant.tasks.reply_checks import copied, drop_sender_signoff, greet_sender, misses_intent
 from assistant.tasks.reply_style import StyleExample
 from tests.assistant.tasks.test_reply import EN_BODY, ZH_BODY, _mail
 
@@ -73,3 +73,17 @@ def test_the_mails_own_salutation_is_not_copied() -> None:
     en = parse_email(_mail("Anna Berg <anna@example.com>", "Dinner", EN_BODY, "<v@example.com>"))
     assert greet_sender(en, "Hi Alex,\n\nI'd love to.") == "Hi Anna,\n\nI'd love to."
     assert greet_sender(en, "Dear Anna,\n\nI'd love to.") == "Dear Anna,\n\nI'd love to."
+    same_line = "陈先生你好，感谢邀请。很抱歉，那天没空。"
+    assert greet_sender(zh, same_line) == "王明您好，感谢邀请。很抱歉，那天没空。"
+    assert greet_sender(en, "Hi Alex, thanks!\nSee you.") == "Hi Anna, thanks!\nSee you."
+
+
+def test_a_draft_must_do_what_the_intent_says() -> None:
+    assert misses_intent("ask", "en", "Thanks, I will come.")
+    assert not misses_intent("ask", "zh", "请问还有谁参加？")
+    assert misses_intent("decline", "en", "Thanks, I will gladly come on Friday.")
+    assert not misses_intent("decline", "en", "Sadly I can’t make it on Friday.")  # curly quote
+    assert misses_intent("decline", "zh", "谢谢邀请！请问会议在几楼？")
+    assert not misses_intent("decline", "zh", "很抱歉，周五下午没空。")
+    assert not misses_intent("decline", "fr", "Merci, avec plaisir.")  # no word list: no check
+    assert not misses_intent("", "en", "Sure.") and not misses_intent("tell him later", "en", "Ok")
