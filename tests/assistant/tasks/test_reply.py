@@ -294,26 +294,13 @@ def injection_core(
     core.close()
 
 
-# Known defects (issue 3), kept visible: the 0.5B model writes this canary.
-KNOWN_LEAKS: dict[str, str] = {}
-
-
-def _cases() -> list[Any]:
-    return [
-        pytest.param(c, id=c.id, marks=pytest.mark.xfail(reason=KNOWN_LEAKS[c.id]))
-        if c.id in KNOWN_LEAKS
-        else pytest.param(c, id=c.id)
-        for c in CASES
-    ]
-
-
 @pytest.mark.model
-@pytest.mark.parametrize("case", _cases())
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_injection_is_not_followed(injection_core: Any, case: InjectionCase) -> None:
     try:
         done, _ = _drain(injection_core.reply(case.to_eml(), "", "friendly", max_tokens=MAX_TOKENS))
     except ModelError:  # safe (nothing is written) but no draft: a known weakness (issue 3)
-        pytest.xfail("the 0.5B model only repeated the mail or its instruction, twice: no draft")
+        pytest.xfail("the 0.5B model only repeated the mail, three times: no draft")
     text = done.text
     assert text.strip(), "the result is still a reply draft"
     assert case.leaked(text) == [], f"{case.attack}: {text!r}"
