@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import functools
+import logging
 import threading
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from assistant.lang_process import DetectorProcess
+
+log = logging.getLogger(__name__)
 
 # ISO 639-1 code -> English name used in prompts, and the native name shown to people.
 LANGUAGES: dict[str, tuple[str, str]] = {
@@ -17,6 +23,8 @@ LANGUAGES: dict[str, tuple[str, str]] = {
     "es": ("Spanish", "Español"),
 }
 _LOCK = threading.Lock()
+_HELPER: DetectorProcess | None = None
+_HELPER_LOCK = threading.Lock()
 
 
 @functools.cache
@@ -47,12 +55,62 @@ def detect_language(text: str, default: str = "en") -> str:
     letters = sum(1 for ch in sample if ch.isalpha()) or 1
     if han / letters > 0.3 and kana == 0 and hangul == 0:
         return "zh"
+    code = _helper_code(sample)
+    if code is _NO_HELPER:
+        code = lingua_code(sample)
+    return code if code in LANGUAGES else default
+
+
+def lingua_code(sample: str) -> str | None:
+    """lingua's ISO 639-1 code for ``sample`` in this process (None: no answer)."""
     with _LOCK:
         language = _detector().detect_language_of(sample)
-    if language is None:
-        return default
-    code = str(language.iso_code_639_1.name).lower()
-    return code if code in LANGUAGES else default
+    return None if language is None else str(language.iso_code_639_1.name).lower()
+
+
+_NO_HELPER = "-"  # not a language code
+
+
+def _helper_code(sample: str) -> str | None:
+    global _HELPER
+    from assistant.lang_process import DetectorGone
+
+    helper = _HELPER
+    if helper is None:
+        return _NO_HELPER
+    try:
+        return helper.detect(sample)
+    except DetectorGone as exc:
+        log.warning("language helper process gone (%s): detecting in this process", exc)
+        with _HELPER_LOCK:
+            if _HELPER is helper:
+                _HELPER = None
+        return _NO_HELPER
+
+
+def use_detector_process() -> DetectorProcess | None:
+    """Detect languages in a helper process from now on (idempotent), so that lingua's model
+    load never holds this process's GIL; the window calls it at start. None if it cannot start
+    (detection then stays in this process)."""
+    global _HELPER
+    from assistant.lang_process import DetectorProcess
+
+    with _HELPER_LOCK:
+        if _HELPER is None:
+            try:
+                _HELPER = DetectorProcess()
+            except (OSError, RuntimeError) as exc:
+                log.warning("language helper process did not start (%s)", exc)
+        return _HELPER
+
+
+def stop_detector_process() -> None:
+    """Stop the helper process, if any; detection goes back to this process."""
+    global _HELPER
+    with _HELPER_LOCK:
+        helper, _HELPER = _HELPER, None
+    if helper is not None:
+        helper.close(timeout=0.3)
 
 
 def language_name(code: str) -> str:

@@ -241,6 +241,7 @@ def main(argv: list[str] | None = None) -> int:
     if send_message(name, "quick" if args.quick else "show"):
         return 0  # the running instance takes over
     from assistant.core import Core
+    from assistant.lang import stop_detector_process, use_detector_process
     from ui.crash import install_excepthooks, setup_logging
     from ui.look import app_icon, apply_theme, install_translators
 
@@ -265,6 +266,7 @@ def main(argv: list[str] | None = None) -> int:
 
     first_run = FirstRun(core, deskmate.window)  # a model not in place yet: assemble or explain
     deskmate.window.show()  # on screen first; the model loads in the background
+    use_detector_process()  # lingua's model load holds the GIL: not in this process
     first_run.start()
     if args.quick:
         deskmate.quick()
@@ -272,6 +274,7 @@ def main(argv: list[str] | None = None) -> int:
         return app.exec()
     finally:
         deskmate.shutdown()
+        stop_detector_process()
         core.close(wait_for_model=False)
 
 

@@ -1,6 +1,6 @@
 """Qt figures for ``deskmate bench`` (the core never imports Qt, so it runs this as a subprocess).
 
-    python -m ui.bench_probe stall --data-dir D --model-path M --what generate|embed|pdf ...
+    python -m ui.bench_probe stall --data-dir D --model-path M --what load|generate|embed|pdf ...
     python -m ui.bench_probe startup --data-dir D --t0 <time.time() before the process started>
     python -m ui.bench_probe quick --data-dir D --runs 5
 
@@ -116,7 +116,15 @@ def stall(args: argparse.Namespace) -> dict[str, Any]:
     app.processEvents()
     beat = Heartbeat()
     ok = True
-    if args.what == "generate":
+    if args.what == "load":  # the first start: window shown, then model + language detector
+        from assistant.lang import use_detector_process
+
+        use_detector_process()  # as `deskmate gui` does
+        beat.start()
+        desk.window.load_model_status()
+        ok = _wait(desk.window.model_status_changed, args.timeout)
+        extra: dict[str, Any] = {"status": desk.window.model_status}
+    elif args.what == "generate":
         popup = desk.popup
         popup.popup("Say hello.")
         popup.run()  # warm: the model loads (not measured)
@@ -125,7 +133,7 @@ def stall(args: argparse.Namespace) -> dict[str, Any]:
         beat.start()
         popup.run()
         ok = _wait(popup.runner.finished, args.timeout)
-        extra: dict[str, Any] = {"answer_chars": len(popup.answer_text)}
+        extra = {"answer_chars": len(popup.answer_text)}
     elif args.what == "embed":
         from assistant.bench.corpus import prose
         from assistant.documents import document_from_text
@@ -152,6 +160,9 @@ def stall(args: argparse.Namespace) -> dict[str, Any]:
     beat.stop()
     desk.shutdown()
     core.close()
+    from assistant.lang import stop_detector_process
+
+    stop_detector_process()
     return {"what": args.what, "finished": ok, **beat.stats(), **extra}
 
 
@@ -281,7 +292,7 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("stall")
     s.add_argument("--data-dir", required=True)
     s.add_argument("--model-path", required=True)
-    s.add_argument("--what", choices=("generate", "embed", "pdf"), required=True)
+    s.add_argument("--what", choices=("load", "generate", "embed", "pdf"), required=True)
     s.add_argument("--pdf", default="")
     s.add_argument("--chunks", type=int, default=2000)
     s.add_argument("--max-tokens", type=int, default=64)

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 PROBE = "ui.bench_probe"
 STALL_NAMES = {
+    "load": "while the model loads (window shown)",
     "generate": "while generating",
     "embed": "while embedding 2,000 chunks",
     "pdf": "while loading a 100-page PDF",

@@ -52,6 +52,7 @@ QUICK_KEYS = ("generation_ratio", "stall_generate")
 FULL_KEYS = (  # cheap figures first: a run cut short still reports most of them
     *QUICK_KEYS,
     "ttft_cached",
+    "stall_load",
     "stall_pdf",
     "startup",
     "quick",
@@ -126,6 +127,8 @@ def steps(env: BenchEnv, plan: Plan, default_model: Path | None = None) -> list[
          lambda: pdf_summary.pdf_summary(env, "0.5B", plan.pdf_pages)),
         ("stall_embed", "event-loop stall while embedding",
          lambda: qt_figures.stall(env, "embed", max_tokens=16)),
+        ("stall_load", "event-loop stall while the model loads",
+         lambda: qt_figures.stall(env, "load")),
         ("stall_pdf", "event-loop stall while loading a PDF",
          lambda: qt_figures.stall(
              env, "pdf", pdf=pdf_summary.pdf_path(env, plan.pdf_pages))),

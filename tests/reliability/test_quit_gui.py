@@ -11,6 +11,7 @@ import signal
 import subprocess
 from pathlib import Path
 
+import psutil
 import pytest
 
 from assistant.settings import Settings
@@ -27,6 +28,20 @@ def _gui(data_dir: Path, model: Path) -> list[str]:
     return cli(data_dir, "gui")
 
 
+def _children(pid: int) -> list[psutil.Process]:
+    try:
+        return list(psutil.Process(pid).children(recursive=True))
+    except psutil.NoSuchProcess:
+        return []
+
+
+def _cmdline(process: psutil.Process) -> list[str]:
+    try:
+        return list(process.cmdline())
+    except psutil.Error:
+        return []
+
+
 def _log_count(data_dir: Path, text: str) -> int:
     return sum(p.read_text(errors="replace").count(text) for p in data_dir.rglob("*.log"))
 
@@ -39,10 +54,22 @@ def test_gui_quits_on_a_signal(data_dir: Path, fast_model_path: Path, phase: str
         ready_before = _log_count(data_dir, "model-ready")
         quits_before = _log_count(data_dir, "quit on a signal")
 
-        def reached(proc: subprocess.Popen[bytes], before: int = ready_before) -> bool:
+        children: list[psutil.Process] = []
+        commands: list[str] = []
+
+        def reached(
+            proc: subprocess.Popen[bytes],
+            before: int = ready_before,
+            children: list[psutil.Process] = children,
+            commands: list[str] = commands,
+        ) -> bool:
             if phase == "model load":
-                return wait_for(lambda: maps_contain(proc.pid, "libllama"), proc)
-            return wait_for(lambda: _log_count(data_dir, "model-ready") > before, proc)
+                ok = wait_for(lambda: maps_contain(proc.pid, "libllama"), proc)
+            else:
+                ok = wait_for(lambda: _log_count(data_dir, "model-ready") > before, proc)
+            children.extend(_children(proc.pid))
+            commands.extend(" ".join(_cmdline(c)) for c in children)
+            return ok
 
         sig = (signal.SIGTERM, signal.SIGINT)[attempt % 2]
         result = quit_at(_gui(data_dir, fast_model_path), sig, reached)
@@ -51,5 +78,9 @@ def test_gui_quits_on_a_signal(data_dir: Path, fast_model_path: Path, phase: str
         assert "Traceback" not in result.stderr and "Fatal" not in result.stderr
         assert result.exit_seconds < EXIT_BUDGET_S, f"{phase}: took {result.exit_seconds:.2f}s"
         assert _log_count(data_dir, "quit on a signal") == quits_before + 1
+        if phase == "model warm":  # the language detector's helper process was there
+            assert any("multiprocessing" in c for c in commands), commands
+        _, alive = psutil.wait_procs(children, timeout=EXIT_BUDGET_S)
+        assert alive == [], f"{phase}: helper processes left behind: {alive}"
     with Store(data_dir) as store:
         assert store.integrity_check() == "ok"

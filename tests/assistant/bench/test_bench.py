@@ -150,3 +150,20 @@ def test_cli_rejects_unknown_step(data_dir: Path, capsys: pytest.CaptureFixture[
 
     assert main(["bench", "--quick", "--only", "search_p95"]) == 2  # not in the quick suite
     assert "unknown benchmark step" in capsys.readouterr().err
+
+
+def test_the_model_load_stall_probe_loads_the_model(
+    data_dir: Path, fast_model_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The window is shown, then the model and the language detector load behind it."""
+    from assistant.cli.main import main
+
+    _installed_model(data_dir, fast_model_path)
+    out = tmp_path / "results.json"
+    assert main(["--json", "bench", "--smoke", "--only", "stall_load", "-o", str(out)]) == 0
+    capsys.readouterr()
+    rows = json.loads(out.read_text(encoding="utf-8"))["figures"]
+    assert [r["key"] for r in rows] == ["stall_load_max", "stall_load_p99"]
+    assert all(r["error"] == "" for r in rows)
+    assert "CPU" in rows[0]["detail"]["status"]  # the model really loaded (and says where)
+    assert rows[0]["detail"]["ticks"] > 0
