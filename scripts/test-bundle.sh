@@ -80,6 +80,13 @@ if [ "$MODEL" != none ]; then
   done
   grep "model-ready\|model-failed" "$LOG" | tail -1
   grep -q "model-ready" "$LOG" || fail "the bundle could not load $MODEL"
+  # language detection runs in a helper process (a frozen multiprocessing child), not a 2nd app
+  pgrep -P "$APP" -f -- "--multiprocessing-fork|multiprocessing" >/dev/null \
+    || fail "no language helper process under the app"
+  ! grep -q "language helper" "$LOG" || fail "$(grep "language helper" "$LOG" | tail -1)"
+  WINDOWS=$(xdotool search --onlyvisible --name '^Deskmate$' | wc -l)
+  [ "$WINDOWS" -eq 1 ] || fail "$WINDOWS windows named Deskmate (a helper opened the app again?)"
+  echo "test-bundle: the language helper process runs (pid $(pgrep -P "$APP" -f multiprocessing | head -1))"
 else
   timeout "$TIMEOUT_S" xdotool search --sync --onlyvisible --name 'add a language model' \
     >/dev/null || fail "no first-run dialog about the missing model"
