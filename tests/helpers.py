@@ -5,6 +5,9 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 
@@ -38,3 +41,21 @@ def deskmate(
         timeout=timeout,
         check=False,
     )
+
+
+def max_thread_stall_ms(work: Callable[[], object], beat_s: float = 0.005) -> float:
+    """Run ``work`` on a thread while this thread ticks every ``beat_s``: how late (ms) was
+    the latest tick? Catches code that keeps the GIL from other threads (a window's event loop)."""
+    late: list[float] = []
+    worker = threading.Thread(target=work, name="stall-probe-work")
+    last, due_ms = time.perf_counter(), 0.0
+    worker.start()
+    while True:
+        now = time.perf_counter()  # if the worker kept the GIL, this comes late
+        late.append((now - last) * 1000 - due_ms)
+        if not worker.is_alive():
+            break
+        last, due_ms = now, beat_s * 1000
+        time.sleep(beat_s)
+    worker.join()
+    return max(late)

@@ -31,6 +31,11 @@ MAX_NESTING = 4
 MAX_DIMS = 8
 KEEP_ARRAY_ITEMS = 1024  # arrays longer than this are summarized, not kept
 _INLINE_READ = 4096  # strings longer than this are skipped with a seek when not kept
+# The header is ~10^5 tiny reads. With the default 8 KB buffer the file read under them
+# releases and retakes the GIL every few hundred microseconds, which keeps resetting the
+# interpreter's switch timer: other threads (a window's event loop) then starve for the whole
+# parse (100-240 ms here). Refilling 1 MB at a time lets the switch interval work (< 10 ms).
+_READ_BUFFER = 1 << 20
 
 # GGUF metadata value types -> struct format of a scalar
 _SCALARS: dict[int, str] = {
@@ -307,7 +312,7 @@ def inspect_gguf(path: Path) -> GGUFInfo:
     """Read and check the header of the GGUF file at ``path`` (typed errors for bad files)."""
     path = Path(path)
     try:
-        with path.open("rb") as fh:
+        with path.open("rb", buffering=_READ_BUFFER) as fh:
             size = os.fstat(fh.fileno()).st_size
             info = read_header(fh, size, str(path))
     except FileNotFoundError:
