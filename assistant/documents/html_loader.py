@@ -38,11 +38,17 @@ def load_html(data: bytes) -> tuple[str | None, list[Section]]:
     return html_to_sections(decode_text(data, declared=declared_charset(data)))
 
 
+# Inside <pre>, spaces, tabs and newlines stand in as private-use characters until the
+# cleaning below is done, so code keeps its indentation and blank lines.
+_PRE_KEEP = str.maketrans({" ": "\ue000", "\t": "\ue001", "\n": "\ue002"})
+_PRE_BACK = str.maketrans({"\ue000": " ", "\ue001": "\t", "\ue002": "\n"})
+
+
 def _clean(parts: list[str]) -> str:
     text = "".join(parts)
     # Paragraph breaks (blank lines) survive; other runs of whitespace around newlines collapse.
     text = _BLANKS.sub(lambda m: "\n\n" if m.group(0).count("\n") > 1 else "\n", text)
-    return normalize_text(text)
+    return normalize_text(text).translate(_PRE_BACK)
 
 
 class _Sections:
@@ -75,7 +81,7 @@ class _Sections:
 
     def text(self, text: str | None, keep_spaces: bool = False) -> None:
         if text:
-            self.parts.append(text if keep_spaces else _SPACES.sub(" ", text))
+            self.parts.append(text.translate(_PRE_KEEP) if keep_spaces else _SPACES.sub(" ", text))
 
 
 def html_to_sections(markup: str) -> tuple[str | None, list[Section]]:

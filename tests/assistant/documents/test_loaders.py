@@ -223,7 +223,7 @@ def test_a_big_html_page_leaves_other_threads_running(tmp_path: Path) -> None:
     assert stall <= 50.0
 
 
-def test_html_keeps_the_spaces_of_everything_inside_pre(tmp_path: Path) -> None:
-    markup = "<pre><b>a   b</b> c</pre><p>x    y</p>"
+def test_html_keeps_the_layout_of_everything_inside_pre(tmp_path: Path) -> None:
+    markup = "<p>Code:</p><pre><b>def f():</b>\n    return  1\n\n\n\tx</pre><p>x    y</p>"
     doc = load_document(_write(tmp_path, "pre.html", markup.encode()), max_bytes=MAX)
-    assert doc.text == "a   b c\n\nx y"
+    assert doc.text == "Code:\n\ndef f():\n    return  1\n\n\n\tx\n\nx y"
