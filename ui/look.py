@@ -26,6 +26,11 @@ def ui_language(setting: str) -> str:
     return QLocale.system().name() if setting in ("", "system") else setting
 
 
+def translating() -> bool:
+    """Is a translation of the UI installed (the UI is not in English)?"""
+    return bool(_installed)
+
+
 def install_translators(app: QApplication, setting: str) -> str:
     """Install Deskmate's and Qt's translators for the chosen language; returns it."""
     for translator in _installed:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 from collections import defaultdict
 from datetime import datetime
 from pathlib import Path
@@ -265,8 +266,7 @@ class MainWindow(QMainWindow):
     def _model_ready(self, text: object) -> None:
         self.model_status = str(text)
         log.info("model-ready: %s", self.model_status)
-        short = short_status(self.model_status)
-        self.status_label.setText(self.tr("Model: %1").replace("%1", short))
+        self.status_label.setText(self.tr("Model: %1").replace("%1", self._short_status()))
         self.status_label.setToolTip(self.model_status)
         self.model_status_changed.emit(self.model_status)
 
@@ -281,6 +281,18 @@ class MainWindow(QMainWindow):
     # --- messages ----------------------------------------------------------------------------
     def show_error(self, error: DeskmateError) -> None:
         self.message_bar.show_error(error)
+
+    def _short_status(self) -> str:
+        """The model's file name and where it runs, in the UI's language."""
+        name, where = status_parts(self.model_status)
+        if not where:
+            return name
+        layers = re.fullmatch(r"GPU \((\d+) layers\)", where)
+        if layers:
+            where = self.tr("GPU (%1 layers)").replace("%1", layers.group(1))
+        elif where.startswith("the server at "):
+            where = self.tr("the server at %1").replace("%1", where.removeprefix("the server at "))
+        return self.tr("%1 on %2").replace("%1", name).replace("%2", where)
 
     def _run_deleted(self, run_id: int) -> None:
         self.message_bar.show_message(
@@ -383,10 +395,16 @@ class MainWindow(QMainWindow):
             log.warning("workers still running at close: %s", worker.live_workers())
 
 
-def short_status(status: str) -> str:
-    """'/long/path/model.gguf on CPU: why' -> 'model.gguf on CPU' (the whole line: tooltip)."""
+def status_parts(status: str) -> tuple[str, str]:
+    """'/long/path/model.gguf on CPU: why' -> ('model.gguf', 'CPU'); where may be ''."""
     head = status.split(": ", 1)[0]
     name, sep, where = head.rpartition(" on ")
     if not sep:
-        return head
-    return f"{Path(name).name or name} on {where}"
+        return head, ""
+    return Path(name).name or name, where
+
+
+def short_status(status: str) -> str:
+    """'/long/path/model.gguf on CPU: why' -> 'model.gguf on CPU' (the whole line: tooltip)."""
+    name, where = status_parts(status)
+    return f"{name} on {where}" if where else name

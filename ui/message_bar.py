@@ -8,6 +8,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from assistant.errors import DeskmateError, EnvironmentProblem
+from ui.look import translating
 
 
 class MessageBar(QFrame):
@@ -63,8 +64,44 @@ class MessageBar(QFrame):
         self.show()
 
     def show_error(self, error: DeskmateError) -> None:
+        """The core's message (English: it names files, figures and fixes exactly), led by a
+        headline in the UI's language when the UI is translated."""
         level = "error" if isinstance(error, EnvironmentProblem) else "warning"
-        self.show_message(error.user_text(), level)
+        text = error.user_text()
+        if translating():
+            text = self.tr("%1: %2").replace("%1", self.headline(error)).replace("%2", text)
+        self.show_message(text, level)
+
+    def headline(self, error: DeskmateError) -> str:
+        """A short translated headline for the most specific known kind of ``error``."""
+        headlines = {
+            "unsupported_format": self.tr("This kind of file is not supported"),
+            "encrypted_document": self.tr("The document is encrypted"),
+            "corrupt_document": self.tr("The document is damaged"),
+            "empty_document": self.tr("The document has no text"),
+            "document_too_large": self.tr("The document is too large"),
+            "document_error": self.tr("The document cannot be read"),
+            "calendar_error": self.tr("The calendar file cannot be read"),
+            "model_not_found": self.tr("The model is not installed"),
+            "bad_model_file": self.tr("The model file is damaged or not a GGUF model"),
+            "model_too_large": self.tr("Not enough memory for this model"),
+            "model_error": self.tr("The model cannot run"),
+            "remote_server_error": self.tr("The model server failed"),
+            "disk_full": self.tr("The disk is full"),
+            "store_error": self.tr("The database failed"),
+            "data_folder_in_use": self.tr("The data folder is in use"),
+            "data_folder_has_data": self.tr("That folder already holds Deskmate data"),
+            "data_folder_error": self.tr("The data folder cannot be used"),
+            "setting_error": self.tr("Invalid setting"),
+            "cancelled": self.tr("Stopped"),
+            "user_error": self.tr("That cannot be done"),
+            "environment_error": self.tr("A problem with this computer's set-up"),
+        }
+        for kind in type(error).__mro__:
+            code = getattr(kind, "code", "")
+            if code in headlines:
+                return headlines[code]
+        return self.tr("Something went wrong")
 
     def text(self) -> str:
         return self.label.text() if self.isVisible() else ""

@@ -343,62 +343,77 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="115" />
+      <location filename="../../ui/main_window.py" line="116" />
       <source>History</source>
       <translation>历史</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="116" />
+      <location filename="../../ui/main_window.py" line="117" />
       <source>Settings</source>
       <translation>设置</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="120" />
+      <location filename="../../ui/main_window.py" line="121" />
       <source>Model: not loaded yet</source>
       <translation>模型：尚未加载</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="236" />
+      <location filename="../../ui/main_window.py" line="237" />
       <source>This result's task is not available.</source>
       <translation>该结果的任务不可用。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="240" />
+      <location filename="../../ui/main_window.py" line="241" />
       <source>From History: %1</source>
       <translation>来自历史：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="255" />
+      <location filename="../../ui/main_window.py" line="256" />
       <source>Loading the model…</source>
       <translation>正在加载模型…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="268" />
+      <location filename="../../ui/main_window.py" line="269" />
       <source>Model: %1</source>
       <translation>模型：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="274" />
+      <location filename="../../ui/main_window.py" line="277" />
       <source>Model unavailable</source>
       <translation>模型不可用</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="284" />
+      <location filename="../../ui/main_window.py" line="292" />
+      <source>GPU (%1 layers)</source>
+      <translation>GPU，%1 层</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="294" />
+      <source>the server at %1</source>
+      <translation>服务器 %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="295" />
+      <source>%1 on %2</source>
+      <translation>%1（%2）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="299" />
       <source>Result deleted.</source>
       <translation>结果已删除。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="285" />
+      <location filename="../../ui/main_window.py" line="300" />
       <source>Undo</source>
       <translation>撤销</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="299" />
+      <location filename="../../ui/main_window.py" line="314" />
       <source>Model settings changed: reloading…</source>
       <translation>模型设置已更改：正在重新加载…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="331" />
+      <location filename="../../ui/main_window.py" line="346" />
       <source>Drop %1 file(s) here: %2</source>
       <translation>拖放 %1 个文件到此处：%2</translation>
     </message>
@@ -416,9 +431,124 @@
   <context>
     <name>MessageBar</name>
     <message>
-      <location filename="../../ui/message_bar.py" line="32" />
+      <location filename="../../ui/message_bar.py" line="33" />
       <source>Dismiss</source>
       <translation>关闭</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message_bar.py" line="72" />
+      <source>%1: %2</source>
+      <translation>%1：%2</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message_bar.py" line="78" />
+      <source>This kind of file is not supported</source>
+      <translation>不支持这种文件</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message_bar.py" line="79" />
+      <source>The document is encrypted</source>
+      <translation>文档已加密</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message_bar.py" line="80" />
+      <source>The document is damaged</source>
+      <translation>文档已损坏</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message_bar.py" line="81" />
+      <source>The document has no text</source>
+      <translation>文档中没有文字</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message_bar.py" line="82" />
+      <source>The document is too large</source>
+      <translation>文档太大</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message_bar.py" line="83" />
+      <source>The document cannot be read</source>
+      <translation>无法读取文档</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message_bar.py" line="84" />
+      <source>The calendar file cannot be read</source>
+      <translation>无法读取日历文件</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message_bar.py" line="85" />
+      <source>The model is not installed</source>
+      <translation>模型尚未安装</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message_bar.py" line="86" />
+      <source>The model file is damaged or not a GGUF model</source>
+      <translation>模型文件已损坏或不是 GGUF 模型</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message_bar.py" line="87" />
+      <source>Not enough memory for this model</source>
+      <translation>内存不足，无法运行此模型</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message_bar.py" line="88" />
+      <source>The model cannot run</source>
+      <translation>模型无法运行</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message_bar.py" line="89" />
+      <source>The model server failed</source>
+      <translation>模型服务器出错</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message_bar.py" line="90" />
+      <source>The disk is full</source>
+      <translation>磁盘已满</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message_bar.py" line="91" />
+      <source>The database failed</source>
+      <translation>数据库出错</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message_bar.py" line="92" />
+      <source>The data folder is in use</source>
+      <translation>数据文件夹正在使用中</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message_bar.py" line="93" />
+      <source>That folder already holds Deskmate data</source>
+      <translation>该文件夹中已有 Deskmate 数据</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message_bar.py" line="94" />
+      <source>The data folder cannot be used</source>
+      <translation>无法使用该数据文件夹</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message_bar.py" line="95" />
+      <source>Invalid setting</source>
+      <translation>设置无效</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message_bar.py" line="96" />
+      <source>Stopped</source>
+      <translation>已停止</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message_bar.py" line="97" />
+      <source>That cannot be done</source>
+      <translation>无法执行此操作</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message_bar.py" line="98" />
+      <source>A problem with this computer's set-up</source>
+      <translation>本机环境有问题</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message_bar.py" line="104" />
+      <source>Something went wrong</source>
+      <translation>出错了</translation>
     </message>
   </context>
   <context>

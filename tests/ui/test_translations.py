@@ -89,3 +89,70 @@ def test_about_data_folder_and_week_view_show_chinese(
     week = WeekView()
     qtbot.addWidget(week)
     assert week.delete_button.text() == "删除日程"
+
+
+@pytest.fixture
+def chinese_ui(qapp: QApplication) -> Iterator[None]:
+    """The app's own switch to zh_CN (translators + locale), undone afterwards."""
+    from PySide6.QtCore import QLocale
+
+    from ui.look import install_translators, translating
+
+    locale = QLocale()
+    assert install_translators(qapp, "zh_CN") == "zh_CN" and translating()
+    yield
+    install_translators(qapp, "en")
+    QLocale.setDefault(locale)
+
+
+def _errors() -> list[Any]:
+    from assistant.calendar.model import CalendarError
+    from assistant.errors import DiskFull, EncryptedDocument, ModelTooLarge, RemoteServerError
+
+    return [
+        EncryptedDocument("report.pdf is encrypted.", hint="remove the password"),
+        ModelTooLarge("model m.gguf needs about 9.00 GB of memory but only 2.00 GB is available"),
+        RemoteServerError("the server at http://h:8000/v1 did not answer"),
+        DiskFull("the disk is full"),
+        CalendarError("x.ics is not a calendar"),
+    ]
+
+
+def test_core_errors_lead_with_a_chinese_headline(chinese_ui: None, qtbot: Any) -> None:
+    from ui.message_bar import MessageBar
+
+    bar = MessageBar()
+    qtbot.addWidget(bar)
+    heads = ["文档已加密", "内存不足，无法运行此模型", "模型服务器出错", "磁盘已满"]
+    heads.append("无法读取日历文件")
+    for error, head in zip(_errors(), heads, strict=True):
+        bar.show_error(error)
+        # the Chinese headline, then the core's exact message (file names, figures, hint)
+        assert bar.label.text() == f"{head}：{error.user_text()}"
+
+
+def test_core_errors_in_english_are_the_message_alone(qtbot: Any) -> None:
+    from ui.look import translating
+    from ui.message_bar import MessageBar
+
+    assert not translating()
+    bar = MessageBar()
+    qtbot.addWidget(bar)
+    for error in _errors():
+        bar.show_error(error)
+        assert bar.label.text() == error.user_text()
+
+
+def test_model_status_in_chinese(chinese_ui: None, qtbot: Any, scripted_core: Any) -> None:
+    from ui.main_window import MainWindow
+
+    window = MainWindow(scripted_core)
+    window.autoload_model = False
+    qtbot.addWidget(window)
+    window._model_ready("/data/models/q.gguf on GPU (29 layers): all layers fit in free VRAM")
+    assert window.status_label.text() == "模型：q.gguf（GPU，29 层）"
+    window._model_ready("Qwen/Qwen2.5-7B on the server at http://host:8000/v1")
+    assert window.status_label.text() == "模型：Qwen2.5-7B（服务器 http://host:8000/v1）"
+    window._model_ready("/m/q.gguf on CPU: this llama.cpp build has no GPU support")
+    assert window.status_label.text() == "模型：q.gguf（CPU）"
+    assert "no GPU support" in window.status_label.toolTip()  # the whole line, as the core says
