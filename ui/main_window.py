@@ -31,7 +31,7 @@ from assistant.errors import DeskmateError
 from ui import worker
 from ui.crash import show_crash
 from ui.drop import DropOverlay, dropped_paths
-from ui.message_bar import MessageBar
+from ui.message_bar import MessageBar, error_text
 from ui.pages.specs import TaskSpec, route_for, task_specs
 
 if TYPE_CHECKING:
@@ -271,9 +271,9 @@ class MainWindow(QMainWindow):
         self.model_status_changed.emit(self.model_status)
 
     def _model_failed(self, error: DeskmateError) -> None:
-        self.model_status = error.user_text()
+        self.model_status = error_text(error)
         self.status_label.setToolTip(self.model_status)
-        log.info("model-failed: %s", self.model_status)
+        log.info("model-failed: %s", error.user_text())
         self.status_label.setText(self.tr("Model unavailable"))
         self.show_error(error)
         self.model_status_changed.emit(self.model_status)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from assistant.errors import DeskmateError, EnvironmentProblem
@@ -64,44 +64,8 @@ class MessageBar(QFrame):
         self.show()
 
     def show_error(self, error: DeskmateError) -> None:
-        """The core's message (English: it names files, figures and fixes exactly), led by a
-        headline in the UI's language when the UI is translated."""
         level = "error" if isinstance(error, EnvironmentProblem) else "warning"
-        text = error.user_text()
-        if translating():
-            text = self.tr("%1: %2").replace("%1", self.headline(error)).replace("%2", text)
-        self.show_message(text, level)
-
-    def headline(self, error: DeskmateError) -> str:
-        """A short translated headline for the most specific known kind of ``error``."""
-        headlines = {
-            "unsupported_format": self.tr("This kind of file is not supported"),
-            "encrypted_document": self.tr("The document is encrypted"),
-            "corrupt_document": self.tr("The document is damaged"),
-            "empty_document": self.tr("The document has no text"),
-            "document_too_large": self.tr("The document is too large"),
-            "document_error": self.tr("The document cannot be read"),
-            "calendar_error": self.tr("The calendar file cannot be read"),
-            "model_not_found": self.tr("The model is not installed"),
-            "bad_model_file": self.tr("The model file is damaged or not a GGUF model"),
-            "model_too_large": self.tr("Not enough memory for this model"),
-            "model_error": self.tr("The model cannot run"),
-            "remote_server_error": self.tr("The model server failed"),
-            "disk_full": self.tr("The disk is full"),
-            "store_error": self.tr("The database failed"),
-            "data_folder_in_use": self.tr("The data folder is in use"),
-            "data_folder_has_data": self.tr("That folder already holds Deskmate data"),
-            "data_folder_error": self.tr("The data folder cannot be used"),
-            "setting_error": self.tr("Invalid setting"),
-            "cancelled": self.tr("Stopped"),
-            "user_error": self.tr("That cannot be done"),
-            "environment_error": self.tr("A problem with this computer's set-up"),
-        }
-        for kind in type(error).__mro__:
-            code = getattr(kind, "code", "")
-            if code in headlines:
-                return headlines[code]
-        return self.tr("Something went wrong")
+        self.show_message(error_text(error), level)
 
     def text(self) -> str:
         return self.label.text() if self.isVisible() else ""
@@ -111,3 +75,46 @@ class MessageBar(QFrame):
         self.hide()
         if action is not None:
             action()
+
+
+def error_text(error: DeskmateError) -> str:
+    """How a typed core error reads in the UI: the core's message (English: it names files,
+    figures and fixes exactly), led by a headline in the UI's language when it is translated."""
+    text = error.user_text()
+    if not translating():
+        return text
+    colon = QCoreApplication.translate("MessageBar", "%1: %2")
+    return colon.replace("%1", error_headline(error)).replace("%2", text)
+
+
+def error_headline(error: DeskmateError) -> str:
+    """A short translated headline for the most specific known kind of ``error``."""
+    translate = QCoreApplication.translate
+    headlines = {
+        "unsupported_format": translate("MessageBar", "This kind of file is not supported"),
+        "encrypted_document": translate("MessageBar", "The document is encrypted"),
+        "corrupt_document": translate("MessageBar", "The document is damaged"),
+        "empty_document": translate("MessageBar", "The document has no text"),
+        "document_too_large": translate("MessageBar", "The document is too large"),
+        "document_error": translate("MessageBar", "The document cannot be read"),
+        "calendar_error": translate("MessageBar", "The calendar file cannot be read"),
+        "model_not_found": translate("MessageBar", "The model is not installed"),
+        "bad_model_file": translate("MessageBar", "The model file is damaged or not a GGUF model"),
+        "model_too_large": translate("MessageBar", "Not enough memory for this model"),
+        "model_error": translate("MessageBar", "The model cannot run"),
+        "remote_server_error": translate("MessageBar", "The model server failed"),
+        "disk_full": translate("MessageBar", "The disk is full"),
+        "store_error": translate("MessageBar", "The database failed"),
+        "data_folder_in_use": translate("MessageBar", "The data folder is in use"),
+        "data_folder_has_data": translate("MessageBar", "That folder already holds Deskmate data"),
+        "data_folder_error": translate("MessageBar", "The data folder cannot be used"),
+        "setting_error": translate("MessageBar", "Invalid setting"),
+        "cancelled": translate("MessageBar", "Stopped"),
+        "user_error": translate("MessageBar", "That cannot be done"),
+        "environment_error": translate("MessageBar", "A problem with this computer's set-up"),
+    }
+    for kind in type(error).__mro__:
+        code = getattr(kind, "code", "")
+        if code in headlines:
+            return headlines[code]
+    return translate("MessageBar", "Something went wrong")

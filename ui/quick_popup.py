@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.events import Event
+from ui.message_bar import error_text
 from ui.worker import TaskRunner
 
 if TYPE_CHECKING:
@@ -169,7 +170,7 @@ class QuickPopup(QFrame):
         self.answer.setMarkdown(text)
 
     def _on_error(self, error: Any) -> None:
-        self.answer.setPlainText(error.user_text())
+        self.answer.setPlainText(error_text(error))
         self.error.emit(error)
 
     def copy_answer(self) -> None:

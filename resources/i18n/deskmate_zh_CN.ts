@@ -109,77 +109,77 @@
   <context>
     <name>DataFolderBox</name>
     <message>
-      <location filename="../../ui/pages/data_folder_box.py" line="42" />
+      <location filename="../../ui/pages/data_folder_box.py" line="43" />
       <source>Data folder</source>
       <translation>数据文件夹</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/data_folder_box.py" line="48" />
+      <location filename="../../ui/pages/data_folder_box.py" line="49" />
       <source>Change…</source>
       <translation>更改…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/data_folder_box.py" line="50" />
+      <location filename="../../ui/pages/data_folder_box.py" line="51" />
       <source>Reset to default</source>
       <translation>恢复默认</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/data_folder_box.py" line="59" />
+      <location filename="../../ui/pages/data_folder_box.py" line="60" />
       <source>Runs, documents, settings, models and logs live here. A new folder takes effect at the next start: your data is copied there and checked, the models folder is moved (on another drive, the bundled models are rebuilt from the installed packages instead of copied), and the old folder is kept for you to delete. --data-dir and DESKMATE_DATA_DIR still win over this choice.</source>
       <translation>运行记录、文档、设置、模型和日志都保存在这里。新文件夹在下次启动时生效：数据会复制过去并校验，模型文件夹会被移动（若在另一块磁盘上，则不复制内置模型，而是用已安装的模型包重新生成），旧文件夹会保留，由你自行删除。--data-dir 和 DESKMATE_DATA_DIR 仍优先于此设置。</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/data_folder_box.py" line="82" />
+      <location filename="../../ui/pages/data_folder_box.py" line="83" />
       <source>Folder</source>
       <translation>文件夹</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/data_folder_box.py" line="93" />
+      <location filename="../../ui/pages/data_folder_box.py" line="94" />
       <source>Choose a folder for Deskmate's data</source>
       <translation>选择 Deskmate 的数据文件夹</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/data_folder_box.py" line="121" />
+      <location filename="../../ui/pages/data_folder_box.py" line="122" />
       <source>%1 already holds Deskmate data. Use that data as it is from the next start? Your current data stays where it is.</source>
       <translation>%1 中已有 Deskmate 数据。从下次启动起直接使用这些数据吗？当前数据保留在原处。</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/data_folder_box.py" line="125" />
+      <location filename="../../ui/pages/data_folder_box.py" line="126" />
       <source>It is an older copy left there by an earlier move.</source>
       <translation>这是之前迁移时留下的旧副本。</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/data_folder_box.py" line="126" />
+      <location filename="../../ui/pages/data_folder_box.py" line="127" />
       <source>Use the existing data?</source>
       <translation>使用已有数据？</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/data_folder_box.py" line="141" />
+      <location filename="../../ui/pages/data_folder_box.py" line="142" />
       <source>Set by DESKMATE_DATA_DIR: unset it to choose the folder here.</source>
       <translation>由 DESKMATE_DATA_DIR 指定：取消该变量后才能在这里选择文件夹。</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/data_folder_box.py" line="146" />
+      <location filename="../../ui/pages/data_folder_box.py" line="147" />
       <source>At the next start your data moves to %1.</source>
       <translation>下次启动时，数据将迁移到 %1。</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/data_folder_box.py" line="150" />
+      <location filename="../../ui/pages/data_folder_box.py" line="151" />
       <source>Given with --data-dir; without it Deskmate uses %1.</source>
       <translation>由 --data-dir 指定；不带该参数时 Deskmate 使用 %1。</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/data_folder_box.py" line="153" />
+      <location filename="../../ui/pages/data_folder_box.py" line="154" />
       <source>From the next start Deskmate uses %1.</source>
       <translation>从下次启动起，Deskmate 将使用 %1。</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/data_folder_box.py" line="157" />
+      <location filename="../../ui/pages/data_folder_box.py" line="158" />
       <source>Your data was moved here from %1. That folder is no longer used: delete it once you have checked that everything is here.</source>
       <translation>数据已从 %1 迁移到这里。该文件夹不再使用：确认数据完整后即可删除。</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/data_folder_box.py" line="162" />
+      <location filename="../../ui/pages/data_folder_box.py" line="163" />
       <source>The last move failed: %1</source>
       <translation>上次迁移失败：%1</translation>
     </message>
@@ -436,117 +436,117 @@
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="../../ui/message_bar.py" line="72" />
+      <location filename="../../ui/message_bar.py" line="86" />
       <source>%1: %2</source>
       <translation>%1：%2</translation>
     </message>
     <message>
-      <location filename="../../ui/message_bar.py" line="78" />
+      <location filename="../../ui/message_bar.py" line="94" />
       <source>This kind of file is not supported</source>
       <translation>不支持这种文件</translation>
     </message>
     <message>
-      <location filename="../../ui/message_bar.py" line="79" />
+      <location filename="../../ui/message_bar.py" line="95" />
       <source>The document is encrypted</source>
       <translation>文档已加密</translation>
     </message>
     <message>
-      <location filename="../../ui/message_bar.py" line="80" />
+      <location filename="../../ui/message_bar.py" line="96" />
       <source>The document is damaged</source>
       <translation>文档已损坏</translation>
     </message>
     <message>
-      <location filename="../../ui/message_bar.py" line="81" />
+      <location filename="../../ui/message_bar.py" line="97" />
       <source>The document has no text</source>
       <translation>文档中没有文字</translation>
     </message>
     <message>
-      <location filename="../../ui/message_bar.py" line="82" />
+      <location filename="../../ui/message_bar.py" line="98" />
       <source>The document is too large</source>
       <translation>文档太大</translation>
     </message>
     <message>
-      <location filename="../../ui/message_bar.py" line="83" />
+      <location filename="../../ui/message_bar.py" line="99" />
       <source>The document cannot be read</source>
       <translation>无法读取文档</translation>
     </message>
     <message>
-      <location filename="../../ui/message_bar.py" line="84" />
+      <location filename="../../ui/message_bar.py" line="100" />
       <source>The calendar file cannot be read</source>
       <translation>无法读取日历文件</translation>
     </message>
     <message>
-      <location filename="../../ui/message_bar.py" line="85" />
+      <location filename="../../ui/message_bar.py" line="101" />
       <source>The model is not installed</source>
       <translation>模型尚未安装</translation>
     </message>
     <message>
-      <location filename="../../ui/message_bar.py" line="86" />
+      <location filename="../../ui/message_bar.py" line="102" />
       <source>The model file is damaged or not a GGUF model</source>
       <translation>模型文件已损坏或不是 GGUF 模型</translation>
     </message>
     <message>
-      <location filename="../../ui/message_bar.py" line="87" />
+      <location filename="../../ui/message_bar.py" line="103" />
       <source>Not enough memory for this model</source>
       <translation>内存不足，无法运行此模型</translation>
     </message>
     <message>
-      <location filename="../../ui/message_bar.py" line="88" />
+      <location filename="../../ui/message_bar.py" line="104" />
       <source>The model cannot run</source>
       <translation>模型无法运行</translation>
     </message>
     <message>
-      <location filename="../../ui/message_bar.py" line="89" />
+      <location filename="../../ui/message_bar.py" line="105" />
       <source>The model server failed</source>
       <translation>模型服务器出错</translation>
     </message>
     <message>
-      <location filename="../../ui/message_bar.py" line="90" />
+      <location filename="../../ui/message_bar.py" line="106" />
       <source>The disk is full</source>
       <translation>磁盘已满</translation>
     </message>
     <message>
-      <location filename="../../ui/message_bar.py" line="91" />
+      <location filename="../../ui/message_bar.py" line="107" />
       <source>The database failed</source>
       <translation>数据库出错</translation>
     </message>
     <message>
-      <location filename="../../ui/message_bar.py" line="92" />
+      <location filename="../../ui/message_bar.py" line="108" />
       <source>The data folder is in use</source>
       <translation>数据文件夹正在使用中</translation>
     </message>
     <message>
-      <location filename="../../ui/message_bar.py" line="93" />
+      <location filename="../../ui/message_bar.py" line="109" />
       <source>That folder already holds Deskmate data</source>
       <translation>该文件夹中已有 Deskmate 数据</translation>
     </message>
     <message>
-      <location filename="../../ui/message_bar.py" line="94" />
+      <location filename="../../ui/message_bar.py" line="110" />
       <source>The data folder cannot be used</source>
       <translation>无法使用该数据文件夹</translation>
     </message>
     <message>
-      <location filename="../../ui/message_bar.py" line="95" />
+      <location filename="../../ui/message_bar.py" line="111" />
       <source>Invalid setting</source>
       <translation>设置无效</translation>
     </message>
     <message>
-      <location filename="../../ui/message_bar.py" line="96" />
+      <location filename="../../ui/message_bar.py" line="112" />
       <source>Stopped</source>
       <translation>已停止</translation>
     </message>
     <message>
-      <location filename="../../ui/message_bar.py" line="97" />
+      <location filename="../../ui/message_bar.py" line="113" />
       <source>That cannot be done</source>
       <translation>无法执行此操作</translation>
     </message>
     <message>
-      <location filename="../../ui/message_bar.py" line="98" />
+      <location filename="../../ui/message_bar.py" line="114" />
       <source>A problem with this computer's set-up</source>
       <translation>本机环境有问题</translation>
     </message>
     <message>
-      <location filename="../../ui/message_bar.py" line="104" />
+      <location filename="../../ui/message_bar.py" line="120" />
       <source>Something went wrong</source>
       <translation>出错了</translation>
     </message>
@@ -704,52 +704,52 @@
   <context>
     <name>QuickPopup</name>
     <message>
-      <location filename="../../ui/quick_popup.py" line="75" />
+      <location filename="../../ui/quick_popup.py" line="76" />
       <source>Ask anything, or pick an action for the text…</source>
       <translation>随便问，或为这段文字选择一个操作…</translation>
     </message>
     <message>
-      <location filename="../../ui/quick_popup.py" line="82" />
+      <location filename="../../ui/quick_popup.py" line="83" />
       <source>Summarize</source>
       <translation>摘要</translation>
     </message>
     <message>
-      <location filename="../../ui/quick_popup.py" line="83" />
+      <location filename="../../ui/quick_popup.py" line="84" />
       <source>Translate</source>
       <translation>翻译</translation>
     </message>
     <message>
-      <location filename="../../ui/quick_popup.py" line="84" />
+      <location filename="../../ui/quick_popup.py" line="85" />
       <source>Reply</source>
       <translation>回复</translation>
     </message>
     <message>
-      <location filename="../../ui/quick_popup.py" line="85" />
+      <location filename="../../ui/quick_popup.py" line="86" />
       <source>Schedule</source>
       <translation>日程</translation>
     </message>
     <message>
-      <location filename="../../ui/quick_popup.py" line="86" />
+      <location filename="../../ui/quick_popup.py" line="87" />
       <source>Ask</source>
       <translation>提问</translation>
     </message>
     <message>
-      <location filename="../../ui/quick_popup.py" line="103" />
+      <location filename="../../ui/quick_popup.py" line="104" />
       <source>Enter runs · Shift+Enter new line · Esc closes</source>
       <translation>Enter 运行 · Shift+Enter 换行 · Esc 关闭</translation>
     </message>
     <message>
-      <location filename="../../ui/quick_popup.py" line="105" />
+      <location filename="../../ui/quick_popup.py" line="106" />
       <source>Copy</source>
       <translation>复制</translation>
     </message>
     <message>
-      <location filename="../../ui/quick_popup.py" line="121" />
+      <location filename="../../ui/quick_popup.py" line="122" />
       <source>This feature is not installed in this version.</source>
       <translation>此版本未安装该功能。</translation>
     </message>
     <message>
-      <location filename="../../ui/quick_popup.py" line="157" />
+      <location filename="../../ui/quick_popup.py" line="158" />
       <source>Thinking…</source>
       <translation>思考中…</translation>
     </message>
@@ -790,27 +790,27 @@
   <context>
     <name>SettingsPage</name>
     <message>
-      <location filename="../../ui/pages/settings_page.py" line="56" />
+      <location filename="../../ui/pages/settings_page.py" line="57" />
       <source>Settings</source>
       <translation>设置</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/settings_page.py" line="138" />
+      <location filename="../../ui/pages/settings_page.py" line="139" />
       <source>auto</source>
       <translation>自动</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/settings_page.py" line="186" />
+      <location filename="../../ui/pages/settings_page.py" line="187" />
       <source>kept in the OS keyring</source>
       <translation>保存在系统密钥环中</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/settings_page.py" line="191" />
+      <location filename="../../ui/pages/settings_page.py" line="192" />
       <source>Browse…</source>
       <translation>浏览…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/settings_page.py" line="197" />
+      <location filename="../../ui/pages/settings_page.py" line="198" />
       <source>Choose a folder</source>
       <translation>选择文件夹</translation>
     </message>

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from assistant import data_location as loc
 from assistant.errors import DeskmateError
 from assistant.paths import ENV_DATA_DIR
+from ui.message_bar import error_text
 from ui.worker import run_in_background
 
 if TYPE_CHECKING:
@@ -112,7 +113,7 @@ class DataFolderBox(QGroupBox):
             folder = None if exc.path == loc.default_data_dir() else str(exc.path)
             self.request(folder, use_existing=True)
             return
-        self.error.setText(exc.user_text())
+        self.error.setText(error_text(exc))
         self.error.show()
         self.failed.emit(exc)
 

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from assistant.errors import DeskmateError
 from assistant.settings import SCHEMA, Setting
+from ui.message_bar import error_text
 from ui.pages.settings_editors import SPECIAL, choice_label, label, row
 
 if TYPE_CHECKING:
@@ -108,7 +109,7 @@ class SettingsPage(QWidget):
         return box
 
     def show_error(self, key: str, exc: DeskmateError) -> None:
-        self.errors[key].setText(exc.user_text())
+        self.errors[key].setText(error_text(exc))
         self.errors[key].show()
 
     def _editor(self, s: Setting, value: object) -> QWidget:
@@ -207,7 +208,7 @@ class SettingsPage(QWidget):
             old = None if key == "remote_api_key" else self.core.settings.get(key)
             value = self.core.settings.set(key, raw)
         except DeskmateError as exc:
-            err.setText(exc.user_text())
+            err.setText(error_text(exc))
             err.show()
             reset = self._reset.get(key)
             if reset is not None and key != "remote_api_key":
