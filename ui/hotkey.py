@@ -1,7 +1,9 @@
-"""Global hotkey on X11 (python-xlib ``XGrabKey`` in a thread); degrades gracefully elsewhere.
+"""Global hotkey on X11 (python-xlib ``XGrabKey`` in a thread) and on Windows
+(``RegisterHotKey``, see ``ui.hotkey_windows``); degrades gracefully elsewhere.
 
-On Wayland (or with no X display) a global key cannot be grabbed: ``start()`` returns a reason
-and the documented fallback is binding ``deskmate quick`` in the desktop's shortcut settings.
+On Wayland (or with no X display) and on macOS a global key is not grabbed: ``start()`` returns
+a reason and the documented fallback is binding ``deskmate quick`` in the system's shortcut
+settings.
 """
 
 from __future__ import annotations
@@ -9,10 +11,14 @@ from __future__ import annotations
 import logging
 import os
 import select
+import sys
 import threading
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
+
+if TYPE_CHECKING:
+    from ui.hotkey_windows import WindowsHotkey
 
 log = logging.getLogger(__name__)
 
@@ -51,11 +57,16 @@ class GlobalHotkey(QObject):
         super().__init__(parent)
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+        self._windows: WindowsHotkey | None = None
         self.reason = ""
 
     def start(self, hotkey: str) -> str:
         """Grab ``hotkey``; returns "" on success or why it is not available."""
         self.stop()
+        if sys.platform == "win32":
+            return self._start_windows(hotkey)
+        if sys.platform == "darwin":
+            return self._fail("macOS global hotkeys are not supported yet")
         if os.environ.get("XDG_SESSION_TYPE") == "wayland" or (
             os.environ.get("WAYLAND_DISPLAY") and not os.environ.get("DISPLAY")
         ):
@@ -103,6 +114,21 @@ class GlobalHotkey(QObject):
         self.reason = ""
         return ""
 
+    def _start_windows(self, hotkey: str) -> str:
+        from ui.hotkey_windows import WindowsHotkey
+
+        try:
+            mods, key = parse_hotkey(hotkey)
+        except ValueError as exc:
+            return self._fail(f"bad hotkey {hotkey!r}: {exc}")
+        windows = WindowsHotkey(self.activated.emit)
+        reason = windows.register(mods, key)
+        if reason:
+            return self._fail(f"{hotkey}: {reason}")
+        self._windows = windows
+        self.reason = ""
+        return ""
+
     def _fail(self, reason: str) -> str:
         self.reason = reason
         log.info("global hotkey unavailable: %s", reason)
@@ -129,6 +155,9 @@ class GlobalHotkey(QObject):
             disp.close()
 
     def stop(self) -> None:
+        if self._windows is not None:
+            self._windows.unregister()
+            self._windows = None
         self._stop.set()
         if self._thread is not None:
             self._thread.join(1.0)
