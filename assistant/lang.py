@@ -55,9 +55,8 @@ def detect_language(text: str, default: str = "en") -> str:
     letters = sum(1 for ch in sample if ch.isalpha()) or 1
     if han / letters > 0.3 and kana == 0 and hangul == 0:
         return "zh"
-    code = _helper_code(sample)
-    if code is _NO_HELPER:
-        code = lingua_code(sample)
+    helper = _HELPER
+    code = lingua_code(sample) if helper is None else _helper_code(helper, sample)
     return code if code in LANGUAGES else default
 
 
@@ -68,16 +67,11 @@ def lingua_code(sample: str) -> str | None:
     return None if language is None else str(language.iso_code_639_1.name).lower()
 
 
-_NO_HELPER = "-"  # not a language code
-
-
-def _helper_code(sample: str) -> str | None:
+def _helper_code(helper: DetectorProcess, sample: str) -> str | None:
+    """The helper's answer; if it is gone, it is dropped and this process answers."""
     global _HELPER
     from assistant.lang_process import DetectorGone
 
-    helper = _HELPER
-    if helper is None:
-        return _NO_HELPER
     try:
         return helper.detect(sample)
     except DetectorGone as exc:
@@ -85,7 +79,7 @@ def _helper_code(sample: str) -> str | None:
         with _HELPER_LOCK:
             if _HELPER is helper:
                 _HELPER = None
-        return _NO_HELPER
+        return lingua_code(sample)
 
 
 def use_detector_process() -> DetectorProcess | None:

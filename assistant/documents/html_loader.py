@@ -103,7 +103,8 @@ def html_to_sections(markup: str) -> tuple[str | None, list[Section]]:
     for event, element in walker:
         tag = element.tag.lower() if isinstance(element.tag, str) else ""  # "": comment, PI
         if event == "end":
-            in_pre -= tag == "pre"
+            if tag == "pre":
+                in_pre -= 1
             out.text(element.tail, keep_spaces=in_pre > 0)  # text after it, in its parent
         elif not tag or tag in _DROP or tag in _HEADINGS:
             if tag in _HEADINGS:
@@ -111,7 +112,8 @@ def html_to_sections(markup: str) -> tuple[str | None, list[Section]]:
             walker.skip_subtree()  # its "end" event still comes, with the tail
         else:
             out.opening(tag)
-            in_pre += tag == "pre"
+            if tag == "pre":
+                in_pre += 1
             out.text(element.text, keep_spaces=in_pre > 0)
     out.flush()
     title = _SPACES.sub(" ", title_tag.text_content()).strip() if title_tag is not None else ""

@@ -80,8 +80,8 @@ def test_no_grab_on_wayland_or_without_a_display(
 @pytest.fixture
 def xvfb(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     """A private X server; its DISPLAY is set for this test."""
-    if not (shutil.which("Xvfb") and shutil.which("xdotool")):
-        pytest.skip("needs Xvfb and xdotool (packaging/linux/install-sysdeps.sh installs them)")
+    missing = [tool for tool in ("Xvfb", "xdotool") if shutil.which(tool) is None]
+    assert not missing, f"{missing}: run packaging/linux/install-sysdeps.sh (as root)"
     read, write = os.pipe()
     server = subprocess.Popen(
         ["Xvfb", "-displayfd", str(write), "-screen", "0", "640x480x24", "-nolisten", "tcp"],
