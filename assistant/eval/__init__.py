@@ -1,0 +1,1 @@
+"""`deskmate eval`: task quality of the pipeline against plain prompting of the same model."""
