@@ -46,6 +46,40 @@ def _guarded_connect_ex(self: socket.socket, address: Any) -> int:
     return _real_connect_ex(self, address)
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--model-seed",
+        type=int,
+        default=None,
+        help="sample every real-model generation at temperature >= 0.3 with this seed shift "
+        "instead of greedily: llama.cpp's output differs between CPUs, so a model test that "
+        "holds on any machine must hold for every seed (see docs/TESTING.md)",
+    )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _model_seed(request: pytest.FixtureRequest) -> Iterator[None]:
+    shift = request.config.getoption("--model-seed")
+    if shift is None:
+        yield
+        return
+    import dataclasses
+
+    from assistant.llm import llama_backend
+
+    real_run_chat = llama_backend.run_chat
+
+    def perturbed(m: Any, job: Any, messages: Any, params: Any) -> None:
+        params = dataclasses.replace(
+            params, seed=(params.seed or 0) + shift, temperature=max(params.temperature, 0.3)
+        )
+        real_run_chat(m, job, messages, params)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(llama_backend, "run_chat", perturbed)
+        yield
+
+
 def pytest_configure(config: pytest.Config) -> None:
     # Default mode makes no network connection at all: enforce it for the whole suite.
     socket.socket.connect = _guarded_connect  # type: ignore[method-assign]

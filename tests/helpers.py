@@ -5,9 +5,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import threading
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 
@@ -41,35 +38,3 @@ def deskmate(
         timeout=timeout,
         check=False,
     )
-
-
-def max_thread_stall_ms(work: Callable[[], object], beat_s: float = 0.005) -> float:
-    """Run ``work`` on a thread while this thread ticks every ``beat_s`` until it is done: how
-    late (ms) was the latest tick? Catches code that keeps the GIL from other threads (a
-    window's event loop). An exception from ``work`` is raised here."""
-    finished = threading.Event()
-    errors: list[BaseException] = []
-
-    def run() -> None:
-        try:
-            work()
-        except BaseException as exc:  # handed to the caller below
-            errors.append(exc)
-        finally:
-            finished.set()
-
-    late: list[float] = []
-    worker = threading.Thread(target=run, name="stall-probe-work")
-    last, due_ms = time.perf_counter(), 0.0
-    worker.start()
-    while True:
-        now = time.perf_counter()  # if the worker kept the GIL, this comes late
-        late.append((now - last) * 1000 - due_ms)
-        if finished.is_set():
-            break
-        last, due_ms = now, beat_s * 1000
-        finished.wait(beat_s)  # one tick, or sooner when the work is done
-    worker.join()
-    if errors:
-        raise errors[0]
-    return max(late)

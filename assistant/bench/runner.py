@@ -32,6 +32,7 @@ class Plan:
     quick_runs: int = 3
     pdf_pages: int = 100
     stall_chunks: int = 2000
+    cancel_rounds: int = 10
 
     @classmethod
     def quick_plan(cls) -> Plan:
@@ -44,6 +45,7 @@ class Plan:
             gen_rounds=1, gen_tokens=4, ttft_rounds=1, prompt_rounds=1,
             embed_rounds=1, embed_chunks=8, search_chunks=200, search_queries=3,
             generations=2, startup_runs=1, quick_runs=1, pdf_pages=2, stall_chunks=20,
+            cancel_rounds=1,
         )  # fmt: skip
 
 
@@ -52,6 +54,7 @@ QUICK_KEYS = ("generation_ratio", "stall_generate")
 FULL_KEYS = (  # cheap figures first: a run cut short still reports most of them
     *QUICK_KEYS,
     "ttft_cached",
+    "cancel",
     "stall_load",
     "stall_pdf",
     "startup",
@@ -87,6 +90,7 @@ def check_only(plan: Plan, only: set[str], with_default_model: bool = False) -> 
 def steps(env: BenchEnv, plan: Plan, default_model: Path | None = None) -> list[Step]:
     """(key, name, measure) in running order; the quick plan keeps two figures."""
     from assistant.bench import (
+        cancel,
         embedding,
         generation,
         pdf_summary,
@@ -113,6 +117,8 @@ def steps(env: BenchEnv, plan: Plan, default_model: Path | None = None) -> list[
     full: list[Step] = [
         ("ttft_cached", "time to first token",
          lambda: [generation.time_to_first_token(env, core(), plan.ttft_rounds)]),
+        ("cancel", "cancel while generating",
+         lambda: [cancel.cancel_latency(env, core(), plan.cancel_rounds)]),
         ("prompt_ratio", "summarizer prompt processing",
          lambda: [prompt_eval.prompt_ratio(env, core(), plan.prompt_rounds)]),
         ("memory_growth", "memory growth",

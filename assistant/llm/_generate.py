@@ -17,6 +17,7 @@ from assistant.llm._textstream import TextStream
 from assistant.llm.params import ChatMessage, DeviceInfo, GenParams
 
 _RANDOM_SEED = 0xFFFFFFFF  # LLAMA_DEFAULT_SEED: a random seed
+COMPLETION_KEY = "completion_tokens"  # in LoadedModel.stats: tokens sampled by the last request
 
 
 @dataclass
@@ -85,6 +86,7 @@ def run_chat(m: LoadedModel, job: Job, messages: list[ChatMessage], params: GenP
 
     start = time.perf_counter()
     llm = m.llm
+    m.stats[COMPLETION_KEY] = 0  # tokens sampled by this request so far (read after a cancel)
     tokens = m.prompt_tokens(messages)
     n_ctx = llm.n_ctx()
     if len(tokens) >= n_ctx:
@@ -131,6 +133,7 @@ def run_chat(m: LoadedModel, job: Job, messages: list[ChatMessage], params: GenP
                 break
     finally:
         sampler.close()
+        m.stats[COMPLETION_KEY] = n_out
     if job.cancelled:
         return
     tail = stream.finish()

@@ -28,37 +28,18 @@ SAMPLES = {
     "会议推迟到星期四，请大家安排好时间。": "zh",
 }
 
-# A fresh interpreter (lingua not loaded yet) with a 5 ms heartbeat thread: how late does it get
-# while the first detections run on another thread?
+# A fresh interpreter runs the first detections: does lingua (whose model load holds the GIL
+# ~0.6 s and would freeze a window's event loop) get loaded into this process?
 PROBE = """
-import json, sys, threading, time
+import json, sys
 from assistant import lang
-from assistant.lang_process import DetectorProcess
 
-def main():
-    late, done = [], threading.Event()
-
-    def heartbeat():
-        last = time.perf_counter()
-        while not done.wait(0.005):  # a tick every 5 ms until the detections are done
-            now = time.perf_counter()
-            late.append(now - last - 0.005)
-            last = now
-
-    if sys.argv[1] == "helper":
-        lang.use_detector_process()
-    beat = threading.Thread(target=heartbeat)
-    beat.start()
-    start = time.perf_counter()
-    codes = [lang.detect_language(t) for t in json.loads(sys.argv[2])]
-    first = time.perf_counter() - start
-    done.set()
-    beat.join()
-    lang.stop_detector_process()
-    print(json.dumps({"codes": codes, "max_ms": max(late) * 1000, "seconds": first}))
-
-if __name__ == "__main__":
-    main()
+if sys.argv[1] == "helper":
+    lang.use_detector_process()
+codes = [lang.detect_language(t) for t in json.loads(sys.argv[2])]
+loaded = any(name == "lingua" or name.startswith("lingua.") for name in sys.modules)
+lang.stop_detector_process()
+print(json.dumps({"codes": codes, "lingua_here": loaded}))
 """
 
 
@@ -107,13 +88,11 @@ def _probe(mode: str) -> dict[str, object]:
     return result
 
 
-def test_loading_lingua_in_the_helper_does_not_stall_this_process() -> None:
+def test_with_the_helper_lingua_never_loads_in_this_process() -> None:
+    """The stall itself (~0.6 s in-process) is a `deskmate bench` figure; its cause, lingua's
+    model loading in the window's process, is what must not happen."""
     with_helper = _probe("helper")
     in_process = _probe("in-process")
-    print(
-        f"\nfirst detections: max heartbeat delay {with_helper['max_ms']:.0f} ms with the helper"
-        f" process, {in_process['max_ms']:.0f} ms in-process"
-        f" (first answers after {with_helper['seconds']:.2f} s / {in_process['seconds']:.2f} s)"
-    )
     assert with_helper["codes"] == in_process["codes"] == list(SAMPLES.values())
-    assert float(str(with_helper["max_ms"])) <= 50.0
+    assert with_helper["lingua_here"] is False
+    assert in_process["lingua_here"] is True  # the probe can see it when it does load

@@ -14,7 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-EXIT_BUDGET_S = 2.0
+# How long a process may take to end after the signal before it counts as hung and is killed.
+# A hang guard, not a speed target: exit times are reported (and are a `deskmate bench` matter),
+# never compared with a budget here, since they vary with the machine and its load.
+HANG_S = 30.0
 PHASE_TIMEOUT_S = 120.0
 
 
@@ -24,6 +27,7 @@ class Quit:
 
     phase_reached: bool
     exit_seconds: float
+    killed: bool  # it did not end within HANG_S of the signal
     returncode: int
     stdout: bytes
     stderr: str
@@ -88,9 +92,11 @@ def quit_at(
         sent = time.monotonic()
         if proc.poll() is None:
             proc.send_signal(sig)
+        killed = False
         try:
-            out, err = proc.communicate(timeout=30)
+            out, err = proc.communicate(timeout=HANG_S)
         except subprocess.TimeoutExpired:
+            killed = True
             proc.kill()
             out, err = proc.communicate()
         elapsed = time.monotonic() - sent
@@ -98,4 +104,4 @@ def quit_at(
         if proc.poll() is None:
             proc.kill()
             proc.wait()
-    return Quit(phase, elapsed, proc.returncode, out, err.decode("utf-8", "replace"))
+    return Quit(phase, elapsed, killed, proc.returncode, out, err.decode("utf-8", "replace"))

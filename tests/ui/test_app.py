@@ -30,10 +30,10 @@ def test_quick_message_opens_popup_prefilled(qtbot: Any, deskmate: DeskmateApp, 
     assert deskmate.listen(name)
     QGuiApplication.clipboard().setText("text from the clipboard")
     assert send_message(name, "quick")  # what `deskmate quick` sends to the running app
-    qtbot.waitUntil(deskmate.popup.isVisible, timeout=5000)
+    qtbot.waitUntil(deskmate.popup.isVisible, timeout=30_000)
     assert deskmate.popup.input.toPlainText() == "text from the clipboard"
     assert send_message(name, "show")
-    qtbot.waitUntil(deskmate.window.isVisible, timeout=5000)
+    qtbot.waitUntil(deskmate.window.isVisible, timeout=30_000)
 
 
 def test_plain_socket_reaches_the_app(qtbot: Any, deskmate: DeskmateApp, data_dir: Path) -> None:
@@ -41,7 +41,7 @@ def test_plain_socket_reaches_the_app(qtbot: Any, deskmate: DeskmateApp, data_di
     name = server_name(data_dir)
     assert deskmate.listen(name)
     assert send_line(name, "quick")
-    qtbot.waitUntil(deskmate.popup.isVisible, timeout=5000)
+    qtbot.waitUntil(deskmate.popup.isVisible, timeout=30_000)
     assert not send_line(name + "-none", "quick")
 
 
@@ -55,7 +55,7 @@ def test_popup_enter_runs_and_copy_and_escape(qtbot: Any, deskmate: DeskmateApp)
     popup = deskmate.popup
     popup.popup("hello there")
     assert not popup.chip_buttons["translate"].isEnabled()  # not in the stand-in
-    with qtbot.waitSignal(popup.runner.done, timeout=5000):
+    with qtbot.waitSignal(popup.runner.done, timeout=30_000):
         qtbot.keyClick(popup.input, Qt.Key.Key_Return)
     assert popup.answer_text.startswith("word0")
     popup.answer.setFocus()

@@ -27,13 +27,13 @@ def _history(qtbot: Any, core: Any) -> tuple[MainWindow, HistoryPage]:
     window.autoload_model = False
     qtbot.addWidget(window)
     window.show()
-    with qtbot.waitSignal(window.history.loaded, timeout=5000):
+    with qtbot.waitSignal(window.history.loaded, timeout=30_000):
         window.show_page("history")
     return window, window.history
 
 
 def _search(qtbot: Any, history: HistoryPage, text: str) -> list[str]:
-    with qtbot.waitSignal(history.loaded, timeout=5000):
+    with qtbot.waitSignal(history.loaded, timeout=30_000):
         history.search.setText(text)  # debounced, then searched on a worker thread
     return [history.list.item(i).text() for i in range(history.list.count())]
 
@@ -44,14 +44,14 @@ def test_search_filter_and_reopen(qtbot: Any, scripted_core: Any) -> None:
     assert history.list.count() == 3
     assert len(_search(qtbot, history, "budget")) == 2
     assert {r["id"] for r in history.runs} == {ids["summarize"], ids["translate"]}
-    with qtbot.waitSignal(history.loaded, timeout=5000):
+    with qtbot.waitSignal(history.loaded, timeout=30_000):
         history.task_filter.setCurrentIndex(history.task_filter.findData("translate"))
     assert [r["id"] for r in history.runs] == [ids["translate"]]
     assert "预算" in history.preview.toPlainText()
     history.open_button.click()  # open again: the result is back in its page
     assert window.current_page_key() == "translate"
     assert "预算" in window.task_pages["translate"].result.toPlainText()
-    with qtbot.waitSignal(history.loaded, timeout=5000):
+    with qtbot.waitSignal(history.loaded, timeout=30_000):
         window.show_page("history")
     assert _search(qtbot, history, "no such words anywhere") == []
     assert "Nothing found" in history.preview.toPlainText()
@@ -70,7 +70,7 @@ def test_event_hit_opens_its_week(qtbot: Any, scripted_core: Any) -> None:
     rows = _search(qtbot, history, "Dentist")
     assert len(rows) == 1 and "Dentist appointment" in rows[0]
     page = window.schedule_page
-    with qtbot.waitSignal(page.events_loaded, timeout=5000):
+    with qtbot.waitSignal(page.events_loaded, timeout=30_000):
         history.open_button.click()
     assert window.current_page_key() == "schedule"
     assert page.week.monday <= start.date() < page.week.monday + timedelta(days=7)
@@ -91,7 +91,7 @@ def _documents(store: Any) -> dict[str, int]:
 
 
 def _view(qtbot: Any, history: HistoryPage, key: str) -> list[str]:
-    with qtbot.waitSignal(history.loaded, timeout=5000):
+    with qtbot.waitSignal(history.loaded, timeout=30_000):
         history.task_filter.setCurrentIndex(history.task_filter.findData(key))
     return [history.list.item(i).text() for i in range(history.list.count())]
 
@@ -108,13 +108,13 @@ def test_documents_delete_with_undo_and_restore_from_trash(qtbot: Any, scripted_
     assert not history.open_button.isVisible() and not history.restore_button.isVisible()
 
     history.list.setCurrentRow(1)
-    with qtbot.waitSignal(history.document_deleted, timeout=5000) as deleted:
+    with qtbot.waitSignal(history.document_deleted, timeout=30_000) as deleted:
         history.delete_button.click()
     assert deleted.args == [ids["minutes.md"]]
     assert [d["id"] for d in store.list_documents()] == [ids["lunch.txt"]]
     assert history.list.count() == 1  # gone from the list at once
     assert "minutes.md" in history.undo_bar.text()
-    with qtbot.waitSignal(history.loaded, timeout=5000):
+    with qtbot.waitSignal(history.loaded, timeout=30_000):
         history.undo_bar.action_button.click()  # Undo
     assert history.list.count() == 2
     assert {d["id"] for d in store.list_documents()} == set(ids.values())
@@ -125,11 +125,11 @@ def test_documents_delete_with_undo_and_restore_from_trash(qtbot: Any, scripted_
     assert len(rows) == 2 and "minutes.md" in rows[1]
     assert history.restore_button.isVisible() and not history.delete_button.isVisible()
     history.list.setCurrentRow(1)
-    with qtbot.waitSignal(history.loaded, timeout=5000):
+    with qtbot.waitSignal(history.loaded, timeout=30_000):
         history.restore_button.click()
     assert history.list.count() == 1 and history.runs[0]["id"] == run_id
     assert {d["id"] for d in store.list_documents()} == set(ids.values())
-    with qtbot.waitSignal(history.loaded, timeout=5000):
+    with qtbot.waitSignal(history.loaded, timeout=30_000):
         history.restore_button.click()  # the run too
     assert history.list.count() == 0 and store.list_trash() == []
     window.close()
@@ -140,12 +140,12 @@ def test_deleting_a_document_hit_trashes_its_document(qtbot: Any, scripted_core:
     window, history = _history(qtbot, scripted_core)
     rows = _search(qtbot, history, "Helios")
     assert len(rows) == 1 and "minutes.md" in rows[0]
-    with qtbot.waitSignal(history.document_deleted, timeout=5000) as deleted:
+    with qtbot.waitSignal(history.document_deleted, timeout=30_000) as deleted:
         history.delete_button.click()
     assert deleted.args == [ids["minutes.md"]]
     assert scripted_core.store.search_text("Helios") == []
     assert _search(qtbot, history, "Budget review") == []  # other parts of it are gone too
-    with qtbot.waitSignal(history.loaded, timeout=5000):
+    with qtbot.waitSignal(history.loaded, timeout=30_000):
         history.undo_bar.action_button.click()
     assert len(history.hits) == 1 and history.hits[0].title == "minutes.md"
     window.close()

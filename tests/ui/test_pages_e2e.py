@@ -77,7 +77,7 @@ def test_quick_popup_through_deskmate_quick_translates(
         assert app.listen(name)
         QGuiApplication.clipboard().setText("Thank you for your help.")
         assert send_message(name, "quick")  # what `deskmate quick` sends
-        qtbot.waitUntil(app.popup.isVisible, timeout=5000)
+        qtbot.waitUntil(app.popup.isVisible, timeout=30_000)
         assert app.popup.input.toPlainText() == "Thank you for your help."
         app.popup.chip_buttons["translate"].click()
         assert app.popup.action() == "translate"

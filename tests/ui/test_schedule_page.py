@@ -66,7 +66,7 @@ def test_accept_stores_event_and_week_shows_it(qtbot: Any, scripted_core: Any) -
         _planned("Dentist", _this_week(9, day=3)),
         _planned("Write report", None, kind="task"),
     ]
-    with qtbot.waitSignal(page.events_loaded, timeout=5000):
+    with qtbot.waitSignal(page.events_loaded, timeout=30_000):
         page.set_suggestions(planned)
     rows = page.rows()
     assert [r.item["title"] for r in rows] == ["Budget review", "Dentist", "Write report"]
@@ -76,8 +76,8 @@ def test_accept_stores_event_and_week_shows_it(qtbot: Any, scripted_core: Any) -
     assert tentative == {"Budget review", "Dentist"}
 
     rows[0].when.setCurrentIndex(1)  # the free slot instead of the clashing time
-    loaded = qtbot.waitSignal(page.events_loaded, timeout=5000)
-    with loaded, qtbot.waitSignal(page.accepted, timeout=5000) as accepted:
+    loaded = qtbot.waitSignal(page.events_loaded, timeout=30_000)
+    with loaded, qtbot.waitSignal(page.accepted, timeout=30_000) as accepted:
         rows[0].accept_button.click()
     event = accepted.args[0]
     assert event.start == _this_week(14)
@@ -104,10 +104,10 @@ def test_week_navigation_loads_that_week(qtbot: Any, scripted_core: Any) -> None
     page = _schedule(window, qtbot)
     assert page.week.shown() == []
     for _ in range(2):
-        with qtbot.waitSignal(page.events_loaded, timeout=5000):
+        with qtbot.waitSignal(page.events_loaded, timeout=30_000):
             page.week.next_button.click()
     assert [s.title for s in page.week.shown()] == ["Offsite"]
-    with qtbot.waitSignal(page.events_loaded, timeout=5000):
+    with qtbot.waitSignal(page.events_loaded, timeout=30_000):
         page.week.today_button.click()
     assert page.week.shown() == []
 
@@ -164,7 +164,7 @@ def test_ics_drop_imports_into_the_week(qtbot: Any, data_dir: Path, tmp_path: Pa
             QApplication.sendEvent(window, QDropEvent(QPointF(40, 40), copy, mime, left, none))
         assert window.current_page_key() == "schedule"
         assert "Imported 1" in page.result_text
-        qtbot.waitUntil(lambda: bool(page.week.shown()), timeout=5000)
+        qtbot.waitUntil(lambda: bool(page.week.shown()), timeout=30_000)
         assert [(s.title, s.start.hour) for s in page.week.shown()] == [("Quarterly planning", 13)]
         runs = core.store.list_runs(task="calendar-import")
         window.open_run(runs[0])  # the import run opens again on the Schedule page
@@ -217,7 +217,7 @@ def test_schedule_run_reopens_with_its_suggestions(qtbot: Any, scripted_core: An
     window = _window(qtbot, scripted_core)
     page = _schedule(window, qtbot)
     window.show_page("summarize")
-    with qtbot.waitSignal(page.events_loaded, timeout=5000):
+    with qtbot.waitSignal(page.events_loaded, timeout=30_000):
         window.open_run(store.get_run(run_id))
     assert window.current_page_key() == "schedule"
     assert "Budget review" in page.result.toPlainText()
@@ -241,7 +241,7 @@ def test_delete_event_goes_to_trash_with_undo(qtbot: Any, scripted_core: Any) ->
     qtbot.mouseClick(week.canvas, Qt.MouseButton.LeftButton, pos=box.center().toPoint())
     assert week.canvas.selected == "a@test" and week.delete_button.isEnabled()
 
-    with qtbot.waitSignal(page.event_deleted, timeout=5000) as deleted:
+    with qtbot.waitSignal(page.event_deleted, timeout=30_000) as deleted:
         week.delete_button.click()
     assert deleted.args == ["a@test"]
     assert [s.title for s in week.shown()] == ["Dentist"]
@@ -251,14 +251,14 @@ def test_delete_event_goes_to_trash_with_undo(qtbot: Any, scripted_core: Any) ->
     assert [e.uid for e, _ in scripted_core.store.list_event_trash()] == ["a@test"]
     assert "Budget review" in page.undo_bar.text() and page.undo_bar.action_button.isVisible()
 
-    restored = qtbot.waitSignal(page.event_restored, timeout=5000)
-    with restored, qtbot.waitSignal(page.events_loaded, timeout=5000):
+    restored = qtbot.waitSignal(page.event_restored, timeout=30_000)
+    with restored, qtbot.waitSignal(page.events_loaded, timeout=30_000):
         page.undo_bar.action_button.click()
     assert [s.title for s in week.shown()] == ["Budget review", "Dentist"]
     assert scripted_core.store.list_event_trash() == []
 
     week.select("b@test")  # the Delete key does the same
-    with qtbot.waitSignal(page.event_deleted, timeout=5000):
+    with qtbot.waitSignal(page.event_deleted, timeout=30_000):
         qtbot.keyClick(week.canvas, Qt.Key.Key_Delete)
     assert [s.title for s in week.shown()] == ["Budget review"]
     assert [e.uid for e, _ in scripted_core.store.list_event_trash()] == ["b@test"]

@@ -131,13 +131,13 @@ def test_data_folder_change_reset_and_errors(
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(picked[-1]))
 
     picked.append(tmp_path / "new-home")
-    with qtbot.waitSignal(box.changed, timeout=5000):
+    with qtbot.waitSignal(box.changed, timeout=30_000):
         box.change_button.click()
     assert loc.read_pointer()["pending"]["to"] == str(tmp_path / "new-home")
     assert str(tmp_path / "new-home") in box.status.text()
 
     picked.append(unwritable_folder(tmp_path))
-    with qtbot.waitSignal(box.failed, timeout=5000):
+    with qtbot.waitSignal(box.failed, timeout=30_000):
         box.change_button.click()
     assert page.errors["data_folder"].isVisibleTo(page)
     assert "cannot write" in page.errors["data_folder"].text()
@@ -152,14 +152,14 @@ def test_data_folder_change_reset_and_errors(
 
     monkeypatch.setattr(QMessageBox, "question", yes)
     picked.append(other)
-    with qtbot.waitSignal(box.changed, timeout=5000):
+    with qtbot.waitSignal(box.changed, timeout=30_000):
         box.change_button.click()
     assert str(other) in asked[0]
     pointer = loc.read_pointer()
     assert pointer["data_dir"] == str(other) and pointer["pending"] is None
     assert not page.errors["data_folder"].isVisibleTo(page)
 
-    with qtbot.waitSignal(box.changed, timeout=5000):
+    with qtbot.waitSignal(box.changed, timeout=30_000):
         box.reset_button.click()
     assert loc.read_pointer()["pending"]["to"] == str(loc.default_data_dir())
 

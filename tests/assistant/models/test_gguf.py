@@ -7,6 +7,7 @@ import os
 import struct
 from pathlib import Path
 
+import psutil
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -14,7 +15,6 @@ from hypothesis import strategies as st
 from assistant.errors import BadModelFile, ModelNotFound
 from assistant.models.gguf import ArraySummary, inspect_gguf, read_header
 from tests.assistant.models import ggufgen as g
-from tests.helpers import max_thread_stall_ms
 
 HEADER_COPY = 8 * 1024 * 1024  # the 0.5B model's header + tensor table end at ~5.9 MB
 
@@ -185,9 +185,15 @@ def test_fuzzed_mutations_of_real_header(tmp_path: Path) -> None:
 
 
 @pytest.mark.model
-def test_reading_a_real_header_leaves_other_threads_running(fast_model_path: Path) -> None:
-    """~300,000 small reads (the vocabulary): with a small file buffer they kept the GIL from a
-    window's event loop for the whole parse (100-240 ms); now other threads run every few ms."""
-    stall = max_thread_stall_ms(lambda: inspect_gguf(fast_model_path))
-    print(f"\nmax delay of a 5 ms heartbeat while the header is read: {stall:.1f} ms")
-    assert stall <= 50.0
+def test_reading_a_real_header_takes_few_system_reads(fast_model_path: Path) -> None:
+    """The header's ~300,000 small fields (the vocabulary) come from a large file buffer. With
+    an 8 KB buffer each refill was a system call that gave up and retook the GIL, which kept a
+    window's event loop waiting for the whole parse (100-240 ms, measured by `deskmate bench`);
+    the number of system reads is the machine-independent cause, checked here."""
+    process = psutil.Process()
+    before = process.io_counters().read_count
+    info = inspect_gguf(fast_model_path)
+    reads = process.io_counters().read_count - before
+    assert info.tensor_count > 0
+    # A few MB of header at 1 MB a read: a handful (8 KB buffers took several hundred).
+    assert reads < 64, f"{reads} system reads for one header"
