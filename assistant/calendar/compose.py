@@ -7,7 +7,14 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from assistant.calendar.model import Modifier, Resolution
-from assistant.calendar.parts import Parts, Span, add_months, materialize, merge_range_sides
+from assistant.calendar.parts import (
+    Parts,
+    Span,
+    add_months,
+    fold_relative_period,
+    materialize,
+    merge_range_sides,
+)
 
 UNIT_SECONDS = {
     "second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 7 * 86400,
@@ -37,7 +44,8 @@ def two_points(text: str, a: Parts | None, b: Parts | None, ref: datetime) -> Re
     """ "A to B": start of A to start of B (B moved a day on if it would come first)."""
     if a is None or b is None:
         return None
-    a, b = merge_range_sides(a, b)
+    today = ref.date()
+    a, b = merge_range_sides(fold_relative_period(a, today), fold_relative_period(b, today))
     sa, sb = materialize(a, ref), materialize(b, ref)
     if sa is None or sb is None:
         return None

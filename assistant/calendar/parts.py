@@ -10,6 +10,8 @@ import calendar
 from dataclasses import dataclass, fields, replace
 from datetime import date, datetime, time, timedelta
 
+from assistant.calendar.model import ImpossibleDate
+
 # part of day -> (start, end) ; end exclusive except the last second of the day
 POD_SPANS: dict[str, tuple[time, time]] = {
     "early_morning": (time(0), time(6)),
@@ -154,17 +156,22 @@ def _period_span(p: Parts, today: date) -> tuple[date, date]:
 
 
 def _explicit_date(p: Parts, today: date) -> tuple[date, date | None] | None:
-    """Dates named by year/month/day; (start, end) with end for a whole month or year."""
+    """Dates named by year/month/day; (start, end) with end for a whole month or year. Raises
+    ``ImpossibleDate`` when no calendar has that day ("2月30日", "2019-02-29", "the 32nd")."""
     y, m, d = p.year, p.month, p.day
+    if (m is not None and not 1 <= m <= 12) or (d is not None and not 1 <= d <= 31):
+        raise ImpossibleDate(f"no such date: month {m}, day {d}")
     if d is not None and m is not None:
         if y is not None:
             day = _valid(y, m, d)
-            return (day, None) if day else None
-        for year in range(today.year, today.year + 9):
+            if day is None:
+                raise ImpossibleDate(f"no such date: {y}-{m:02d}-{d:02d}")
+            return day, None
+        for year in range(today.year, today.year + 9):  # 29 February: the next leap year
             day = _valid(year, m, d)
             if day and day >= today:
                 return day, None
-        return None
+        raise ImpossibleDate(f"no such date: month {m}, day {d}")
     if d is not None:  # "the 29th", "Sunday 31": the next such day (with that weekday)
         first = date(y or today.year, today.month if y is None else 1, 1)
         for k in range(48):
@@ -184,6 +191,32 @@ def _explicit_date(p: Parts, today: date) -> tuple[date, date | None] | None:
     return None
 
 
+_WEEK_RELS = {-1: "last", 0: "this", 1: "next", 2: "next2"}
+
+
+def fold_relative_period(p: Parts, today: date) -> Parts:
+    """A relative period that frames a smaller unit names that unit's place: "the 15th of next
+    month" / "下个月5号" (a day in that month), "Mon next week" / "下周 周一" (a weekday in that
+    week), "March next year" / "明年3月" (a month of that year)."""
+    if p.period is None or p.period_part is not None:
+        return p
+    shift = p.period_shift
+    if p.period == "month" and p.day is not None and p.month is None:
+        index = today.year * 12 + today.month - 1 + shift
+        year, month0 = divmod(index, 12)
+        return replace(p, year=year, month=month0 + 1, period=None, period_shift=0)
+    if p.period == "year" and p.year is None and (p.month is not None or p.day is not None):
+        return replace(p, year=today.year + shift, period=None, period_shift=0)
+    if p.period == "week" and p.weekday is not None and p.week_rel is None and shift in _WEEK_RELS:
+        return replace(p, week_rel=_WEEK_RELS[shift], period=None, period_shift=0)
+    return p
+
+
+def century(two_digits: int) -> int:
+    """A year written with two digits ("18年", "12/25/99"): 2000-2049 or 1950-1999."""
+    return two_digits + (2000 if two_digits < 50 else 1900)
+
+
 def _hour24(p: Parts) -> int:
     assert p.hour is not None
     hour = p.hour
@@ -198,6 +231,8 @@ def _hour24(p: Parts) -> int:
             return hour + 12
         if p.pod is None and p.small_hours_pm and 1 <= hour <= 6:
             return hour + 12
+    if hour > 24 or (p.meridiem is not None and hour > 12):
+        raise ImpossibleDate(f"no such time: {p.hour} o'clock")
     return hour % 24
 
 
@@ -206,6 +241,7 @@ def materialize(p: Parts, ref: datetime) -> Span | None:
     today = ref.date()
     if p.year is None and p.year_shift is not None:
         p = replace(p, year=today.year + p.year_shift)
+    p = fold_relative_period(p, today)
     if p.now:
         return Span(ref, None, True, False)
     start_day: date | None = None
@@ -222,6 +258,8 @@ def materialize(p: Parts, ref: datetime) -> Span | None:
     elif p.period is not None:
         start_day, end_day = _period_span(p, today)
     if p.hour is not None:
+        if (p.minute or 0) > 59 or (p.second or 0) > 59:
+            raise ImpossibleDate(f"no such time: {p.hour}:{p.minute}:{p.second}")
         clock = time(_hour24(p), p.minute or 0, p.second or 0)
         day = start_day or today
         moment = datetime.combine(day, clock)

@@ -165,6 +165,9 @@ def _dateparser(phrase: str, ref: datetime) -> Resolution | None:
     data = DateDataParser(languages=["en"], settings=settings).get_date_data(phrase)
     if data.date_obj is None:
         return None
+    year = data.date_obj.year
+    if year not in (ref.year, ref.year + 1) and not re.search(rf"{year}|'{year % 100:02d}", phrase):
+        return None  # a year the phrase does not write ("$12 December 27" is not 2027)
     has_time = data.period == "time"
     return Resolution(
         text=phrase, start=data.date_obj, granularity="datetime" if has_time else "date"

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 
 from assistant.calendar.numerals import en_words_to_digits
-from assistant.calendar.parts import Conflict, Parts
+from assistant.calendar.parts import Conflict, Parts, century
 
 MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
@@ -42,7 +42,7 @@ def rule(pattern: str) -> Callable[[Handler], Handler]:
 
 def _year(text: str) -> int:
     value = int(text)
-    return value + 2000 if value < 100 else value
+    return century(value) if value < 100 else value
 
 
 @rule(r"\b(?P<name>" + "|".join(re.escape(h) for h in HOLIDAYS) + r")(?P<this> of this year)?")
@@ -208,6 +208,8 @@ def _bare_year(m: re.Match[str], p: Parts) -> None:
 def _bare_number(m: re.Match[str], p: Parts) -> None:
     value = int(m["n"])
     after_the = m.string[: m.start()].rstrip().endswith("the")
+    if value > 31:
+        raise Conflict("stray number")  # "room 45": not a day of any month
     if p.day is None and (value > 24 or after_the):
         p.set(day=value)
     elif value <= 24:
@@ -216,8 +218,15 @@ def _bare_number(m: re.Match[str], p: Parts) -> None:
         raise Conflict("stray number")
 
 
+_MONEY = re.compile(
+    r"[$€£¥]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:k|m|bn))?\b"
+    r"|\b\d[\d,]*(?:\.\d+)?\s?(?:dollars?|euros?|pounds?|usd|eur|gbp|rmb|cny|yuan)\b"
+)
+
+
 def normalize(text: str) -> str:
     text = text.lower().strip().strip(".,!?;")
+    text = _MONEY.sub(" ", text)  # "$12 December 27": an amount is never part of a date
     text = re.sub(r"\b([ap])\.\s?m\b\.?", r"\1m", text)
     text = re.sub(r"(\d)\s*([ap])(?=\s|$)", r"\1\2m", text)  # 9a -> 9am
     text = re.sub(r"\b([a-z]{3,})(\d)", r"\1 \2", text)  # mar4 -> mar 4
