@@ -13,6 +13,7 @@ from typing import Any
 from rich.table import Table
 
 from assistant.cli.context import CliContext
+from assistant.cli.dates import span
 from assistant.cli.streaming import run_events
 
 
@@ -106,7 +107,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     else:
         ctx.out.print(done.text, markup=False)
         for event in accepted:
-            ctx.err.print(f"stored: {event.title} ({event.start:%Y-%m-%d %H:%M})")
+            ctx.err.print(f"stored: {event.title} ({span(ctx, event.start, event.end)})")
     return 0
 
 
@@ -153,8 +154,8 @@ def run_calendar(args: argparse.Namespace, ctx: CliContext) -> int:
             )
         )
         return 0
-    table = Table("start", "end", "title", "where")
+    table = Table("when", "title", "where")
     for e in upcoming:
-        table.add_row(f"{e.start:%a %Y-%m-%d %H:%M}", f"{e.end:%H:%M}", e.title, e.location)
+        table.add_row(span(ctx, e.start, e.end, all_day=e.all_day), e.title, e.location)
     ctx.out.print(table)
     return 0

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from assistant.errors import DeskmateError
 from assistant.events import Done
+from ui.dates import shown_span
 from ui.message_bar import MessageBar
 from ui.pages.task_page import TaskPage
 from ui.week_view import Shown, WeekView
@@ -39,23 +40,17 @@ def _hour(text: str, default: int) -> int:
         return default
 
 
-def _when(start: str, end: str) -> str:
-    a, b = datetime.fromisoformat(start), datetime.fromisoformat(end)
-    if a.date() == b.date():
-        return f"{a:%a %m-%d %H:%M}–{b:%H:%M}"
-    return f"{a:%a %m-%d %H:%M} – {b:%a %m-%d %H:%M}"
-
-
-def time_choices(item: dict[str, Any]) -> list[tuple[str, str, str]]:
+def time_choices(item: dict[str, Any], tz: str = "UTC") -> list[tuple[str, str, str]]:
     """(label, start, end) options of a suggestion: its own time, then free-slot proposals."""
     choices: list[tuple[str, str, str]] = []
     if item.get("start") and item.get("end"):
-        label = _when(item["start"], item["end"])
+        label = shown_span(item["start"], item["end"], tz, all_day=bool(item.get("all_day")))
         if item.get("conflicts"):
             label = "⚠ " + label
         choices.append((label, item["start"], item["end"]))
     for slot in item.get("proposals", []):
-        choices.append(("↳ " + _when(slot["start"], slot["end"]), slot["start"], slot["end"]))
+        label = "↳ " + shown_span(slot["start"], slot["end"], tz)
+        choices.append((label, slot["start"], slot["end"]))
     return choices
 
 
@@ -66,10 +61,10 @@ class SuggestionRow(QWidget):
     reject = Signal(object)
     time_changed = Signal()
 
-    def __init__(self, item: dict[str, Any], parent: QWidget | None = None) -> None:
+    def __init__(self, item: dict[str, Any], tz: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.item = item
-        self.choices = time_choices(item)
+        self.choices = time_choices(item, tz)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(4, 4, 4, 4)
         outer.setSpacing(2)
@@ -215,7 +210,7 @@ class SchedulePage(TaskPage):
             old.hide()
             old.deleteLater()
         for item in planned:
-            row = SuggestionRow(item)
+            row = SuggestionRow(item, self.week.tz)
             row.accept.connect(self.accept_row)
             row.reject.connect(self.reject_row)
             row.time_changed.connect(self._update_tentative)
