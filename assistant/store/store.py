@@ -15,6 +15,7 @@ from assistant.store.events import EventsMixin
 from assistant.store.index import IndexMixin
 from assistant.store.runs import RunsMixin
 from assistant.store.settings_backend import SettingsMixin
+from assistant.store.todos import TodosMixin
 from assistant.store.translation import TranslationMixin
 from assistant.store.vectors import VectorsMixin
 
@@ -26,6 +27,7 @@ class Store(
     SettingsMixin,
     TranslationMixin,
     EventsMixin,
+    TodosMixin,
     IndexMixin,
 ):
     """See the module docstring and docs/ARCHITECTURE.md ("Contracts")."""
