@@ -28,8 +28,6 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayo
 if TYPE_CHECKING:
     from assistant.calendar import CalEvent
 
-MAX_OCCURRENCES = 200  # per recurring event and week (an every-minute rule cannot flood us)
-
 
 @dataclass(frozen=True)
 class Shown:
@@ -56,30 +54,19 @@ def week_bounds(monday: date, tz: str) -> tuple[datetime, datetime]:
 
 def occurrences(events: list[CalEvent], monday: date, tz: str) -> list[Shown]:
     """The events (recurring ones expanded) that fall in the week of ``monday``, in ``tz``."""
-    from dateutil.rrule import rrulestr  # type: ignore[import-untyped]  # via icalendar
+    from assistant.calendar.occurrences import expand
 
     zone = ZoneInfo(tz)
     start, end = week_bounds(monday, tz)
     shown: list[Shown] = []
-    for event in events:
-        length = event.end - event.start
-        starts = [event.start]
-        if event.rrule:
-            try:
-                rule = rrulestr(event.rrule, dtstart=event.start)
-                starts = list(rule.between(start - length, end, inc=True))[:MAX_OCCURRENCES]
-            except (ValueError, TypeError):
-                starts = [event.start]  # an unreadable rule: show the first occurrence
-        for first in starts:
-            last = first + length
-            if last <= start or first >= end:
-                continue
-            if event.all_day:
-                a = datetime.combine(first.date(), time(0), zone)
-                b = datetime.combine(last.date(), time(0), zone)
-            else:
-                a, b = first.astimezone(zone), last.astimezone(zone)
-            shown.append(Shown(event.title, a, b, event.all_day, False, event.location, event.uid))
+    for found in expand(events, start, end):
+        event = found.event
+        if event.all_day:
+            a = datetime.combine(found.start.date(), time(0), zone)
+            b = datetime.combine(found.end.date(), time(0), zone)
+        else:
+            a, b = found.start.astimezone(zone), found.end.astimezone(zone)
+        shown.append(Shown(event.title, a, b, event.all_day, False, event.location, event.uid))
     return sorted(shown, key=lambda s: (s.start, s.title))
 
 

@@ -20,6 +20,7 @@ COMMANDS = (
     "reply_cmd",
     "schedule_cmd",
     "tasks_cmd",
+    "plan_cmd",
     "search_cmd",
     "history_cmd",
     "documents_cmd",
