@@ -70,6 +70,7 @@ class CalEvent:
     description: str = ""
     participants: tuple[str, ...] = ()
     rrule: str | None = None
+    reminder_min: int | None = None  # minutes before the start; None: the default setting
 
 
 SuggestionKind = Literal["event", "task"]

@@ -31,7 +31,8 @@ def expand(events: list[CalEvent], start: datetime, end: datetime) -> list[Occur
         starts = [event.start]
         if event.rrule:
             try:
-                rule = rrulestr(event.rrule, dtstart=event.start)
+                # "RRULE:...\nEXDATE:..." (a series with skipped or overridden instances)
+                rule = rrulestr(event.rrule, dtstart=event.start, forceset="\n" in event.rrule)
                 starts = list(rule.between(start - length, end, inc=True))[:MAX_OCCURRENCES]
             except (ValueError, TypeError):
                 starts = [event.start]

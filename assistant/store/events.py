@@ -39,6 +39,7 @@ def _event(row: dict[str, Any]) -> CalEvent:
         description=row["description"],
         participants=tuple(json.loads(row["participants"])),
         rrule=row["rrule"],
+        reminder_min=row.get("reminder_min"),
     )
 
 
@@ -57,6 +58,7 @@ class EventsMixin(StoreBase):
             "description": event.description,
             "participants": json.dumps(list(event.participants), ensure_ascii=False),
             "rrule": event.rrule,
+            "reminder_min": event.reminder_min,
             "created_at": now_iso(),
             "deleted_at": None,
         }

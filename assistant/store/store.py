@@ -13,6 +13,7 @@ from __future__ import annotations
 from assistant.store.documents import DocumentsMixin
 from assistant.store.events import EventsMixin
 from assistant.store.index import IndexMixin
+from assistant.store.reminders import RemindersMixin
 from assistant.store.runs import RunsMixin
 from assistant.store.settings_backend import SettingsMixin
 from assistant.store.todos import TodosMixin
@@ -28,6 +29,7 @@ class Store(
     TranslationMixin,
     EventsMixin,
     TodosMixin,
+    RemindersMixin,
     IndexMixin,
 ):
     """See the module docstring and docs/ARCHITECTURE.md ("Contracts")."""
