@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING, Literal
 from zoneinfo import ZoneInfo
@@ -16,9 +16,29 @@ from assistant.errors import UserError
 if TYPE_CHECKING:
     from assistant.calendar import CalEvent
     from assistant.calendar.planner import Block, Plan, WorkRules
+    from assistant.calendar.todo import Todo
     from assistant.core import Core
 
 Scope = Literal["day", "week"]
+PLAN_UID_PREFIX = "plan-"  # + task id + "-" + hash: an accepted block of work on that task
+
+
+def _minus_planned(todos: list[Todo], events: list[CalEvent], since: datetime) -> list[Todo]:
+    """Tasks less the work already accepted as events from ``since`` on (planning again does
+    not place it twice); a task fully covered drops out."""
+    planned: dict[int, int] = {}
+    for event in events:
+        head, _, rest = event.uid.partition(PLAN_UID_PREFIX)
+        todo_id = rest.split("-", 1)[0]
+        if head == "" and todo_id.isdigit() and event.end > since:
+            minutes = int((event.end - max(event.start, since)).total_seconds() // 60)
+            planned[int(todo_id)] = planned.get(int(todo_id), 0) + minutes
+    left = []
+    for todo in todos:
+        remaining = todo.estimate_min - planned.get(todo.id, 0)
+        if remaining > 0:
+            left.append(replace(todo, estimate_min=remaining))
+    return left
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +86,7 @@ def make_day_plan(core: Core, scope: Scope = "day", *, now: datetime | None = No
     rules = work_rules(core)
     start, end = window(moment, scope, rules)
     events = core.store.events_between(start - timedelta(days=1), end + timedelta(days=1))
-    todos = core.store.list_todos()
+    todos = _minus_planned(core.store.list_todos(), events, start)
     plan = make_plan(todos, events, start=start, end=end, rules=rules, tz=tz)
     return DayPlan(plan, tz, moment)
 
@@ -76,7 +96,7 @@ def block_event(block: Block) -> CalEvent:
     from assistant.calendar import CalEvent
 
     key = f"todo:{block.todo.id}\n{block.start.isoformat()}\n{block.end.isoformat()}"
-    uid = hashlib.sha256(key.encode()).hexdigest()[:24] + "@deskmate-plan"
+    uid = f"{PLAN_UID_PREFIX}{block.todo.id}-{hashlib.sha256(key.encode()).hexdigest()[:16]}"
     return CalEvent(
         uid=uid,
         title=block.todo.title,

@@ -24,12 +24,14 @@ from assistant.events import Done
 from ui.dates import shown_span
 from ui.message_bar import MessageBar
 from ui.pages.task_page import TaskPage
+from ui.tasks_panel import TasksPanel
 from ui.week_view import Shown, WeekView
 from ui.worker import run_in_background
 
 if TYPE_CHECKING:
     from assistant.calendar import CalEvent
     from assistant.core import Core
+    from assistant.tasks.plan_day import DayPlan
     from ui.pages.specs import TaskSpec
 
 
@@ -142,9 +144,15 @@ class SchedulePage(TaskPage):
         splitter.addWidget(left)
         self.week = WeekView()
         splitter.addWidget(self.week)
+        self.tasks = TasksPanel(self.core)
+        splitter.addWidget(self.tasks)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([340, 560])
+        splitter.setStretchFactor(2, 2)
+        splitter.setSizes([300, 520, 320])
+        self.tasks.error.connect(self.error.emit)
+        self.tasks.plan_ready.connect(self._show_plan)
+        self.tasks.accepted.connect(self._plan_accepted)
         self.undo_bar = MessageBar()
         self.undo_bar.setObjectName("eventUndoBar")
         layout.addWidget(self.undo_bar)
@@ -163,6 +171,7 @@ class SchedulePage(TaskPage):
         settings = self.core.settings
         work = (_hour(settings.get_str("work_start"), 8), _hour(settings.get_str("work_end"), 19))
         self.week.set_zone(tz, (min(work), max(work[1], min(work) + 1)))
+        self.tasks.set_zone(tz)
         self._update_tentative()
         if self._loaded_once:
             self.reload_events()
@@ -172,6 +181,7 @@ class SchedulePage(TaskPage):
         if not self._loaded_once:
             self._loaded_once = True
             self.reload_events()
+            self.tasks.reload()
 
     def reload_events(self) -> None:
         """Load the shown week's stored events on a worker thread."""
@@ -203,6 +213,8 @@ class SchedulePage(TaskPage):
             self.reload_events()
             return
         self.set_suggestions(list(planned))
+        if any(item.get("todo_id") for item in planned):
+            self.tasks.reload()  # the to-dos found were stored
 
     def set_suggestions(self, planned: list[dict[str, Any]]) -> None:
         for old in self.rows():
@@ -294,6 +306,26 @@ class SchedulePage(TaskPage):
             self.error.emit(exc)
 
         run_in_background(self, save, saved, failed, name="accept")
+
+    # --- plans -------------------------------------------------------------------------------
+    def _show_plan(self, day: DayPlan) -> None:
+        """The plan's blocks drawn as tentative boxes in the week (accepted ones become events)."""
+        from zoneinfo import ZoneInfo
+
+        zone = ZoneInfo(self.week.tz)
+        shown = [
+            Shown(b.todo.title, b.start.astimezone(zone), b.end.astimezone(zone), False, True)
+            for b in day.plan.blocks
+        ]
+        self.week.set_tentative(shown)
+        if shown:
+            self.show_week_of(shown[0].start.date())
+
+    def _plan_accepted(self, events: list[CalEvent]) -> None:
+        self.status_label.setText(
+            self.tr("Added to the calendar: %1").replace("%1", str(len(events)))
+        )
+        self.reload_events()
 
     # --- deleting (to the trash, with undo) --------------------------------------------------
     def delete_event(self, uid: str) -> None:

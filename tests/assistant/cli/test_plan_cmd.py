@@ -18,6 +18,11 @@ SH = ZoneInfo("Asia/Shanghai")
 MONDAY = datetime(2026, 11, 23, 9, 0, tzinfo=SH)
 
 
+def _minutes(block: dict[str, str]) -> int:
+    span = datetime.fromisoformat(block["end"]) - datetime.fromisoformat(block["start"])
+    return int(span.total_seconds() // 60)
+
+
 def test_plan_day_places_around_events_and_accepts(data_dir: Path) -> None:
     store = Store(data_dir)
     Settings(store).set("time_zone", "Asia/Shanghai")
@@ -43,5 +48,8 @@ def test_plan_day_places_around_events_and_accepts(data_dir: Path) -> None:
     stored = store.events_between(MONDAY, MONDAY + timedelta(days=1))
     store.close()
     assert [e.title for e in stored] == ["Report", "Standup"]
+    again = json.loads(deskmate(data_dir, "--json", "plan", "--now", now).stdout)
+    report = [b for b in again["blocks"] if b["title"] == "Report"]
+    assert sum(_minutes(b) for b in report) == 120 - _minutes(first)  # accepted: not twice
     bad = deskmate(data_dir, "plan", "--now", now, "--accept", "99")
     assert bad.returncode == 2 and "no block 99" in bad.stderr
