@@ -75,6 +75,7 @@ class WeekCanvas(QWidget):
 
     selection_changed = Signal(str)  # uid, "" when nothing is selected
     delete_requested = Signal(str)  # uid
+    reminder_requested = Signal(str, int)  # uid, minutes before (-1: the default setting)
 
     HEADER = 34
     ALL_DAY = 24
@@ -206,8 +207,24 @@ class WeekCanvas(QWidget):
             return
         self.select(item.uid)
         menu = QMenu(self)
+        remind = menu.addMenu(self.tr("Remind me"))
+        remind.addAction(self.tr("Default (Settings)"), lambda: self._remind(item.uid, -1))
+        choices = (
+            (0, self.tr("At the start")),
+            (5, self.tr("5 min before")),
+            (10, self.tr("10 min before")),
+            (15, self.tr("15 min before")),
+            (30, self.tr("30 min before")),
+            (60, self.tr("1 hour before")),
+            (1440, self.tr("1 day before")),
+        )
+        for minutes, label in choices:
+            remind.addAction(label, lambda m=minutes: self._remind(item.uid, m))
         menu.addAction(self.tr("Delete event"), lambda: self.delete_requested.emit(item.uid))
         menu.exec(event.globalPos())
+
+    def _remind(self, uid: str, minutes: int) -> None:
+        self.reminder_requested.emit(uid, minutes)
 
     def _paint_item(self, p: QPainter, item: Shown, accent: QColor, text: QColor) -> None:
         box = self.box(item)
@@ -232,6 +249,7 @@ class WeekView(QWidget):
 
     week_changed = Signal()
     delete_requested = Signal(str)  # uid of the selected stored event
+    reminder_requested = Signal(str, int)  # uid, minutes before (-1: the default setting)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -265,6 +283,7 @@ class WeekView(QWidget):
         layout.addWidget(self.canvas, 1)
         self.canvas.selection_changed.connect(lambda uid: self.delete_button.setEnabled(bool(uid)))
         self.canvas.delete_requested.connect(self.delete_requested)
+        self.canvas.reminder_requested.connect(self.reminder_requested)
         self.delete_button.clicked.connect(self._delete_selected)
         self.prev_button.clicked.connect(lambda: self.show_week(self.monday - timedelta(days=7)))
         self.next_button.clicked.connect(lambda: self.show_week(self.monday + timedelta(days=7)))

@@ -83,7 +83,20 @@ def _event(component: Any, tz: str) -> CalEvent | None:
         description=_text(component, "DESCRIPTION"),
         participants=_participants(component),
         rrule=rule_text,
+        reminder_min=_alarm_minutes(component),
     )
+
+
+def _alarm_minutes(component: Any) -> int | None:
+    """Minutes before the start of the event's first alarm (VALARM TRIGGER:-PT15M), if any."""
+    for alarm in component.walk("VALARM"):
+        trigger = alarm.get("TRIGGER")
+        related_end = trigger is not None and trigger.params.get("RELATED") == "END"
+        if trigger is not None and isinstance(trigger.dt, timedelta) and not related_end:
+            before = -trigger.dt.total_seconds() / 60
+            if 0 <= before <= 7 * 24 * 60:
+                return int(before)
+    return None
 
 
 def _utc_stamp(moment: datetime) -> str:
@@ -179,7 +192,7 @@ def _add_rule(event: Any, text: str) -> None:
 
 def export_ics(events: Iterable[CalEvent]) -> bytes:
     """One VCALENDAR with a VEVENT per event (all-day events as DATE values)."""
-    from icalendar import Calendar, Event, vCalAddress
+    from icalendar import Alarm, Calendar, Event, vCalAddress
 
     cal = Calendar()
     cal.add("prodid", PRODID)
@@ -209,5 +222,11 @@ def export_ics(events: Iterable[CalEvent]) -> bytes:
             event.add("attendee", attendee, encode=False)
         if item.rrule:
             _add_rule(event, item.rrule)
+        if item.reminder_min is not None:
+            alarm = Alarm()
+            alarm.add("action", "DISPLAY")
+            alarm.add("description", item.title)
+            alarm.add("trigger", -timedelta(minutes=item.reminder_min))
+            event.add_component(alarm)
         cal.add_component(event)
     return bytes(cal.to_ical())

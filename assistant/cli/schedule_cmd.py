@@ -38,9 +38,12 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--max-tokens", type=int, default=None, help=argparse.SUPPRESS)
     p.set_defaults(func=run)
 
-    c = sub.add_parser("calendar", help="stored events: import/export .ics, list")
-    c.add_argument("action", choices=("import", "export", "list"))
-    c.add_argument("path", nargs="?", type=Path)
+    c = sub.add_parser(
+        "calendar", help="stored events: import/export .ics, list, remind UID MINUTES|default"
+    )
+    c.add_argument("action", choices=("import", "export", "list", "remind"))
+    c.add_argument("path", nargs="?", type=Path, help="import/export: the .ics; remind: the uid")
+    c.add_argument("minutes", nargs="?", help="remind: minutes before the start, or default")
     c.add_argument("--days", type=int, default=30)
     c.set_defaults(func=run_calendar)
 
@@ -111,6 +114,19 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
+def _remind(args: argparse.Namespace, ctx: CliContext) -> int:
+    """``deskmate calendar remind UID 15`` (its own lead) or ``... default`` (the setting)."""
+    from assistant.errors import UserError
+
+    value = (args.minutes or "").strip().lower()
+    if not args.path or not (value.isdigit() or value == "default"):
+        raise UserError("usage: deskmate calendar remind UID MINUTES|default")
+    minutes = None if value == "default" else int(value)
+    ctx.store.set_event_reminder(str(args.path), minutes)
+    ctx.err.print(f"reminder: {'the default' if minutes is None else f'{minutes} min before'}")
+    return 0
+
+
 def run_calendar(args: argparse.Namespace, ctx: CliContext) -> int:
     from zoneinfo import ZoneInfo
 
@@ -120,6 +136,8 @@ def run_calendar(args: argparse.Namespace, ctx: CliContext) -> int:
 
     store = ctx.core.store
     tz = resolve_zone(ctx.core, "")
+    if args.action == "remind":
+        return _remind(args, ctx)
     if args.action == "import":
         if not args.path:
             raise UserError("usage: deskmate calendar import FILE.ics")

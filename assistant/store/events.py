@@ -79,6 +79,21 @@ class EventsMixin(StoreBase):
 
         self._write(update, "cannot update the event")
 
+    def set_event_reminder(self, uid: str, minutes: int | None) -> None:
+        """The event's own reminder lead (minutes before its start); None: the default."""
+        if minutes is not None and not 0 <= minutes <= 7 * 24 * 60:
+            raise UserError(f"a reminder is 0 to {7 * 24 * 60} minutes before, not {minutes}")
+
+        def update(db: sqlite_utils.Database) -> None:
+            cur = db.execute(
+                "UPDATE events SET reminder_min = ? WHERE uid = ? AND deleted_at IS NULL",
+                [minutes, uid],
+            )
+            if cur.rowcount == 0:
+                raise UserError(f"there is no event {uid!r}")
+
+        self._write(update, "cannot update the event")
+
     def delete_event(self, uid: str) -> None:
         """Move an event to the trash (undo with ``restore_event``)."""
         self._set_event_deleted(uid, now_iso())

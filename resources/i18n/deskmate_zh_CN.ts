@@ -785,33 +785,38 @@
   <context>
     <name>SchedulePage</name>
     <message>
-      <location filename="../../ui/pages/schedule_page.py" line="132" />
+      <location filename="../../ui/pages/schedule_page.py" line="134" />
       <source>Suggestions</source>
       <translation>建议</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/schedule_page.py" line="231" />
+      <location filename="../../ui/pages/schedule_page.py" line="233" />
       <source>Suggestions (%1)</source>
       <translation>建议（%1）</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/schedule_page.py" line="233" />
+      <location filename="../../ui/pages/schedule_page.py" line="235" />
       <source>No suggestions.</source>
       <translation>没有建议。</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/schedule_page.py" line="297" />
-      <location filename="../../ui/pages/schedule_page.py" line="326" />
+      <location filename="../../ui/pages/schedule_page.py" line="299" />
+      <location filename="../../ui/pages/schedule_page.py" line="328" />
       <source>Added to the calendar: %1</source>
       <translation>已加入日历：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/schedule_page.py" line="340" />
+      <location filename="../../ui/pages/schedule_page.py" line="337" />
+      <source>Reminder changed.</source>
+      <translation>提醒已更改。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/schedule_page.py" line="355" />
       <source>Event deleted: %1</source>
       <translation>已删除日程：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/schedule_page.py" line="341" />
+      <location filename="../../ui/pages/schedule_page.py" line="356" />
       <source>Undo</source>
       <translation>撤销</translation>
     </message>
@@ -1083,7 +1088,7 @@
       <translation>任务（%1）</translation>
     </message>
     <message>
-      <location filename="../../ui/tasks_panel.py" line="235" />
+      <location filename="../../ui/tasks_panel.py" line="243" />
       <source>Nothing to place: no open task fits this plan.</source>
       <translation>没有可安排的内容：没有适合此计划的未完成任务。</translation>
     </message>
@@ -1114,7 +1119,52 @@
   <context>
     <name>WeekCanvas</name>
     <message>
-      <location filename="../../ui/week_view.py" line="209" />
+      <location filename="../../ui/week_view.py" line="210" />
+      <source>Remind me</source>
+      <translation>提醒我</translation>
+    </message>
+    <message>
+      <location filename="../../ui/week_view.py" line="211" />
+      <source>Default (Settings)</source>
+      <translation>默认（设置中）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/week_view.py" line="213" />
+      <source>At the start</source>
+      <translation>开始时</translation>
+    </message>
+    <message>
+      <location filename="../../ui/week_view.py" line="214" />
+      <source>5 min before</source>
+      <translation>提前 5 分钟</translation>
+    </message>
+    <message>
+      <location filename="../../ui/week_view.py" line="215" />
+      <source>10 min before</source>
+      <translation>提前 10 分钟</translation>
+    </message>
+    <message>
+      <location filename="../../ui/week_view.py" line="216" />
+      <source>15 min before</source>
+      <translation>提前 15 分钟</translation>
+    </message>
+    <message>
+      <location filename="../../ui/week_view.py" line="217" />
+      <source>30 min before</source>
+      <translation>提前 30 分钟</translation>
+    </message>
+    <message>
+      <location filename="../../ui/week_view.py" line="218" />
+      <source>1 hour before</source>
+      <translation>提前 1 小时</translation>
+    </message>
+    <message>
+      <location filename="../../ui/week_view.py" line="219" />
+      <source>1 day before</source>
+      <translation>提前 1 天</translation>
+    </message>
+    <message>
+      <location filename="../../ui/week_view.py" line="223" />
       <source>Delete event</source>
       <translation>删除日程</translation>
     </message>
@@ -1122,32 +1172,32 @@
   <context>
     <name>WeekView</name>
     <message>
-      <location filename="../../ui/week_view.py" line="247" />
+      <location filename="../../ui/week_view.py" line="265" />
       <source>Previous week</source>
       <translation>上一周</translation>
     </message>
     <message>
-      <location filename="../../ui/week_view.py" line="248" />
+      <location filename="../../ui/week_view.py" line="266" />
       <source>This week</source>
       <translation>本周</translation>
     </message>
     <message>
-      <location filename="../../ui/week_view.py" line="250" />
+      <location filename="../../ui/week_view.py" line="268" />
       <source>Next week</source>
       <translation>下一周</translation>
     </message>
     <message>
-      <location filename="../../ui/week_view.py" line="256" />
+      <location filename="../../ui/week_view.py" line="274" />
       <source>Delete event</source>
       <translation>删除日程</translation>
     </message>
     <message>
-      <location filename="../../ui/week_view.py" line="259" />
+      <location filename="../../ui/week_view.py" line="277" />
       <source>Delete the selected event (it goes to the trash; Undo brings it back)</source>
       <translation>删除所选日程（移入回收站；可用“撤销”恢复）</translation>
     </message>
     <message>
-      <location filename="../../ui/week_view.py" line="326" />
+      <location filename="../../ui/week_view.py" line="345" />
       <source>Week of %1 – %2</source>
       <translation>%1 – %2 这一周</translation>
     </message>

@@ -48,3 +48,18 @@ def test_add_plan_accept_and_done(qtbot: Any, scripted_core: Any) -> None:
     qtbot.keyClick(panel.list, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: panel.list.count() == 0)
     assert scripted_core.store.list_todos(include_done=True)[0].status == "done"
+
+
+def test_an_events_own_reminder_from_the_week(qtbot: Any, scripted_core: Any) -> None:
+    from assistant.calendar import CalEvent
+
+    start = datetime.now(UTC).replace(microsecond=0) + timedelta(days=1)
+    scripted_core.store.add_event(CalEvent("r@t", "Flight", start, start + timedelta(hours=2)))
+    window = _window(qtbot, scripted_core)
+    page = _schedule(window, qtbot)
+    with qtbot.waitSignal(page.reminder_set, timeout=10_000):
+        page.week.reminder_requested.emit("r@t", 45)  # the week's "Remind me" menu
+    assert scripted_core.store.get_event("r@t").reminder_min == 45
+    with qtbot.waitSignal(page.reminder_set, timeout=10_000):
+        page.week.reminder_requested.emit("r@t", -1)
+    assert scripted_core.store.get_event("r@t").reminder_min is None

@@ -112,6 +112,7 @@ class SchedulePage(TaskPage):
     accepted = Signal(object)  # the stored CalEvent
     event_deleted = Signal(str)  # uid, now in the trash
     event_restored = Signal(str)  # uid, back from the trash
+    reminder_set = Signal(str)  # uid whose reminder lead changed
     UNDO_MS = 15000
 
     def __init__(self, core: Core, spec: TaskSpec, parent: QWidget | None = None) -> None:
@@ -119,6 +120,7 @@ class SchedulePage(TaskPage):
         super().__init__(core, spec, parent)
         self.week.week_changed.connect(self.reload_events)
         self.week.delete_requested.connect(self.delete_event)
+        self.week.reminder_requested.connect(self.set_reminder)
         self.apply_settings()
 
     # --- layout ------------------------------------------------------------------------------
@@ -326,6 +328,19 @@ class SchedulePage(TaskPage):
             self.tr("Added to the calendar: %1").replace("%1", str(len(events)))
         )
         self.reload_events()
+
+    def set_reminder(self, uid: str, minutes: int) -> None:
+        """The event's own reminder lead (-1: back to the default in Settings)."""
+        store, value = self.core.store, None if minutes < 0 else minutes
+
+        def done(_: object) -> None:
+            self.status_label.setText(self.tr("Reminder changed."))
+            self.reminder_set.emit(uid)
+
+        run_in_background(
+            self, lambda: store.set_event_reminder(uid, value), done, self.error.emit,
+            name="remind",
+        )  # fmt: skip
 
     # --- deleting (to the trash, with undo) --------------------------------------------------
     def delete_event(self, uid: str) -> None:

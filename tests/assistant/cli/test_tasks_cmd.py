@@ -47,3 +47,21 @@ def test_bad_input_is_one_clear_line(data_dir: Path) -> None:
         assert result.returncode == 2, (args, result.stderr)
         lines = result.stderr.strip().splitlines()
         assert len(lines) == 1 and lines[0].startswith("deskmate: error: "), result.stderr
+
+
+def test_calendar_remind_sets_an_events_own_lead(data_dir: Path) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from assistant.calendar import CalEvent
+
+    store = Store(data_dir)
+    start = datetime(2026, 12, 1, 9, tzinfo=UTC)
+    store.add_event(CalEvent("f@t", "Flight", start, start + timedelta(hours=2)))
+    store.close()
+    assert deskmate(data_dir, "calendar", "remind", "f@t", "45").returncode == 0
+    store = Store(data_dir)
+    event = store.get_event("f@t")
+    store.close()
+    assert event is not None and event.reminder_min == 45
+    assert deskmate(data_dir, "calendar", "remind", "f@t", "soon").returncode == 2
+    assert deskmate(data_dir, "calendar", "remind", "nope@t", "5").returncode == 2

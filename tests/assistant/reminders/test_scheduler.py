@@ -149,3 +149,30 @@ def test_a_time_zone_change_does_not_move_a_reminder(store: Store) -> None:
     in_shanghai = _scheduler(store, clock).next_wake()
     in_london = _scheduler(store, clock, tz="Europe/London").next_wake()
     assert in_shanghai == in_london == MEETING - timedelta(minutes=10)
+
+
+def test_an_ics_alarm_sets_the_events_own_lead_and_survives_export(store: Store) -> None:
+    from assistant.calendar import export_ics
+
+    ics = b"""BEGIN:VCALENDAR
+VERSION:2.0
+BEGIN:VEVENT
+UID:alarm@t
+SUMMARY:Flight
+DTSTART:20261124T020000Z
+DTEND:20261124T040000Z
+BEGIN:VALARM
+ACTION:DISPLAY
+DESCRIPTION:Flight
+TRIGGER:-PT45M
+END:VALARM
+END:VEVENT
+END:VCALENDAR
+"""
+    (event,) = parse_ics(ics)
+    assert event.reminder_min == 45
+    store.add_event(event)
+    clock = Clock(event.start - timedelta(minutes=45))
+    assert [r.title for r in _scheduler(store, clock).poll().show] == ["Flight"]
+    (again,) = parse_ics(export_ics([event]))
+    assert again.reminder_min == 45
