@@ -8,6 +8,7 @@ page loads and deletes the events off the GUI thread.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
@@ -219,7 +220,7 @@ class WeekCanvas(QWidget):
             (1440, self.tr("1 day before")),
         )
         for minutes, label in choices:
-            remind.addAction(label, lambda m=minutes: self._remind(item.uid, m))
+            remind.addAction(label, functools.partial(self._remind, item.uid, minutes))
         menu.addAction(self.tr("Delete event"), lambda: self.delete_requested.emit(item.uid))
         menu.exec(event.globalPos())
 
