@@ -3,10 +3,25 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale
 
 from assistant.calendar.human_dates import format_span, format_when, parse_stored
+from assistant.errors import DeskmateError
+
+if TYPE_CHECKING:
+    from assistant.core import Core
+
+
+def user_zone(core: Core) -> str:
+    """The user's time zone (setting, else the system's); UTC when the setting is unusable."""
+    from assistant.tasks.schedule import resolve_zone
+
+    try:
+        return resolve_zone(core, "")
+    except DeskmateError:
+        return "UTC"
 
 
 def people_lang() -> str:

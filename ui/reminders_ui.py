@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QSystemTrayIcon
 from assistant.errors import DeskmateError
 from assistant.reminders import Reminder, ReminderRules, ReminderScheduler
 from assistant.reminders.service import ReminderService, reminder_text
-from ui.dates import people_lang
+from ui.dates import people_lang, user_zone
 
 if TYPE_CHECKING:
     from assistant.core import Core
@@ -61,12 +61,7 @@ class Reminders(QObject):
             return None
 
     def _zone(self) -> str:
-        from assistant.tasks.schedule import resolve_zone
-
-        try:
-            return resolve_zone(self.core, "")
-        except DeskmateError:
-            return "UTC"
+        return user_zone(self.core)
 
     def rules(self) -> ReminderRules:
         """Read on every poll, so a change in Settings applies at once."""

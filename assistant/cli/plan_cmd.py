@@ -64,26 +64,15 @@ def plan_json(day: DayPlan) -> dict[str, Any]:
     }
 
 
-def _numbers(values: list[str] | None) -> list[int] | None:
-    from assistant.errors import UserError
-
-    if values is None or [v.lower() for v in values] == ["all"]:
-        return None
-    try:
-        return [int(v) for v in values]
-    except ValueError as exc:
-        raise UserError(f"--accept takes block numbers or all, not {values!r}") from exc
-
-
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
     from assistant.calendar.human_dates import language_of
     from assistant.calendar.plan_text import render
     from assistant.cli.dates import span
-    from assistant.cli.schedule_cmd import _parse_now
+    from assistant.cli.schedule_cmd import _parse_now, accept_numbers
     from assistant.tasks.plan_day import accept_blocks, make_day_plan
 
     day = make_day_plan(ctx.core, args.scope, now=_parse_now(args.now))
-    accepted = accept_blocks(ctx.core, day.plan, _numbers(args.accept)) if args.accept else []
+    accepted = accept_blocks(ctx.core, day.plan, accept_numbers(args.accept)) if args.accept else []
     if ctx.json:
         data = plan_json(day) | {"accepted": [e.uid for e in accepted]}
         print(json.dumps(data, ensure_ascii=False))

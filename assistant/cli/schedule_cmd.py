@@ -59,8 +59,8 @@ def _parse_now(text: str | None) -> datetime | None:
         raise UserError(f"--now must be ISO 8601 like 2026-11-23T09:00, not {text!r}") from exc
 
 
-def _accept_numbers(values: list[str] | None) -> list[int] | None:
-    """``--accept 1 3`` -> [1, 3]; ``--accept all`` -> None (every suggestion)."""
+def accept_numbers(values: list[str] | None) -> list[int] | None:
+    """``--accept 1 3`` -> [1, 3]; ``--accept all`` -> None (every one)."""
     from assistant.errors import UserError
 
     if not values or [v.lower() for v in values] == ["all"]:
@@ -68,7 +68,7 @@ def _accept_numbers(values: list[str] | None) -> list[int] | None:
     try:
         return [int(v) for v in values]
     except ValueError as exc:
-        raise UserError(f"--accept takes suggestion numbers or all, not {values!r}") from exc
+        raise UserError(f"--accept takes numbers (1-based) or all, not {values!r}") from exc
 
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -82,7 +82,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     )
 
     use_model(args, ctx)
-    numbers = _accept_numbers(args.accept) if args.accept else []
+    numbers = accept_numbers(args.accept) if args.accept else []
     if args.source == "-":
         source: Path | str = sys.stdin.read()
     elif Path(args.source).is_file():

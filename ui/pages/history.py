@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.errors import DeskmateError, UserError
-from ui.dates import shown_time
+from ui.dates import shown_time, user_zone
 from ui.message_bar import MessageBar
 from ui.worker import run_in_background
 
@@ -145,12 +145,7 @@ class HistoryPage(QWidget):
 
     def zone(self) -> str:
         """The user's time zone (setting, else the system's) for the times shown."""
-        from assistant.tasks.schedule import resolve_zone
-
-        try:
-            return resolve_zone(self.core, "")
-        except DeskmateError:
-            return "UTC"
+        return user_zone(self.core)
 
     # --- loading -----------------------------------------------------------------------------
     def refresh(self) -> None:
