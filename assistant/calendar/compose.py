@@ -45,19 +45,35 @@ def two_points(text: str, a: Parts | None, b: Parts | None, ref: datetime) -> Re
     if a is None or b is None:
         return None
     today = ref.date()
-    a, b = merge_range_sides(fold_relative_period(a, today), fold_relative_period(b, today))
+    a0, b0 = fold_relative_period(a, today), fold_relative_period(b, today)  # as written
+    a, b = merge_range_sides(a0, b0)
     sa, sb = materialize(a, ref), materialize(b, ref)
     if sa is None or sb is None:
         return None
     start, end = sa.start, sb.start
     if sb.has_time and not b.has_date() and end <= start:
         end += timedelta(days=1)
+    elif end < start and not sb.has_time:
+        start, end = _in_order(a0, b0, start, end)
     return Resolution(
         text=text,
         start=start,
         end=end,
         granularity="datetime" if sa.has_time or sb.has_time else "date",
     )
+
+
+def _in_order(a: Parts, b: Parts, start: datetime, end: datetime) -> tuple[datetime, datetime]:
+    """ "may to march", "nov-feb 5th, 2017", "next monday to friday": a range runs forward, so
+    the side without its own year (or week) moves: the end a year (week) on, or the start a
+    year back when only the end names its year."""
+    if b.year is None and b.weekday is not None and b.month is None:
+        return start, end + timedelta(days=7)
+    if b.year is None and b.month is not None:
+        return start, end.replace(year=end.year + 1)
+    if a.year is None and b.year is not None and a.month is not None:
+        return start.replace(year=start.year - 1), end
+    return start, end
 
 
 def with_mod(res: Resolution | None, mod: Modifier, parts: Parts | None) -> Resolution | None:

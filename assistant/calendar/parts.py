@@ -46,6 +46,7 @@ class Parts:
     period_shift: int = 0
     period_part: str | None = None  # earlier | later | end | start
     lunar: bool = False
+    year_part: tuple[int, int] | None = None  # (months per part, which): Q3 = (3, 3), H1 = (6, 1)
     now: bool = False
     year_shift: int | None = None  # "of this year": the reference year + shift
     small_hours_pm: bool = False  # English "at 5" with no am/pm: 1-6 o'clock read as pm
@@ -70,6 +71,7 @@ class Parts:
                     self.weekday,
                     self.day_offset,
                     self.period,
+                    self.year_part,
                 )
             )
             or self.now
@@ -246,6 +248,11 @@ def materialize(p: Parts, ref: datetime) -> Span | None:
         return Span(ref, None, True, False)
     start_day: date | None = None
     end_day: date | None = None
+    if p.year_part is not None and p.day is None and p.month is None:
+        size, which = p.year_part
+        first = date(p.year if p.year is not None else today.year, size * (which - 1) + 1, 1)
+        return Span(datetime.combine(first, time()), datetime.combine(add_months(first, size),
+                    time()), False, True)  # fmt: skip
     if p.day_offset is not None:
         start_day = today + timedelta(days=p.day_offset)
     elif p.year is not None or p.month is not None or p.day is not None:

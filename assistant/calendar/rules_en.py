@@ -45,6 +45,17 @@ def _year(text: str) -> int:
     return century(value) if value < 100 else value
 
 
+@rule(r"\b(?:the\s+)?(?:(?P<n>[1-4])(?:st|nd|rd|th)\s+quarter|q(?P<q>[1-4]))\b")
+def _quarter(m: re.Match[str], p: Parts) -> None:  # "1st quarter of 2013", "2019 q3"
+    p.set(year_part=(3, int(m["n"] or m["q"])))
+
+
+@rule(r"\b(?:the\s+)?(?:(?:(?P<n>[12])(?:st|nd)|(?P<w>first|second))\s+half|h(?P<h>[12]))\b")
+def _half_year(m: re.Match[str], p: Parts) -> None:  # "first half of 2019", "2019 h2"
+    which = m["n"] or m["h"] or ("1" if m["w"] == "first" else "2")
+    p.set(year_part=(6, int(which)))
+
+
 @rule(r"\b(?P<name>" + "|".join(re.escape(h) for h in HOLIDAYS) + r")(?P<this> of this year)?")
 def _holiday(m: re.Match[str], p: Parts) -> None:
     month, day = HOLIDAYS[m["name"]]
@@ -119,9 +130,12 @@ def _relative_day(m: re.Match[str], p: Parts) -> None:
     p.set(day_offset=offsets[m["w"]], pod="night" if m["w"] == "tonight" else None)
 
 
-@rule(r"\b(?:(?P<rel>next|last|this|coming|past|previous)\s+)?" + _WD + r"(?!\w)")
+@rule(r"\b(?:(?P<rel>next|last|this(?:\s+upcoming)?|coming|upcoming|past|previous|following)\s+)?"
+      + _WD + r"(?!\w)")  # fmt: skip
 def _weekday(m: re.Match[str], p: Parts) -> None:
-    rel = {"previous": "past"}.get(m["rel"] or "", m["rel"])
+    words = {"previous": "last", "following": "next", "upcoming": "coming",
+             "this upcoming": "coming"}  # fmt: skip
+    rel = words.get(m["rel"] or "", m["rel"])
     p.set(weekday=WEEKDAYS[m["wd"][:3]], week_rel=rel)
 
 
@@ -140,10 +154,12 @@ def _end_of_period(m: re.Match[str], p: Parts) -> None:
     p.period_shift = shift
 
 
-@rule(r"\b(?P<rel>this|next|last|the|coming|previous)\s+(?P<per>week|month|year|quarter)\b")
+@rule(r"\b(?P<rel>this|next|last|the|coming|previous|current|following)\s+"
+      r"(?P<per>week|month|year|quarter)\b")  # fmt: skip
 def _period(m: re.Match[str], p: Parts) -> None:
     p.set(period=m["per"])
-    p.period_shift = {"next": 1, "coming": 1, "last": -1, "previous": -1}.get(m["rel"], 0)
+    shifts = {"next": 1, "coming": 1, "following": 1, "last": -1, "previous": -1}
+    p.period_shift = shifts.get(m["rel"], 0)
 
 
 @rule(r"\b(?:(?P<mod>early|late|later)\s+)?(?:in\s+the\s+|this\s+)?"

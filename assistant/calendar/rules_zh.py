@@ -88,6 +88,19 @@ def _short_year(m: re.Match[str], p: Parts, today: date) -> None:  # "18年10月
     p.set(year=century(int(m["y"])))
 
 
+@rule(r"(?<![0-9])(?P<y>0[0-9])年|(?P<z>零[一二三四五六七八九])年")
+def _zero_year(m: re.Match[str], p: Parts, today: date) -> None:  # "08年", "零八年": 2008
+    p.set(year=2000 + zh_to_int(m["y"] or m["z"]))
+
+
+@rule(r"第?(?P<q>[一二三四1-4])季度|(?P<h>上|下|前|后)半年")
+def _year_part(m: re.Match[str], p: Parts, today: date) -> None:  # "第三季度", "上半年"
+    if m["q"]:
+        p.set(year_part=(3, zh_to_int(m["q"])))
+    else:
+        p.set(year_part=(6, 1 if m["h"] in "上前" else 2))
+
+
 @rule(r"(?P<w>今年|明年|去年|前年|后年)")
 def _rel_year(m: re.Match[str], p: Parts, today: date) -> None:
     shift = {"今年": 0, "明年": 1, "去年": -1, "前年": -2, "后年": 2}[m["w"]]

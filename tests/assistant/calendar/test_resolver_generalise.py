@@ -87,3 +87,54 @@ def test_a_suggestion_keeps_its_impossible_phrase_with_the_reason() -> None:
     (found,) = suggestions_from_extraction(items, reference=REF, tz=TZ)
     assert found.resolution is None and found.start is None
     assert found.when_text == "2月30日" and "2" in found.date_error
+
+
+@pytest.mark.parametrize(
+    ("phrase", "span"),
+    [
+        # parts of a year: quarters and halves, with or without the year
+        ("Q2", ("2024-04-01 00:00", "2024-07-01 00:00")),
+        ("2023 q4", ("2023-10-01 00:00", "2024-01-01 00:00")),
+        ("the 3rd quarter of 2025", ("2025-07-01 00:00", "2025-10-01 00:00")),
+        ("second half of 2022", ("2022-07-01 00:00", "2023-01-01 00:00")),
+        ("明年第二季度", ("2025-04-01 00:00", "2025-07-01 00:00")),
+        ("2023年下半年", ("2023-07-01 00:00", "2024-01-01 00:00")),
+        # the last / next N units: whole days up to today, or from tomorrow
+        ("last 2 weeks", ("2024-05-01 00:00", "2024-05-15 00:00")),
+        ("next 10 days", ("2024-05-16 00:00", "2024-05-26 00:00")),
+        # a range runs forward; a unit written once serves both ends
+        ("october to february", ("2024-10-01 00:00", "2025-02-01 00:00")),
+        ("from next tuesday to monday", ("2024-05-21 00:00", "2024-05-27 00:00")),
+        ("june 3 through 9", ("2024-06-03 00:00", "2024-06-09 00:00")),
+        ("2001-2003年", ("2001-01-01 00:00", "2003-01-01 00:00")),
+        ("11月和3月之间", ("2024-11-01 00:00", "2025-03-01 00:00")),
+        ("09年", ("2009-01-01 00:00", "2010-01-01 00:00")),
+    ],
+)
+def test_ranges_of_the_common_kinds(phrase: str, span: tuple[str, str]) -> None:
+    assert _at(phrase) == span
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start"),
+    [
+        ("4 days after tomorrow", "2024-05-20 00:00"),
+        ("a week before christmas", "2024-12-18 00:00"),
+        ("10 days from june 1st", "2024-06-11 00:00"),
+        ("previous friday", "2024-05-10 00:00"),  # last week's, as "last friday"
+        ("following monday", "2024-05-20 00:00"),  # next week's, as "next monday"
+    ],
+)
+def test_offsets_from_an_anchor_and_relative_weekdays(phrase: str, start: str) -> None:
+    assert _at(phrase)[0] == start
+
+
+def test_inclusive_deadlines_and_starts_in_chinese() -> None:
+    until = resolve("2024年6月30日或之前", reference=REF, tz=TZ)
+    assert until is not None and until.mod == "before" and until.end is not None
+    assert until.end.strftime("%Y-%m-%d") == "2024-06-30"
+    year = resolve("2023年及以前", reference=REF, tz=TZ)  # the whole year included
+    assert year is not None and year.end is not None and year.end.year == 2024
+    since = resolve("2024年6月1日及之后", reference=REF, tz=TZ)
+    assert since is not None and since.mod == "since" and since.start is not None
+    assert since.start.strftime("%Y-%m-%d") == "2024-06-01"
