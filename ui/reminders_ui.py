@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -95,9 +96,11 @@ class Reminders(QObject):
         """ "While you were away: Standup (Tue 24 Nov, 10:00), ..." for the message bar."""
         from assistant.calendar.human_dates import format_when
 
-        tz = self._zone()
+        tz, now = self._zone(), datetime.now(UTC)
         items = [
-            f"{r.title} ({format_when(r.start, lang=self.lang, tz=tz)})" if r.start else r.title
+            f"{r.title} ({format_when(r.start, lang=self.lang, tz=tz, now=now)})"
+            if r.start
+            else r.title
             for r in missed[:8]
         ]
         more = len(missed) - len(items)
