@@ -86,3 +86,5 @@ def notify_bus(tmp_path: Path) -> Iterator[NotifyBus]:
         for proc in reversed(procs):
             proc.terminate()
             proc.wait(10)
+            if proc.stdout is not None:
+                proc.stdout.close()

@@ -36,7 +36,8 @@ class Monitor:
         self.calls = 0
         self.ready = threading.Event()
         self.changed = threading.Condition()
-        threading.Thread(target=self._read, daemon=True).start()
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
 
     def _read(self) -> None:
         assert self.proc.stdout is not None
@@ -59,6 +60,9 @@ class Monitor:
     def close(self) -> None:
         self.proc.terminate()
         self.proc.wait(10)
+        self.reader.join(10)  # it ends at the pipe's end of file
+        assert self.proc.stdout is not None
+        self.proc.stdout.close()
 
 
 def test_notify_snooze_in_dunst_and_the_reminder_comes_back(

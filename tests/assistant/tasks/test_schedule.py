@@ -169,3 +169,18 @@ def test_accept_stores_timed_items_and_tasks_in_their_first_slot(data_dir: Path)
             core.accept_suggestions(planned, [4])
     finally:
         core.close()
+
+
+@pytest.mark.model
+def test_found_tasks_are_stored_linked_to_their_run_and_planned(core: Any) -> None:
+    from assistant.tasks.plan_day import make_day_plan
+
+    done = _schedule(core, "Please review the budget draft (about 2 hours).")
+    tasks = [s for s in done.data["suggestions"] if s["kind"] == "task"]
+    stored = core.store.list_todos()
+    # every task found is stored once, linked to this run; nothing else is stored
+    assert sorted(t.id for t in stored) == sorted(s["todo_id"] for s in tasks)
+    assert all(t.source_kind == "run" and t.source_ref == str(done.run_id) for t in stored)
+    day = make_day_plan(core, "week", now=NOW.replace(tzinfo=SH))
+    placed = {b.todo.id for b in day.plan.blocks} | {s.todo.id for s in day.plan.unplaced}
+    assert {t.id for t in stored} <= placed  # nothing found is forgotten by the plan
