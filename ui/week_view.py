@@ -341,9 +341,12 @@ class WeekView(QWidget):
         self.canvas.set_items(items, self.work)
 
     def _update_title(self) -> None:
-        sunday = self.monday + timedelta(days=6)
-        self.title.setText(
-            self.tr("Week of %1 – %2")
-            .replace("%1", f"{self.monday:%Y-%m-%d}")
-            .replace("%2", f"{sunday:%m-%d}")
+        from assistant.calendar.human_dates import format_day
+        from ui.dates import people_lang
+
+        lang, today = people_lang(), date.today()
+        first, last = (
+            format_day(day, lang=lang, today=today, relative=False)
+            for day in (self.monday, self.monday + timedelta(days=6))
         )
+        self.title.setText(self.tr("Week of %1 – %2").replace("%1", first).replace("%2", last))

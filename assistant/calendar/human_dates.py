@@ -45,11 +45,12 @@ def _local(moment: datetime, tz: str) -> datetime:
     return moment.astimezone(zone) if moment.tzinfo else moment.replace(tzinfo=zone)
 
 
-def format_day(day: date, *, lang: str, today: date | None = None) -> str:
-    """ "Tue 24 Nov" / "11月24日（周二）"; the year only when it is not this year; "Today" and its
-    neighbours when ``today`` is given."""
-    if today is not None and (word := _RELATIVE[_lang(lang)].get((day - today).days)):
-        return word
+def format_day(day: date, *, lang: str, today: date | None = None, relative: bool = True) -> str:
+    """ "Tue 24 Nov" / "11月24日（周二）"; the year only when it is not ``today``'s year; "Today"
+    and its neighbours when ``today`` is given (unless ``relative`` is False)."""
+    near = _RELATIVE[_lang(lang)].get((day - today).days) if today and relative else None
+    if near:
+        return near
     year = today.year if today is not None else None
     if _lang(lang) == "zh":
         prefix = f"{day.year}年" if year is not None and day.year != year else ""
