@@ -47,6 +47,7 @@ class Parts:
     period_part: str | None = None  # earlier | later | end | start
     lunar: bool = False
     year_part: tuple[int, int] | None = None  # (months per part, which): Q3 = (3, 3), H1 = (6, 1)
+    weekend: bool = False  # Saturday and Sunday of the week named by weekday/week_rel
     now: bool = False
     year_shift: int | None = None  # "of this year": the reference year + shift
     small_hours_pm: bool = False  # English "at 5" with no am/pm: 1-6 o'clock read as pm
@@ -275,6 +276,9 @@ def materialize(p: Parts, ref: datetime) -> Span | None:
         elif p.weekday is not None and p.week_rel is None and p.day is None and moment < ref:
             moment += timedelta(days=7)  # "wed 9:15" said on Wednesday at 10: next week
         return Span(moment, None, True, False)
+    if p.weekend and start_day is not None and p.hour is None and p.pod is None:
+        first = datetime.combine(start_day, time())
+        return Span(first, first + timedelta(days=2), False, True)
     if p.pod is not None:
         lo, hi = POD_SPANS[p.pod]
         day = start_day or today

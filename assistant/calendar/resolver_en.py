@@ -122,6 +122,9 @@ def resolve_en(phrase: str, ref: datetime) -> Resolution | None:
     m = re.fullmatch(r"(?:within|in|during|over)\s+the\s+(?:next|coming)\s+(?P<d>.+)", text)
     if m and (amounts := parse_amounts(m["d"], bare_units=True)):
         return duration_range(phrase, ref, to_timedelta(amounts))
+    m = re.fullmatch(r"within\s+(?P<d>.+)", text)
+    if m and (amounts := parse_amounts(m["d"])):
+        return _span_from_now(phrase, ref, amounts, 0)
     m = re.fullmatch(r"(?:the\s+)?(?P<dir>last|past|previous|next|coming)\s+(?P<d>.+)", text)
     if m and (amounts := parse_amounts(m["d"])):
         return _span_from_now(phrase, ref, amounts, -1 if m["dir"] in _BACK else 1)
@@ -164,10 +167,13 @@ def resolve_en(phrase: str, ref: datetime) -> Resolution | None:
                 return ranged
     for words, mod in _MODS:
         m = re.fullmatch(rf"(?:{words})\s+(?P<x>.+?)(?:\s+on(?:wards?)?)?", text)
+        # "today before 4pm", "tuesday after 1pm": what comes first frames the bound
+        m = m or re.fullmatch(rf"(?P<ctx>.+?)\s+(?:{words})\s+(?P<x>.+)", text)
         if m:
-            inner = resolve_en(m["x"], ref)
+            inner_text = f"{m['x']} {m.groupdict().get('ctx') or ''}".strip()
+            inner = resolve_en(inner_text, ref)
             if inner and inner.mod is None and inner.rrule is None:
-                return with_mod(inner, mod, parse_point(m["x"]))
+                return with_mod(inner, mod, parse_point(inner_text))
     return _dateparser(phrase, ref)
 
 
@@ -175,17 +181,17 @@ _BACK = ("last", "past", "previous")
 
 
 def _span_from_now(phrase: str, ref: datetime, amounts: Amounts, sign: int) -> Resolution:
-    """ "last 3 months" (up to today), "next 40 days" (from tomorrow), "past 2 hours": whole
-    days for lengths of a day or more, exact times below."""
+    """ "last 3 months" (up to today, ``sign`` -1), "next 40 days" (from tomorrow, 1), "within
+    9 months" (from today, 0): whole days for lengths of a day or more, exact times below."""
     length = to_timedelta(amounts)
     if length < timedelta(days=1):
-        start = ref if sign > 0 else ref - length
+        start = ref if sign >= 0 else ref - length
         return Resolution(text=phrase, start=start, end=start + length, granularity="datetime",
                           duration=length)  # fmt: skip
     day = datetime.combine(ref.date(), time())
     if sign < 0:
         return Resolution(text=phrase, start=shift(day, amounts, -1), end=day, duration=length)
-    first = day + timedelta(days=1)
+    first = day + timedelta(days=sign)
     return Resolution(text=phrase, start=first, end=shift(first, amounts, 1), duration=length)
 
 

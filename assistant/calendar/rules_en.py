@@ -122,12 +122,19 @@ def _ordinal_day(m: re.Match[str], p: Parts) -> None:
     p.set(day=int(m["d"]))
 
 
-@rule(r"\b(?P<w>the day after tomorrow|the day before yesterday|today|tonight|tomorrow|"
+@rule(r"\b(?:(?P<rel>this|next|last|the|coming|that|previous|following)\s+)?weekend\b")
+def _weekend(m: re.Match[str], p: Parts) -> None:  # Saturday to Monday (exclusive)
+    words = {"next": "next", "following": "next", "last": "last", "previous": "last"}
+    p.set(weekday=5, week_rel=words.get(m["rel"] or "", "this"))
+    p.weekend = True
+
+
+@rule(r"\b(?P<w>the day after tomorrow|the day before yesterday|today|tonight|tonite|tomorrow|"
       r"tmrw|yesterday)\b")  # fmt: skip
 def _relative_day(m: re.Match[str], p: Parts) -> None:
-    offsets = {"today": 0, "tonight": 0, "tomorrow": 1, "tmrw": 1, "yesterday": -1,
+    offsets = {"today": 0, "tonight": 0, "tonite": 0, "tomorrow": 1, "tmrw": 1, "yesterday": -1,
                "the day after tomorrow": 2, "the day before yesterday": -2}  # fmt: skip
-    p.set(day_offset=offsets[m["w"]], pod="night" if m["w"] == "tonight" else None)
+    p.set(day_offset=offsets[m["w"]], pod="night" if m["w"] in ("tonight", "tonite") else None)
 
 
 @rule(r"\b(?:(?P<rel>next|last|this(?:\s+upcoming)?|coming|upcoming|past|previous|following)\s+)?"

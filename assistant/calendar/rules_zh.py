@@ -166,6 +166,7 @@ def _weekday(m: re.Match[str], p: Parts, today: date) -> None:
 def _weekend(m: re.Match[str], p: Parts, today: date) -> None:
     week_rel = {"下下": "next2", "下": "next", "上": "last"}
     p.set(weekday=5, week_rel=week_rel.get((m["rel"] or "").rstrip("个"), "this"))
+    p.weekend = True
 
 
 @rule(r"(?P<rel>下下个?|下个?|上个?|这个?|本)(?:周|星期|礼拜)")

@@ -109,6 +109,13 @@ def test_a_suggestion_keeps_its_impossible_phrase_with_the_reason() -> None:
         ("2001-2003年", ("2001-01-01 00:00", "2003-01-01 00:00")),
         ("11月和3月之间", ("2024-11-01 00:00", "2025-03-01 00:00")),
         ("09年", ("2009-01-01 00:00", "2010-01-01 00:00")),
+        # a weekend is Saturday and Sunday, in both languages
+        ("this weekend", ("2024-05-18 00:00", "2024-05-20 00:00")),
+        ("next weekend", ("2024-05-25 00:00", "2024-05-27 00:00")),
+        ("下周末", ("2024-05-25 00:00", "2024-05-27 00:00")),
+        # within N: from now (today for whole days)
+        ("within 3 weeks", ("2024-05-15 00:00", "2024-06-05 00:00")),
+        ("within 20 minutes", ("2024-05-15 10:00", "2024-05-15 10:20")),
     ],
 )
 def test_ranges_of_the_common_kinds(phrase: str, span: tuple[str, str]) -> None:
@@ -127,6 +134,15 @@ def test_ranges_of_the_common_kinds(phrase: str, span: tuple[str, str]) -> None:
 )
 def test_offsets_from_an_anchor_and_relative_weekdays(phrase: str, start: str) -> None:
     assert _at(phrase)[0] == start
+
+
+def test_a_bound_framed_by_what_comes_first() -> None:
+    before = resolve("friday before 3pm", reference=REF, tz=TZ)
+    assert before is not None and before.mod == "before" and before.end is not None
+    assert before.end.strftime("%Y-%m-%d %H:%M") == "2024-05-17 15:00"
+    after = resolve("tomorrow after 2pm", reference=REF, tz=TZ)
+    assert after is not None and after.mod == "after" and after.start is not None
+    assert after.start.strftime("%Y-%m-%d %H:%M") == "2024-05-16 14:00"
 
 
 def test_inclusive_deadlines_and_starts_in_chinese() -> None:
