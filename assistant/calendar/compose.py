@@ -8,12 +8,13 @@ from zoneinfo import ZoneInfo
 
 from assistant.calendar.model import Modifier, Resolution
 from assistant.calendar.parts import (
+    PM_PODS,
     Parts,
     Span,
     add_months,
     fold_relative_period,
+    hour24,
     materialize,
-    merge_range_sides,
 )
 
 UNIT_SECONDS = {
@@ -61,6 +62,37 @@ def two_points(text: str, a: Parts | None, b: Parts | None, ref: datetime) -> Re
         end=end,
         granularity="datetime" if sa.has_time or sb.has_time else "date",
     )
+
+
+def merge_range_sides(a: Parts, b: Parts) -> tuple[Parts, Parts]:
+    """Share what one side of "A to B" states and the other leaves out (date, am/pm, year)."""
+    a, b = a.copy(), b.copy()
+    date_keys = ("year", "month", "day", "weekday", "week_rel", "day_offset")
+    same_date = all(getattr(a, k) == getattr(b, k) for k in date_keys)
+    own_dates = a.has_date() and b.has_date() and not same_date
+    if not a.has_date() and b.has_date():
+        for key in date_keys:
+            setattr(a, key, getattr(b, key))
+    elif not b.has_date() and a.has_date():
+        for key in date_keys:
+            setattr(b, key, getattr(a, key))
+    else:
+        if b.day is not None and b.month is None and a.month is not None:
+            b.month = a.month
+        if a.year is None and b.year is not None and a.month is not None:
+            a.year = b.year
+        if b.year is None and a.year is not None and b.month is not None:
+            b.year = a.year
+    if a.hour is not None and b.hour is not None and not own_dates:
+        if a.meridiem is None and a.pod is None and (b.meridiem or b.pod):
+            later = hour24(replace(a, meridiem=b.meridiem, pod=b.pod))
+            if later <= hour24(b):
+                a.meridiem, a.pod = b.meridiem, b.pod
+        if b.meridiem is None and b.pod is None and (a.meridiem == "pm" or a.pod in PM_PODS):
+            b.meridiem = "pm" if b.hour > (a.hour % 12) else None
+        elif b.meridiem is None and b.pod is None and a.pod:
+            b.pod = a.pod
+    return a, b
 
 
 def _in_order(a: Parts, b: Parts, start: datetime, end: datetime) -> tuple[datetime, datetime]:

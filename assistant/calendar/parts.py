@@ -21,7 +21,7 @@ POD_SPANS: dict[str, tuple[time, time]] = {
     "evening": (time(16), time(20)),
     "night": (time(20), time(23, 59, 59)),
 }
-_PM_PODS = {"afternoon", "evening", "night"}
+PM_PODS = {"afternoon", "evening", "night"}
 
 
 class Conflict(ValueError):
@@ -220,7 +220,7 @@ def century(two_digits: int) -> int:
     return two_digits + (2000 if two_digits < 50 else 1900)
 
 
-def _hour24(p: Parts) -> int:
+def hour24(p: Parts) -> int:
     assert p.hour is not None
     hour = p.hour
     if p.meridiem == "pm" and hour < 12:
@@ -228,7 +228,7 @@ def _hour24(p: Parts) -> int:
     if p.meridiem == "am" and hour == 12:
         return 0
     if p.meridiem is None:
-        if p.pod in _PM_PODS and hour < 12:
+        if p.pod in PM_PODS and hour < 12:
             return hour + 12
         if p.pod == "noon" and 1 <= hour <= 4:
             return hour + 12
@@ -268,7 +268,7 @@ def materialize(p: Parts, ref: datetime) -> Span | None:
     if p.hour is not None:
         if (p.minute or 0) > 59 or (p.second or 0) > 59:
             raise ImpossibleDate(f"no such time: {p.hour}:{p.minute}:{p.second}")
-        clock = time(_hour24(p), p.minute or 0, p.second or 0)
+        clock = time(hour24(p), p.minute or 0, p.second or 0)
         day = start_day or today
         moment = datetime.combine(day, clock)
         if start_day is None and moment < ref:
@@ -291,37 +291,6 @@ def materialize(p: Parts, ref: datetime) -> Span | None:
         return None
     end_at = datetime.combine(end_day, time()) if end_day else None
     return Span(datetime.combine(start_day, time()), end_at, False, end_day is not None)
-
-
-def merge_range_sides(a: Parts, b: Parts) -> tuple[Parts, Parts]:
-    """Share what one side of "A to B" states and the other leaves out (date, am/pm, year)."""
-    a, b = a.copy(), b.copy()
-    date_keys = ("year", "month", "day", "weekday", "week_rel", "day_offset")
-    same_date = all(getattr(a, k) == getattr(b, k) for k in date_keys)
-    own_dates = a.has_date() and b.has_date() and not same_date
-    if not a.has_date() and b.has_date():
-        for key in date_keys:
-            setattr(a, key, getattr(b, key))
-    elif not b.has_date() and a.has_date():
-        for key in date_keys:
-            setattr(b, key, getattr(a, key))
-    else:
-        if b.day is not None and b.month is None and a.month is not None:
-            b.month = a.month
-        if a.year is None and b.year is not None and a.month is not None:
-            a.year = b.year
-        if b.year is None and a.year is not None and b.month is not None:
-            b.year = a.year
-    if a.hour is not None and b.hour is not None and not own_dates:
-        if a.meridiem is None and a.pod is None and (b.meridiem or b.pod):
-            later = _hour24(replace(a, meridiem=b.meridiem, pod=b.pod))
-            if later <= _hour24(b):
-                a.meridiem, a.pod = b.meridiem, b.pod
-        if b.meridiem is None and b.pod is None and (a.meridiem == "pm" or a.pod in _PM_PODS):
-            b.meridiem = "pm" if b.hour > (a.hour % 12) else None
-        elif b.meridiem is None and b.pod is None and a.pod:
-            b.pod = a.pod
-    return a, b
 
 
 PARTS_FIELDS = tuple(f.name for f in fields(Parts))
