@@ -102,9 +102,9 @@ def _in_order(a: Parts, b: Parts, start: datetime, end: datetime) -> tuple[datet
     if b.year is None and b.weekday is not None and b.month is None:
         return start, end + timedelta(days=7)
     if b.year is None and b.month is not None:
-        return start, end.replace(year=end.year + 1)
+        return start, datetime.combine(add_months(end.date(), 12), end.time())
     if a.year is None and b.year is not None and a.month is not None:
-        return start.replace(year=start.year - 1), end
+        return datetime.combine(add_months(start.date(), -12), start.time()), end
     return start, end
 
 
