@@ -20,9 +20,11 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
     from assistant.core import Core
+    from assistant.reminders import Reminder
     from ui.hotkey import GlobalHotkey
     from ui.main_window import MainWindow
     from ui.quick_popup import QuickPopup
+    from ui.reminders_ui import Reminders
     from ui.tray import Tray
 
 log = logging.getLogger(__name__)
@@ -61,8 +63,10 @@ class DeskmateApp:
         self.server: QLocalServer | None = None
         self.tray: Tray | None = None
         self.hotkey: GlobalHotkey | None = None
+        self.reminders: Reminders | None = None
         if tray:
             self._make_tray()
+            self._start_reminders()
         if hotkey:
             self._start_hotkey()
         self.window.setting_changed.connect(self._setting_changed)
@@ -88,6 +92,29 @@ class DeskmateApp:
         self.tray.show()
         self.window.allow_close_to_tray = True
         self.refresh_recent()
+
+    def _start_reminders(self) -> None:
+        """Reminders run with the app, window closed or not (see ui/reminders_ui.py)."""
+        from ui.reminders_ui import Reminders
+
+        self.reminders = Reminders(self.core, self.tray)
+        self.reminders.opened.connect(self._open_reminder)
+        self.reminders.missed.connect(self._show_missed)
+        self.reminders.start()
+
+    def _open_reminder(self, reminder: Reminder) -> None:
+        self.show_window()
+        if reminder.kind == "event" and reminder.start is not None:
+            self.window.open_event(reminder.start)
+        else:
+            self.window.show_page("schedule")
+
+    def _show_missed(self, missed: list[Reminder]) -> None:
+        assert self.reminders is not None
+        text = self.reminders.away_text(missed)
+        self.window.message_bar.show_message(text)
+        if self.tray is not None:
+            self.tray.showMessage("Deskmate", text)
 
     def _start_hotkey(self) -> None:
         from PySide6.QtCore import QCoreApplication
@@ -197,6 +224,8 @@ class DeskmateApp:
         QApplication.quit()
 
     def shutdown(self) -> None:
+        if self.reminders is not None:
+            self.reminders.stop()
         if self.hotkey is not None:
             self.hotkey.stop()
         if self.tray is not None:

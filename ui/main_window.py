@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from assistant.errors import DeskmateError
 from ui import worker
 from ui.crash import show_crash
+from ui.dates import shown_time
 from ui.drop import DropOverlay, dropped_paths
 from ui.message_bar import MessageBar, error_text
 from ui.pages.specs import TaskSpec, route_for, task_specs
@@ -238,7 +239,8 @@ class MainWindow(QMainWindow):
             return
         page = self.task_pages[key]
         self.show_page(key)
-        note = self.tr("From History: %1").replace("%1", str(run.get("created_at") or ""))
+        when = shown_time(str(run.get("created_at") or ""), self.history.zone())
+        note = self.tr("From History: %1").replace("%1", when)
         page.show_result(str(run.get("output") or ""), note)
         data = run.get("data")
         if key == "schedule" and isinstance(data, dict) and data.get("suggestions"):

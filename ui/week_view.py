@@ -8,6 +8,7 @@ page loads and deletes the events off the GUI thread.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
@@ -27,8 +28,6 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayo
 
 if TYPE_CHECKING:
     from assistant.calendar import CalEvent
-
-MAX_OCCURRENCES = 200  # per recurring event and week (an every-minute rule cannot flood us)
 
 
 @dataclass(frozen=True)
@@ -56,30 +55,19 @@ def week_bounds(monday: date, tz: str) -> tuple[datetime, datetime]:
 
 def occurrences(events: list[CalEvent], monday: date, tz: str) -> list[Shown]:
     """The events (recurring ones expanded) that fall in the week of ``monday``, in ``tz``."""
-    from dateutil.rrule import rrulestr  # type: ignore[import-untyped]  # via icalendar
+    from assistant.calendar.occurrences import expand
 
     zone = ZoneInfo(tz)
     start, end = week_bounds(monday, tz)
     shown: list[Shown] = []
-    for event in events:
-        length = event.end - event.start
-        starts = [event.start]
-        if event.rrule:
-            try:
-                rule = rrulestr(event.rrule, dtstart=event.start)
-                starts = list(rule.between(start - length, end, inc=True))[:MAX_OCCURRENCES]
-            except (ValueError, TypeError):
-                starts = [event.start]  # an unreadable rule: show the first occurrence
-        for first in starts:
-            last = first + length
-            if last <= start or first >= end:
-                continue
-            if event.all_day:
-                a = datetime.combine(first.date(), time(0), zone)
-                b = datetime.combine(last.date(), time(0), zone)
-            else:
-                a, b = first.astimezone(zone), last.astimezone(zone)
-            shown.append(Shown(event.title, a, b, event.all_day, False, event.location, event.uid))
+    for found in expand(events, start, end):
+        event = found.event
+        if event.all_day:
+            a = datetime.combine(found.start.date(), time(0), zone)
+            b = datetime.combine(found.end.date(), time(0), zone)
+        else:
+            a, b = found.start.astimezone(zone), found.end.astimezone(zone)
+        shown.append(Shown(event.title, a, b, event.all_day, False, event.location, event.uid))
     return sorted(shown, key=lambda s: (s.start, s.title))
 
 
@@ -88,6 +76,7 @@ class WeekCanvas(QWidget):
 
     selection_changed = Signal(str)  # uid, "" when nothing is selected
     delete_requested = Signal(str)  # uid
+    reminder_requested = Signal(str, int)  # uid, minutes before (-1: the default setting)
 
     HEADER = 34
     ALL_DAY = 24
@@ -219,8 +208,24 @@ class WeekCanvas(QWidget):
             return
         self.select(item.uid)
         menu = QMenu(self)
+        remind = menu.addMenu(self.tr("Remind me"))
+        remind.addAction(self.tr("Default (Settings)"), lambda: self._remind(item.uid, -1))
+        choices = (
+            (0, self.tr("At the start")),
+            (5, self.tr("5 min before")),
+            (10, self.tr("10 min before")),
+            (15, self.tr("15 min before")),
+            (30, self.tr("30 min before")),
+            (60, self.tr("1 hour before")),
+            (1440, self.tr("1 day before")),
+        )
+        for minutes, label in choices:
+            remind.addAction(label, functools.partial(self._remind, item.uid, minutes))
         menu.addAction(self.tr("Delete event"), lambda: self.delete_requested.emit(item.uid))
         menu.exec(event.globalPos())
+
+    def _remind(self, uid: str, minutes: int) -> None:
+        self.reminder_requested.emit(uid, minutes)
 
     def _paint_item(self, p: QPainter, item: Shown, accent: QColor, text: QColor) -> None:
         box = self.box(item)
@@ -245,6 +250,7 @@ class WeekView(QWidget):
 
     week_changed = Signal()
     delete_requested = Signal(str)  # uid of the selected stored event
+    reminder_requested = Signal(str, int)  # uid, minutes before (-1: the default setting)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -278,6 +284,7 @@ class WeekView(QWidget):
         layout.addWidget(self.canvas, 1)
         self.canvas.selection_changed.connect(lambda uid: self.delete_button.setEnabled(bool(uid)))
         self.canvas.delete_requested.connect(self.delete_requested)
+        self.canvas.reminder_requested.connect(self.reminder_requested)
         self.delete_button.clicked.connect(self._delete_selected)
         self.prev_button.clicked.connect(lambda: self.show_week(self.monday - timedelta(days=7)))
         self.next_button.clicked.connect(lambda: self.show_week(self.monday + timedelta(days=7)))
@@ -334,9 +341,12 @@ class WeekView(QWidget):
         self.canvas.set_items(items, self.work)
 
     def _update_title(self) -> None:
-        sunday = self.monday + timedelta(days=6)
-        self.title.setText(
-            self.tr("Week of %1 – %2")
-            .replace("%1", f"{self.monday:%Y-%m-%d}")
-            .replace("%2", f"{sunday:%m-%d}")
+        from assistant.calendar.human_dates import format_day
+        from ui.dates import people_lang
+
+        lang, today = people_lang(), date.today()
+        first, last = (
+            format_day(day, lang=lang, today=today, relative=False)
+            for day in (self.monday, self.monday + timedelta(days=6))
         )
+        self.title.setText(self.tr("Week of %1 – %2").replace("%1", first).replace("%2", last))

@@ -7,7 +7,15 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from assistant.calendar.model import Modifier, Resolution
-from assistant.calendar.parts import Parts, Span, add_months, materialize, merge_range_sides
+from assistant.calendar.parts import (
+    PM_PODS,
+    Parts,
+    Span,
+    add_months,
+    fold_relative_period,
+    hour24,
+    materialize,
+)
 
 UNIT_SECONDS = {
     "second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 7 * 86400,
@@ -37,19 +45,67 @@ def two_points(text: str, a: Parts | None, b: Parts | None, ref: datetime) -> Re
     """ "A to B": start of A to start of B (B moved a day on if it would come first)."""
     if a is None or b is None:
         return None
-    a, b = merge_range_sides(a, b)
+    today = ref.date()
+    a0, b0 = fold_relative_period(a, today), fold_relative_period(b, today)  # as written
+    a, b = merge_range_sides(a0, b0)
     sa, sb = materialize(a, ref), materialize(b, ref)
     if sa is None or sb is None:
         return None
     start, end = sa.start, sb.start
     if sb.has_time and not b.has_date() and end <= start:
         end += timedelta(days=1)
+    elif end < start and not sb.has_time:
+        start, end = _in_order(a0, b0, start, end)
     return Resolution(
         text=text,
         start=start,
         end=end,
         granularity="datetime" if sa.has_time or sb.has_time else "date",
     )
+
+
+def merge_range_sides(a: Parts, b: Parts) -> tuple[Parts, Parts]:
+    """Share what one side of "A to B" states and the other leaves out (date, am/pm, year)."""
+    a, b = a.copy(), b.copy()
+    date_keys = ("year", "month", "day", "weekday", "week_rel", "day_offset")
+    same_date = all(getattr(a, k) == getattr(b, k) for k in date_keys)
+    own_dates = a.has_date() and b.has_date() and not same_date
+    if not a.has_date() and b.has_date():
+        for key in date_keys:
+            setattr(a, key, getattr(b, key))
+    elif not b.has_date() and a.has_date():
+        for key in date_keys:
+            setattr(b, key, getattr(a, key))
+    else:
+        if b.day is not None and b.month is None and a.month is not None:
+            b.month = a.month
+        if a.year is None and b.year is not None and a.month is not None:
+            a.year = b.year
+        if b.year is None and a.year is not None and b.month is not None:
+            b.year = a.year
+    if a.hour is not None and b.hour is not None and not own_dates:
+        if a.meridiem is None and a.pod is None and (b.meridiem or b.pod):
+            later = hour24(replace(a, meridiem=b.meridiem, pod=b.pod))
+            if later <= hour24(b):
+                a.meridiem, a.pod = b.meridiem, b.pod
+        if b.meridiem is None and b.pod is None and (a.meridiem == "pm" or a.pod in PM_PODS):
+            b.meridiem = "pm" if b.hour > (a.hour % 12) else None
+        elif b.meridiem is None and b.pod is None and a.pod:
+            b.pod = a.pod
+    return a, b
+
+
+def _in_order(a: Parts, b: Parts, start: datetime, end: datetime) -> tuple[datetime, datetime]:
+    """ "may to march", "nov-feb 5th, 2017", "next monday to friday": a range runs forward, so
+    the side without its own year (or week) moves: the end a year (week) on, or the start a
+    year back when only the end names its year."""
+    if b.year is None and b.weekday is not None and b.month is None:
+        return start, end + timedelta(days=7)
+    if b.year is None and b.month is not None:
+        return start, datetime.combine(add_months(end.date(), 12), end.time())
+    if a.year is None and b.year is not None and a.month is not None:
+        return datetime.combine(add_months(start.date(), -12), start.time()), end
+    return start, end
 
 
 def with_mod(res: Resolution | None, mod: Modifier, parts: Parts | None) -> Resolution | None:

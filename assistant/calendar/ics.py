@@ -66,8 +66,15 @@ def _event(component: Any, tz: str) -> CalEvent | None:
     else:
         end = start + (timedelta(days=1) if all_day else timedelta(0))
     rrule = _prop(component, "RRULE")
+    rule_text = rrule.to_ical().decode() if rrule is not None else None
+    if rule_text and (skipped := _exdates(component, tz)):
+        rule_text = f"RRULE:{rule_text}\nEXDATE:{','.join(skipped)}"
+    uid = _text(component, "UID") or str(uuid.uuid4())
+    rid = _prop(component, "RECURRENCE-ID")
+    if rid is not None:  # an overridden instance: its own event beside the series
+        uid = f"{uid}/{_utc_stamp(_aware(rid.dt, tz))}"
     return CalEvent(
-        uid=_text(component, "UID") or str(uuid.uuid4()),
+        uid=uid,
         title=_text(component, "SUMMARY"),
         start=start,
         end=max(end, start),
@@ -75,8 +82,32 @@ def _event(component: Any, tz: str) -> CalEvent | None:
         location=_text(component, "LOCATION"),
         description=_text(component, "DESCRIPTION"),
         participants=_participants(component),
-        rrule=rrule.to_ical().decode() if rrule is not None else None,
+        rrule=rule_text,
+        reminder_min=_alarm_minutes(component),
     )
+
+
+def _alarm_minutes(component: Any) -> int | None:
+    """Minutes before the start of the event's first alarm (VALARM TRIGGER:-PT15M), if any."""
+    for alarm in component.walk("VALARM"):
+        trigger = alarm.get("TRIGGER")
+        related_end = trigger is not None and trigger.params.get("RELATED") == "END"
+        if trigger is not None and isinstance(trigger.dt, timedelta) and not related_end:
+            before = -trigger.dt.total_seconds() / 60
+            if 0 <= before <= 7 * 24 * 60:
+                return int(before)
+    return None
+
+
+def _utc_stamp(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def _exdates(component: Any, tz: str) -> list[str]:
+    """EXDATE values (one property or several, each with one or more dates) as UTC stamps."""
+    found = component.get("EXDATE")
+    props = found if isinstance(found, list) else [found] if found is not None else []
+    return [_utc_stamp(_aware(d.dt, tz)) for prop in props for d in prop.dts]
 
 
 def parse_ics(data: bytes, *, tz: str = "UTC") -> list[CalEvent]:
@@ -96,11 +127,31 @@ def parse_ics(data: bytes, *, tz: str = "UTC") -> list[CalEvent]:
                     event = _event(component, tz)
                     if event is not None:
                         events.append(event)
+            events = _skip_overridden(events)
     except CalendarError:
         raise
     except (ValueError, KeyError, TypeError, IndexError, AttributeError, OverflowError) as exc:
         raise CalendarError(f"not a valid iCalendar file: {exc}") from exc
     return events
+
+
+def _skip_overridden(events: list[CalEvent]) -> list[CalEvent]:
+    """A series does not repeat the instances stored as overrides ("uid/STAMP"): their
+    original times join the series' EXDATE."""
+    from dataclasses import replace
+
+    moved: dict[str, list[str]] = {}
+    for e in events:
+        if "/" in e.uid:
+            master, stamp = e.uid.rsplit("/", 1)
+            moved.setdefault(master, []).append(stamp)
+    result = []
+    for e in events:
+        if e.rrule and e.uid in moved:
+            rule = e.rrule if e.rrule.startswith("RRULE:") else f"RRULE:{e.rrule}"
+            e = replace(e, rrule=f"{rule}\nEXDATE:{','.join(moved[e.uid])}")
+        result.append(e)
+    return result
 
 
 def import_ics(path: Path, *, tz: str = "UTC") -> list[CalEvent]:
@@ -126,9 +177,22 @@ def _nameable(value: datetime) -> datetime:
     return value.astimezone(UTC)
 
 
+def _add_rule(event: Any, text: str) -> None:
+    """RRULE (and the EXDATE line of a series with skipped instances) back into iCalendar."""
+    from icalendar import vRecur
+
+    for line in text.splitlines():
+        name, _, value = line.partition(":") if ":" in line else ("RRULE", "", line)
+        if name == "EXDATE":
+            stamps = [datetime.strptime(v, "%Y%m%dT%H%M%SZ") for v in value.split(",")]
+            event.add("exdate", [stamp.replace(tzinfo=UTC) for stamp in stamps])
+        else:
+            event.add("rrule", vRecur.from_ical(value))
+
+
 def export_ics(events: Iterable[CalEvent]) -> bytes:
     """One VCALENDAR with a VEVENT per event (all-day events as DATE values)."""
-    from icalendar import Calendar, Event, vCalAddress, vRecur
+    from icalendar import Alarm, Calendar, Event, vCalAddress
 
     cal = Calendar()
     cal.add("prodid", PRODID)
@@ -157,6 +221,12 @@ def export_ics(events: Iterable[CalEvent]) -> bytes:
                 attendee.params["CN"] = name
             event.add("attendee", attendee, encode=False)
         if item.rrule:
-            event.add("rrule", vRecur.from_ical(item.rrule))
+            _add_rule(event, item.rrule)
+        if item.reminder_min is not None:
+            alarm = Alarm()
+            alarm.add("action", "DISPLAY")
+            alarm.add("description", item.title)
+            alarm.add("trigger", -timedelta(minutes=item.reminder_min))
+            event.add_component(alarm)
         cal.add_component(event)
     return bytes(cal.to_ical())

@@ -19,6 +19,13 @@ class CalendarError(UserError):
     exit_code = 2
 
 
+class ImpossibleDate(CalendarError):
+    """A phrase names a date or time that does not exist ("2月30日", "2019年2月29日", "25:00"):
+    it cannot be resolved, and it is never replaced by another date."""
+
+    code = "impossible_date"
+
+
 @dataclass(frozen=True, slots=True)
 class Resolution:
     """What a date/time phrase means, resolved against a reference time and a time zone.
@@ -63,6 +70,7 @@ class CalEvent:
     description: str = ""
     participants: tuple[str, ...] = ()
     rrule: str | None = None
+    reminder_min: int | None = None  # minutes before the start; None: the default setting
 
 
 SuggestionKind = Literal["event", "task"]
@@ -79,6 +87,7 @@ class Suggestion:
     duration_min: int | None = None
     location: str = ""
     participants: tuple[str, ...] = field(default_factory=tuple)
+    date_error: str = ""  # why ``when_text`` has no resolution ("no such date: 2月30日")
 
     @property
     def start(self) -> datetime | None:

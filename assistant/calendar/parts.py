@@ -10,6 +10,8 @@ import calendar
 from dataclasses import dataclass, fields, replace
 from datetime import date, datetime, time, timedelta
 
+from assistant.calendar.model import ImpossibleDate
+
 # part of day -> (start, end) ; end exclusive except the last second of the day
 POD_SPANS: dict[str, tuple[time, time]] = {
     "early_morning": (time(0), time(6)),
@@ -19,7 +21,7 @@ POD_SPANS: dict[str, tuple[time, time]] = {
     "evening": (time(16), time(20)),
     "night": (time(20), time(23, 59, 59)),
 }
-_PM_PODS = {"afternoon", "evening", "night"}
+PM_PODS = {"afternoon", "evening", "night"}
 
 
 class Conflict(ValueError):
@@ -44,6 +46,8 @@ class Parts:
     period_shift: int = 0
     period_part: str | None = None  # earlier | later | end | start
     lunar: bool = False
+    year_part: tuple[int, int] | None = None  # (months per part, which): Q3 = (3, 3), H1 = (6, 1)
+    weekend: bool = False  # Saturday and Sunday of the week named by weekday/week_rel
     now: bool = False
     year_shift: int | None = None  # "of this year": the reference year + shift
     small_hours_pm: bool = False  # English "at 5" with no am/pm: 1-6 o'clock read as pm
@@ -68,6 +72,7 @@ class Parts:
                     self.weekday,
                     self.day_offset,
                     self.period,
+                    self.year_part,
                 )
             )
             or self.now
@@ -154,17 +159,22 @@ def _period_span(p: Parts, today: date) -> tuple[date, date]:
 
 
 def _explicit_date(p: Parts, today: date) -> tuple[date, date | None] | None:
-    """Dates named by year/month/day; (start, end) with end for a whole month or year."""
+    """Dates named by year/month/day; (start, end) with end for a whole month or year. Raises
+    ``ImpossibleDate`` when no calendar has that day ("2月30日", "2019-02-29", "the 32nd")."""
     y, m, d = p.year, p.month, p.day
+    if (m is not None and not 1 <= m <= 12) or (d is not None and not 1 <= d <= 31):
+        raise ImpossibleDate(f"no such date: month {m}, day {d}")
     if d is not None and m is not None:
         if y is not None:
             day = _valid(y, m, d)
-            return (day, None) if day else None
-        for year in range(today.year, today.year + 9):
+            if day is None:
+                raise ImpossibleDate(f"no such date: {y}-{m:02d}-{d:02d}")
+            return day, None
+        for year in range(today.year, today.year + 9):  # 29 February: the next leap year
             day = _valid(year, m, d)
             if day and day >= today:
                 return day, None
-        return None
+        raise ImpossibleDate(f"no such date: month {m}, day {d}")
     if d is not None:  # "the 29th", "Sunday 31": the next such day (with that weekday)
         first = date(y or today.year, today.month if y is None else 1, 1)
         for k in range(48):
@@ -184,7 +194,33 @@ def _explicit_date(p: Parts, today: date) -> tuple[date, date | None] | None:
     return None
 
 
-def _hour24(p: Parts) -> int:
+_WEEK_RELS = {-1: "last", 0: "this", 1: "next", 2: "next2"}
+
+
+def fold_relative_period(p: Parts, today: date) -> Parts:
+    """A relative period that frames a smaller unit names that unit's place: "the 15th of next
+    month" / "下个月5号" (a day in that month), "Mon next week" / "下周 周一" (a weekday in that
+    week), "March next year" / "明年3月" (a month of that year)."""
+    if p.period is None or p.period_part is not None:
+        return p
+    shift = p.period_shift
+    if p.period == "month" and p.day is not None and p.month is None:
+        index = today.year * 12 + today.month - 1 + shift
+        year, month0 = divmod(index, 12)
+        return replace(p, year=year, month=month0 + 1, period=None, period_shift=0)
+    if p.period == "year" and p.year is None and (p.month is not None or p.day is not None):
+        return replace(p, year=today.year + shift, period=None, period_shift=0)
+    if p.period == "week" and p.weekday is not None and p.week_rel is None and shift in _WEEK_RELS:
+        return replace(p, week_rel=_WEEK_RELS[shift], period=None, period_shift=0)
+    return p
+
+
+def century(two_digits: int) -> int:
+    """A year written with two digits ("18年", "12/25/99"): 2000-2049 or 1950-1999."""
+    return two_digits + (2000 if two_digits < 50 else 1900)
+
+
+def hour24(p: Parts) -> int:
     assert p.hour is not None
     hour = p.hour
     if p.meridiem == "pm" and hour < 12:
@@ -192,12 +228,14 @@ def _hour24(p: Parts) -> int:
     if p.meridiem == "am" and hour == 12:
         return 0
     if p.meridiem is None:
-        if p.pod in _PM_PODS and hour < 12:
+        if p.pod in PM_PODS and hour < 12:
             return hour + 12
         if p.pod == "noon" and 1 <= hour <= 4:
             return hour + 12
         if p.pod is None and p.small_hours_pm and 1 <= hour <= 6:
             return hour + 12
+    if hour > 24 or (p.meridiem is not None and hour > 12):
+        raise ImpossibleDate(f"no such time: {p.hour} o'clock")
     return hour % 24
 
 
@@ -206,10 +244,16 @@ def materialize(p: Parts, ref: datetime) -> Span | None:
     today = ref.date()
     if p.year is None and p.year_shift is not None:
         p = replace(p, year=today.year + p.year_shift)
+    p = fold_relative_period(p, today)
     if p.now:
         return Span(ref, None, True, False)
     start_day: date | None = None
     end_day: date | None = None
+    if p.year_part is not None and p.day is None and p.month is None:
+        size, which = p.year_part
+        first = date(p.year if p.year is not None else today.year, size * (which - 1) + 1, 1)
+        return Span(datetime.combine(first, time()), datetime.combine(add_months(first, size),
+                    time()), False, True)  # fmt: skip
     if p.day_offset is not None:
         start_day = today + timedelta(days=p.day_offset)
     elif p.year is not None or p.month is not None or p.day is not None:
@@ -222,7 +266,9 @@ def materialize(p: Parts, ref: datetime) -> Span | None:
     elif p.period is not None:
         start_day, end_day = _period_span(p, today)
     if p.hour is not None:
-        clock = time(_hour24(p), p.minute or 0, p.second or 0)
+        if (p.minute or 0) > 59 or (p.second or 0) > 59:
+            raise ImpossibleDate(f"no such time: {p.hour}:{p.minute}:{p.second}")
+        clock = time(hour24(p), p.minute or 0, p.second or 0)
         day = start_day or today
         moment = datetime.combine(day, clock)
         if start_day is None and moment < ref:
@@ -230,6 +276,9 @@ def materialize(p: Parts, ref: datetime) -> Span | None:
         elif p.weekday is not None and p.week_rel is None and p.day is None and moment < ref:
             moment += timedelta(days=7)  # "wed 9:15" said on Wednesday at 10: next week
         return Span(moment, None, True, False)
+    if p.weekend and start_day is not None and p.hour is None and p.pod is None:
+        first = datetime.combine(start_day, time())
+        return Span(first, first + timedelta(days=2), False, True)
     if p.pod is not None:
         lo, hi = POD_SPANS[p.pod]
         day = start_day or today
@@ -242,37 +291,6 @@ def materialize(p: Parts, ref: datetime) -> Span | None:
         return None
     end_at = datetime.combine(end_day, time()) if end_day else None
     return Span(datetime.combine(start_day, time()), end_at, False, end_day is not None)
-
-
-def merge_range_sides(a: Parts, b: Parts) -> tuple[Parts, Parts]:
-    """Share what one side of "A to B" states and the other leaves out (date, am/pm, year)."""
-    a, b = a.copy(), b.copy()
-    date_keys = ("year", "month", "day", "weekday", "week_rel", "day_offset")
-    same_date = all(getattr(a, k) == getattr(b, k) for k in date_keys)
-    own_dates = a.has_date() and b.has_date() and not same_date
-    if not a.has_date() and b.has_date():
-        for key in date_keys:
-            setattr(a, key, getattr(b, key))
-    elif not b.has_date() and a.has_date():
-        for key in date_keys:
-            setattr(b, key, getattr(a, key))
-    else:
-        if b.day is not None and b.month is None and a.month is not None:
-            b.month = a.month
-        if a.year is None and b.year is not None and a.month is not None:
-            a.year = b.year
-        if b.year is None and a.year is not None and b.month is not None:
-            b.year = a.year
-    if a.hour is not None and b.hour is not None and not own_dates:
-        if a.meridiem is None and a.pod is None and (b.meridiem or b.pod):
-            later = _hour24(replace(a, meridiem=b.meridiem, pod=b.pod))
-            if later <= _hour24(b):
-                a.meridiem, a.pod = b.meridiem, b.pod
-        if b.meridiem is None and b.pod is None and (a.meridiem == "pm" or a.pod in _PM_PODS):
-            b.meridiem = "pm" if b.hour > (a.hour % 12) else None
-        elif b.meridiem is None and b.pod is None and a.pod:
-            b.pod = a.pod
-    return a, b
 
 
 PARTS_FIELDS = tuple(f.name for f in fields(Parts))

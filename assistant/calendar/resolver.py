@@ -31,7 +31,8 @@ def resolve(
 ) -> Resolution | None:
     """Resolve ``phrase`` ("next Tuesday 3pm", "下周三下午两点", "月底前") against ``reference``
     (aware, or naive meaning local time in ``tz``). Returns aware datetimes in ``tz``, or None
-    when the phrase is not understood or names no valid date ("2019年2月29日")."""
+    when the phrase is not understood. Raises ``ImpossibleDate`` when it names a date or time
+    that does not exist ("2019年2月29日", "2月30日")."""
     zinfo = zone(tz)
     phrase = phrase.strip()
     if not phrase or len(phrase) > MAX_PHRASE:

@@ -7,13 +7,14 @@ not know.
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 
 from assistant.calendar.compose import (
     Amounts,
     duration_range,
     offset_point,
     point,
+    shift,
     to_timedelta,
     two_points,
     with_mod,
@@ -94,7 +95,8 @@ _MODS: tuple[tuple[str, Modifier], ...] = (
 )
 _RANGES = (
     re.compile(
-        r"(?:from\s+|between\s+)?(?P<a>.+?)\s*(?:\bto\b|\buntil\b|\btill\b|-|–)\s*(?P<b>.+)"
+        r"(?:from\s+|between\s+)?(?P<a>.+?)\s*(?:\bto\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b|-|–)"
+        r"\s*(?P<b>.+)"
     ),
     re.compile(r"between\s+(?P<a>.+?)\s+and\s+(?P<b>.+)"),
     # "tomorrow from 7 to 8pm": what precedes the range belongs to both ends
@@ -120,6 +122,17 @@ def resolve_en(phrase: str, ref: datetime) -> Resolution | None:
     m = re.fullmatch(r"(?:within|in|during|over)\s+the\s+(?:next|coming)\s+(?P<d>.+)", text)
     if m and (amounts := parse_amounts(m["d"], bare_units=True)):
         return duration_range(phrase, ref, to_timedelta(amounts))
+    m = re.fullmatch(r"within\s+(?P<d>.+)", text)
+    if m and (amounts := parse_amounts(m["d"])):
+        return _span_from_now(phrase, ref, amounts, 0)
+    m = re.fullmatch(r"(?:the\s+)?(?P<dir>last|past|previous|next|coming)\s+(?P<d>.+)", text)
+    if m and (amounts := parse_amounts(m["d"])):
+        return _span_from_now(phrase, ref, amounts, -1 if m["dir"] in _BACK else 1)
+    m = re.fullmatch(r"(?P<d>.+?)\s+(?P<dir>from|after|before)\s+(?P<x>.+)", text)
+    if m and m["x"] != "now" and (amounts := parse_amounts(m["d"])):
+        anchor = resolve_en(m["x"], ref)
+        if anchor and anchor.start and anchor.mod is None and anchor.rrule is None:
+            return offset_point(phrase, anchor.start, amounts, -1 if m["dir"] == "before" else 1)
     m = re.fullmatch(r"in\s+(?P<d>.+)|(?P<d2>.+?)\s+(?:from now|later)", text)
     if m and (amounts := parse_amounts(m["d"] or m["d2"])):
         return offset_point(phrase, ref, amounts, 1)
@@ -144,17 +157,42 @@ def resolve_en(phrase: str, ref: datetime) -> Resolution | None:
         m = pattern.fullmatch(text)
         if m:
             context = m.groupdict().get("ctx") or ""
-            a, b = parse_point(f"{m['a']} {context}"), parse_point(f"{m['b']} {context}")
+            a = parse_point(f"{m['a']} {context}")
+            end = m["b"]
+            if a is not None and a.day is not None and re.fullmatch(r"\d{1,2}", end):
+                end += "th"  # "june 3 through 9": after a day, a bare number is a day
+            b = parse_point(f"{end} {context}")
             ranged = two_points(phrase, a, b, ref)
             if ranged:
                 return ranged
     for words, mod in _MODS:
         m = re.fullmatch(rf"(?:{words})\s+(?P<x>.+?)(?:\s+on(?:wards?)?)?", text)
+        # "today before 4pm", "tuesday after 1pm": what comes first frames the bound
+        m = m or re.fullmatch(rf"(?P<ctx>.+?)\s+(?:{words})\s+(?P<x>.+)", text)
         if m:
-            inner = resolve_en(m["x"], ref)
+            inner_text = f"{m['x']} {m.groupdict().get('ctx') or ''}".strip()
+            inner = resolve_en(inner_text, ref)
             if inner and inner.mod is None and inner.rrule is None:
-                return with_mod(inner, mod, parse_point(m["x"]))
+                return with_mod(inner, mod, parse_point(inner_text))
     return _dateparser(phrase, ref)
+
+
+_BACK = ("last", "past", "previous")
+
+
+def _span_from_now(phrase: str, ref: datetime, amounts: Amounts, sign: int) -> Resolution:
+    """ "last 3 months" (up to today, ``sign`` -1), "next 40 days" (from tomorrow, 1), "within
+    9 months" (from today, 0): whole days for lengths of a day or more, exact times below."""
+    length = to_timedelta(amounts)
+    if length < timedelta(days=1):
+        start = ref if sign >= 0 else ref - length
+        return Resolution(text=phrase, start=start, end=start + length, granularity="datetime",
+                          duration=length)  # fmt: skip
+    day = datetime.combine(ref.date(), time())
+    if sign < 0:
+        return Resolution(text=phrase, start=shift(day, amounts, -1), end=day, duration=length)
+    first = day + timedelta(days=sign)
+    return Resolution(text=phrase, start=first, end=shift(first, amounts, 1), duration=length)
 
 
 def _dateparser(phrase: str, ref: datetime) -> Resolution | None:
@@ -165,6 +203,9 @@ def _dateparser(phrase: str, ref: datetime) -> Resolution | None:
     data = DateDataParser(languages=["en"], settings=settings).get_date_data(phrase)
     if data.date_obj is None:
         return None
+    year = data.date_obj.year
+    if year not in (ref.year, ref.year + 1) and not re.search(rf"{year}|'{year % 100:02d}", phrase):
+        return None  # a year the phrase does not write ("$12 December 27" is not 2027)
     has_time = data.period == "time"
     return Resolution(
         text=phrase, start=data.date_obj, granularity="datetime" if has_time else "date"

@@ -42,6 +42,8 @@ def parse_amounts(text: str) -> Amounts | None:
             return None
         if m["u"] == "年" and m["n"] and len(m["n"]) == 4:
             return None  # "2009年" is a year
+        if m["n"] and len(m["n"]) > 1 and m["n"][0] in "0零〇":
+            return None  # "08年", "零八年": a year; a count has no leading zero
         n = m["n"]
         amount = 0.5 if n == "半" else float(n) if n and n[0].isdigit() else zh_to_int(n or "一")
         unit = _UNITS[m["u"]]
@@ -111,13 +113,21 @@ def _lunar(text: str, res: Resolution) -> Resolution:
 _MODS: tuple[tuple[str, Modifier], ...] = (
     (r"(?P<x>.+?)(?:之前|以前|前|为止)|(?:截止|截至|不晚于|最晚)(?:到)?(?P<y>.+)", "before"),
     (r"(?P<x>.+?)(?:之后|以后|后)|(?:晚于)(?P<y>.+)", "after"),
-    (r"(?:从|自)?(?P<x>.+?)(?:起|开始)|自(?P<y>.+)", "since"),
+    (r"(?:从|自从?)?(?P<x>.+?)(?:起|开始|以来)|自从?(?P<y>.+)", "since"),
 )
 
 
 _APPROX = re.compile(
     r"^(?:需要|要|花|用|持续|历时)?(?:大约|大概|约|差不多|将近|最多|至少)?|(?:左右|上下)$"
 )
+
+
+def _share_unit(a: str, b: str) -> tuple[str, str]:
+    """ "1995-1997年", "5-10月", "3-5号": a unit written once after the end applies to both."""
+    unit = re.search(r"(年|月|日|号)$", b)
+    if unit and re.fullmatch(N, a):
+        return a + unit.group(1), b
+    return a, b
 
 
 def resolve_zh(phrase: str, ref: datetime) -> Resolution | None:
@@ -150,11 +160,19 @@ def resolve_zh(phrase: str, ref: datetime) -> Resolution | None:
     simple = point(phrase, parts, ref)
     if simple and parts is not None:
         return _lunar(phrase, simple) if parts.lunar else simple
-    m = re.fullmatch(r"(?:从|自)?(?P<a>.+?)(?:到|至|~|-|—|－)(?P<b>.+)", text)
+    m = re.fullmatch(r"(?:从|自)?(?P<a>.+?)(?:到|至|~|-|—|－|–)(?P<b>.+)", text) or re.fullmatch(
+        r"(?:在)?(?P<a>.+?)(?:和|与|跟)(?P<b>.+?)之?间", text
+    )
     if m:
-        ranged = two_points(phrase, parse_point(m["a"], today), parse_point(m["b"], today), ref)
+        a, b = _share_unit(m["a"], m["b"])
+        ranged = two_points(phrase, parse_point(a, today), parse_point(b, today), ref)
         if ranged:
             return ranged
+    m = re.fullmatch(r"(?P<x>.+?)(?:或|及)(?P<dir>之前|以前|之后|以后)", text)
+    if m and (inner := resolve_zh(m["x"], ref)) and inner.start and inner.mod is None:
+        if "前" in m["dir"]:  # "2010年1月10日或之前": up to and including that day (period)
+            return replace(inner, start=None, end=inner.end or inner.start, mod="before")
+        return replace(inner, end=None, mod="since")
     for pattern, mod in _MODS:
         m = re.fullmatch(pattern, text)
         if m:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 
 from assistant.calendar.numerals import en_words_to_digits
-from assistant.calendar.parts import Conflict, Parts
+from assistant.calendar.parts import Conflict, Parts, century
 
 MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
@@ -42,7 +42,18 @@ def rule(pattern: str) -> Callable[[Handler], Handler]:
 
 def _year(text: str) -> int:
     value = int(text)
-    return value + 2000 if value < 100 else value
+    return century(value) if value < 100 else value
+
+
+@rule(r"\b(?:the\s+)?(?:(?P<n>[1-4])(?:st|nd|rd|th)\s+quarter|q(?P<q>[1-4]))\b")
+def _quarter(m: re.Match[str], p: Parts) -> None:  # "1st quarter of 2013", "2019 q3"
+    p.set(year_part=(3, int(m["n"] or m["q"])))
+
+
+@rule(r"\b(?:the\s+)?(?:(?:(?P<n>[12])(?:st|nd)|(?P<w>first|second))\s+half|h(?P<h>[12]))\b")
+def _half_year(m: re.Match[str], p: Parts) -> None:  # "first half of 2019", "2019 h2"
+    which = m["n"] or m["h"] or ("1" if m["w"] == "first" else "2")
+    p.set(year_part=(6, int(which)))
 
 
 @rule(r"\b(?P<name>" + "|".join(re.escape(h) for h in HOLIDAYS) + r")(?P<this> of this year)?")
@@ -111,17 +122,27 @@ def _ordinal_day(m: re.Match[str], p: Parts) -> None:
     p.set(day=int(m["d"]))
 
 
-@rule(r"\b(?P<w>the day after tomorrow|the day before yesterday|today|tonight|tomorrow|"
+@rule(r"\b(?:(?P<rel>this|next|last|the|coming|that|previous|following)\s+)?weekend\b")
+def _weekend(m: re.Match[str], p: Parts) -> None:  # Saturday to Monday (exclusive)
+    words = {"next": "next", "following": "next", "last": "last", "previous": "last"}
+    p.set(weekday=5, week_rel=words.get(m["rel"] or "", "this"))
+    p.weekend = True
+
+
+@rule(r"\b(?P<w>the day after tomorrow|the day before yesterday|today|tonight|tonite|tomorrow|"
       r"tmrw|yesterday)\b")  # fmt: skip
 def _relative_day(m: re.Match[str], p: Parts) -> None:
-    offsets = {"today": 0, "tonight": 0, "tomorrow": 1, "tmrw": 1, "yesterday": -1,
+    offsets = {"today": 0, "tonight": 0, "tonite": 0, "tomorrow": 1, "tmrw": 1, "yesterday": -1,
                "the day after tomorrow": 2, "the day before yesterday": -2}  # fmt: skip
-    p.set(day_offset=offsets[m["w"]], pod="night" if m["w"] == "tonight" else None)
+    p.set(day_offset=offsets[m["w"]], pod="night" if m["w"] in ("tonight", "tonite") else None)
 
 
-@rule(r"\b(?:(?P<rel>next|last|this|coming|past|previous)\s+)?" + _WD + r"(?!\w)")
+@rule(r"\b(?:(?P<rel>next|last|this(?:\s+upcoming)?|coming|upcoming|past|previous|following)\s+)?"
+      + _WD + r"(?!\w)")  # fmt: skip
 def _weekday(m: re.Match[str], p: Parts) -> None:
-    rel = {"previous": "past"}.get(m["rel"] or "", m["rel"])
+    words = {"previous": "last", "following": "next", "upcoming": "coming",
+             "this upcoming": "coming"}  # fmt: skip
+    rel = words.get(m["rel"] or "", m["rel"])
     p.set(weekday=WEEKDAYS[m["wd"][:3]], week_rel=rel)
 
 
@@ -140,10 +161,12 @@ def _end_of_period(m: re.Match[str], p: Parts) -> None:
     p.period_shift = shift
 
 
-@rule(r"\b(?P<rel>this|next|last|the|coming|previous)\s+(?P<per>week|month|year|quarter)\b")
+@rule(r"\b(?P<rel>this|next|last|the|coming|previous|current|following)\s+"
+      r"(?P<per>week|month|year|quarter)\b")  # fmt: skip
 def _period(m: re.Match[str], p: Parts) -> None:
     p.set(period=m["per"])
-    p.period_shift = {"next": 1, "coming": 1, "last": -1, "previous": -1}.get(m["rel"], 0)
+    shifts = {"next": 1, "coming": 1, "following": 1, "last": -1, "previous": -1}
+    p.period_shift = shifts.get(m["rel"], 0)
 
 
 @rule(r"\b(?:(?P<mod>early|late|later)\s+)?(?:in\s+the\s+|this\s+)?"
@@ -208,6 +231,8 @@ def _bare_year(m: re.Match[str], p: Parts) -> None:
 def _bare_number(m: re.Match[str], p: Parts) -> None:
     value = int(m["n"])
     after_the = m.string[: m.start()].rstrip().endswith("the")
+    if value > 31:
+        raise Conflict("stray number")  # "room 45": not a day of any month
     if p.day is None and (value > 24 or after_the):
         p.set(day=value)
     elif value <= 24:
@@ -216,8 +241,15 @@ def _bare_number(m: re.Match[str], p: Parts) -> None:
         raise Conflict("stray number")
 
 
+_MONEY = re.compile(
+    r"[$€£¥]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:k|m|bn))?\b"
+    r"|\b\d[\d,]*(?:\.\d+)?\s?(?:dollars?|euros?|pounds?|usd|eur|gbp|rmb|cny|yuan)\b"
+)
+
+
 def normalize(text: str) -> str:
     text = text.lower().strip().strip(".,!?;")
+    text = _MONEY.sub(" ", text)  # "$12 December 27": an amount is never part of a date
     text = re.sub(r"\b([ap])\.\s?m\b\.?", r"\1m", text)
     text = re.sub(r"(\d)\s*([ap])(?=\s|$)", r"\1\2m", text)  # 9a -> 9am
     text = re.sub(r"\b([a-z]{3,})(\d)", r"\1 \2", text)  # mar4 -> mar 4

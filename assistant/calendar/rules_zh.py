@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import date
 
 from assistant.calendar.numerals import ZH_NUM, zh_to_int
-from assistant.calendar.parts import Conflict, Parts
+from assistant.calendar.parts import Conflict, Parts, century
 
 N = ZH_NUM
 # first year of each Ming and Qing reign era, and of the Republic
@@ -83,6 +83,24 @@ def _year(m: re.Match[str], p: Parts, today: date) -> None:
     p.set(year=zh_to_int(m["y"]))
 
 
+@rule(r"(?<![0-9])(?P<y>[0-9]{2})年(?=[0-9零一二三四五六七八九十]{1,2}月)")
+def _short_year(m: re.Match[str], p: Parts, today: date) -> None:  # "18年10月1日"
+    p.set(year=century(int(m["y"])))
+
+
+@rule(r"(?<![0-9])(?P<y>0[0-9])年|(?P<z>零[一二三四五六七八九])年")
+def _zero_year(m: re.Match[str], p: Parts, today: date) -> None:  # "08年", "零八年": 2008
+    p.set(year=2000 + zh_to_int(m["y"] or m["z"]))
+
+
+@rule(r"第?(?P<q>[一二三四1-4])季度|(?P<h>上|下|前|后)半年")
+def _year_part(m: re.Match[str], p: Parts, today: date) -> None:  # "第三季度", "上半年"
+    if m["q"]:
+        p.set(year_part=(3, zh_to_int(m["q"])))
+    else:
+        p.set(year_part=(6, 1 if m["h"] in "上前" else 2))
+
+
 @rule(r"(?P<w>今年|明年|去年|前年|后年)")
 def _rel_year(m: re.Match[str], p: Parts, today: date) -> None:
     shift = {"今年": 0, "明年": 1, "去年": -1, "前年": -2, "后年": 2}[m["w"]]
@@ -109,7 +127,8 @@ def _rel_month(m: re.Match[str], p: Parts, today: date) -> None:
     + N
     + r")月(?:份)?(?:(?P<d>"
     + N
-    + r")[日号號]?(?![0-9零〇○一二两三四五六七八九十百千点时:分]))?"
+    # the day ends at 日/号, or (as in "八月十五") where no digit or clock time follows
+    + r")(?:[日号號]|(?![0-9零〇○一二两三四五六七八九十百千点时:分])))?"
 )
 def _month(m: re.Match[str], p: Parts, today: date) -> None:  # "八月十五" needs no 日
     special = {"正": 1, "冬": 11, "腊": 12}
@@ -147,6 +166,7 @@ def _weekday(m: re.Match[str], p: Parts, today: date) -> None:
 def _weekend(m: re.Match[str], p: Parts, today: date) -> None:
     week_rel = {"下下": "next2", "下": "next", "上": "last"}
     p.set(weekday=5, week_rel=week_rel.get((m["rel"] or "").rstrip("个"), "this"))
+    p.weekend = True
 
 
 @rule(r"(?P<rel>下下个?|下个?|上个?|这个?|本)(?:周|星期|礼拜)")
@@ -202,14 +222,4 @@ def parse_point(text: str, today: date) -> Parts | None:
         return None
     if rest or parts.empty():
         return None
-    _fold_relative_month(parts, today)
     return parts
-
-
-def _fold_relative_month(p: Parts, today: date) -> None:
-    """ "下个月5号": a relative month with a day names an explicit month."""
-    if p.period == "month" and p.day is not None and p.period_part is None:
-        index = today.year * 12 + today.month - 1 + p.period_shift
-        p.year, p.month = divmod(index, 12)
-        p.month += 1
-        p.period, p.period_shift = None, 0

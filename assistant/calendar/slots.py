@@ -31,14 +31,14 @@ def find_conflicts(candidate: CalEvent, existing: Iterable[CalEvent]) -> list[Ca
     return sorted(found, key=lambda e: e.start)
 
 
-def _clock(text: str) -> time:
+def clock(text: str) -> time:
     try:
         return time.fromisoformat(text)
     except ValueError as exc:
         raise CalendarError(f"not a time of day (HH:MM): {text!r}") from exc
 
 
-def _round_up(moment: datetime) -> datetime:
+def round_up(moment: datetime) -> datetime:
     moment = moment.replace(second=0, microsecond=0) + (
         timedelta(minutes=1) if moment.second or moment.microsecond else timedelta(0)
     )
@@ -80,7 +80,7 @@ def propose_slots(
     if duration <= timedelta(0):
         raise CalendarError("a slot needs a positive duration")
     zinfo = zone(tz)
-    open_at, close_at = _clock(work_start), _clock(work_end)
+    open_at, close_at = clock(work_start), clock(work_end)
     if close_at <= open_at:
         raise CalendarError(f"working hours end ({work_end}) before they start ({work_start})")
     events = list(existing)
@@ -96,12 +96,12 @@ def propose_slots(
             hi = datetime.combine(day, close_at, tzinfo=zinfo)
             busy = _busy_for_day(day, events, lo, hi, buffer)
             if busy is not None:
-                cursor = _round_up(max(lo, begin).astimezone(zinfo))
+                cursor = round_up(max(lo, begin).astimezone(zinfo))
                 for b_start, b_end in [*busy, (hi, hi)]:
                     if cursor + duration <= min(b_start, hi):
                         slots.append((cursor, cursor + duration))
                         if len(slots) == count:
                             break
-                    cursor = max(cursor, _round_up(b_end.astimezone(zinfo)))
+                    cursor = max(cursor, round_up(b_end.astimezone(zinfo)))
         day += timedelta(days=1)
     return slots

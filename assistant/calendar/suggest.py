@@ -8,7 +8,7 @@ import re
 from datetime import datetime
 from typing import Any
 
-from assistant.calendar.model import Resolution, Suggestion, SuggestionKind
+from assistant.calendar.model import ImpossibleDate, Resolution, Suggestion, SuggestionKind
 from assistant.calendar.resolver import detect_lang, resolve
 
 SUGGESTION_SCHEMA: dict[str, Any] = {
@@ -47,19 +47,41 @@ MAX_CHARS_ZH = 24
 
 def resolve_loose(phrase: str, *, reference: datetime, tz: str) -> Resolution | None:
     """``phrase`` resolved, else its longest part that resolves: models often copy a few words
-    too many ("next Tuesday 3pm at Cafe Rio", "下周三下午两点开项目会")."""
+    too many ("next Tuesday 3pm at Cafe Rio", "下周三下午两点开项目会"). Raises
+    ``ImpossibleDate`` when the phrase names a date that does not exist ("2月30日"): no part
+    of it ("2月3") is taken instead."""
     found = resolve(phrase, reference=reference, tz=tz)
     if found is not None or not phrase.strip():
         return found
     cjk = detect_lang(phrase) == "zh"
     units = list(phrase.strip())[:MAX_CHARS_ZH] if cjk else phrase.split()[:MAX_WORDS]
     glue = "" if cjk else " "
+    impossible: list[tuple[int, int]] = []  # windows naming a non-existent date
     for length in range(len(units) - 1, 0, -1):
         for first in range(len(units) - length + 1):
-            part = glue.join(units[first : first + length]).strip(" ,.;:，。；：")
-            if part and (found := resolve(part, reference=reference, tz=tz)) is not None:
+            last = first + length
+            if any(lo <= first and last <= hi for lo, hi in impossible):
+                continue
+            part = glue.join(units[first:last]).strip(" ,.;:，。；：")
+            try:
+                found = resolve(part, reference=reference, tz=tz) if part else None
+            except ImpossibleDate:
+                impossible.append((first, last))
+                continue
+            if found is not None:
                 return found
+    if impossible:
+        lo, hi = impossible[0]
+        raise ImpossibleDate(f"no such date: {glue.join(units[lo:hi])}")
     return None
+
+
+def _try_resolve(phrase: str, *, reference: datetime, tz: str) -> Resolution | None:
+    """``resolve`` where an impossible date only means "no date here"."""
+    try:
+        return resolve(phrase, reference=reference, tz=tz)
+    except ImpossibleDate:
+        return None
 
 
 def _norm(text: str) -> str:
@@ -97,7 +119,7 @@ def _widen(found: Resolution, source: str, *, reference: datetime, tz: str) -> R
             if j - i <= len(best.text if cjk else best.text.split()):
                 break
             part = glue.join(units[i:j]).strip(" ,.;:，。；：")
-            wider = resolve(part, reference=reference, tz=tz)
+            wider = _try_resolve(part, reference=reference, tz=tz)
             if wider is not None:
                 best = wider
                 break
@@ -129,7 +151,7 @@ def place_in(phrase: str, *, reference: datetime, tz: str) -> str:
     if found is None:
         return ""
     place = found.group(1).strip()
-    return "" if resolve(place, reference=reference, tz=tz) is not None else place
+    return "" if _try_resolve(place, reference=reference, tz=tz) is not None else place
 
 
 def _str(value: Any, limit: int = 200) -> str:
@@ -141,6 +163,21 @@ def _duration(value: Any) -> int | None:
         return None
     minutes = int(value)
     return minutes if 0 < minutes <= 10080 else None
+
+
+def _when(
+    when_text: str, title: str, source: str | None, *, reference: datetime, tz: str
+) -> tuple[Resolution | None, str, str]:
+    """(resolution, the phrase it came from, why there is none). An impossible date keeps its
+    phrase and the reason: it is never moved to another date."""
+    try:
+        if source is None:
+            found = resolve_loose(when_text, reference=reference, tz=tz) if when_text else None
+            return found, when_text, ""
+        found = grounded_resolution([when_text, title], source, reference=reference, tz=tz)
+    except ImpossibleDate as exc:
+        return None, when_text, exc.user_text()
+    return found, found.text if found is not None else "", ""
 
 
 def suggestions_from_extraction(
@@ -160,11 +197,9 @@ def suggestions_from_extraction(
         kind: SuggestionKind = "task" if item.get("kind") == "task" else "event"
         when_text = _str(item.get("when_text"))
         location = _str(item.get("location")) or place_in(when_text, reference=reference, tz=tz)
-        if source is None:
-            resolution = resolve_loose(when_text, reference=reference, tz=tz) if when_text else None
-        else:
-            resolution = grounded_resolution([when_text, title], source, reference=reference, tz=tz)
-            when_text = resolution.text if resolution is not None else ""
+        resolution, when_text, date_error = _when(
+            when_text, title, source, reference=reference, tz=tz
+        )
         duration = _duration(item.get("duration_min"))
         if duration is None and resolution is not None and resolution.duration is not None:
             duration = int(resolution.duration.total_seconds() // 60) or None
@@ -179,6 +214,7 @@ def suggestions_from_extraction(
                 duration_min=duration,
                 location=location,
                 participants=tuple(p for p in (_str(x) for x in people) if p),
+                date_error=date_error,
             )
         )
     return found

@@ -11,6 +11,7 @@ from typing import Any
 from rich.table import Table
 
 from assistant.cli.context import CliContext
+from assistant.cli.dates import when as people_when
 
 
 def add_parser(sub: Any) -> None:
@@ -33,7 +34,7 @@ def add_parser(sub: Any) -> None:
     p.set_defaults(func=run)
 
 
-def _runs_table(rows: list[dict[str, Any]], *, trashed: bool = False) -> Table:
+def _runs_table(ctx: CliContext, rows: list[dict[str, Any]], *, trashed: bool = False) -> Table:
     table = Table("id", "deleted" if trashed else "when", "task", "status", "input", "seconds")
     for row in rows:
         source = row.get("input_path") or (row.get("input_text") or "")[:40].replace("\n", " ")
@@ -41,7 +42,7 @@ def _runs_table(rows: list[dict[str, Any]], *, trashed: bool = False) -> Table:
         when = row.get("deleted_at") if trashed else row.get("created_at")
         table.add_row(
             str(row["id"]),
-            str(when or "")[:19],
+            people_when(ctx, str(when or "")),
             str(row["task"]),
             str(row["status"]),
             str(source),
@@ -92,7 +93,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     if ctx.json:
         print(json.dumps(rows, ensure_ascii=False, default=str))
         return 0
-    ctx.out.print(_runs_table(rows))
+    ctx.out.print(_runs_table(ctx, rows))
     return 0
 
 
@@ -110,7 +111,7 @@ def _trash(ctx: CliContext, limit: int) -> int:
         return 0
     if runs:
         ctx.out.print("Runs (restore: deskmate history --restore ID)")
-        ctx.out.print(_runs_table(runs, trashed=True))
+        ctx.out.print(_runs_table(ctx, runs, trashed=True))
     if documents:
         ctx.out.print("Documents (restore: deskmate documents restore ID)")
         ctx.out.print(document_table(documents, trashed=True))

@@ -19,6 +19,8 @@ COMMANDS = (
     "translate_cmd",
     "reply_cmd",
     "schedule_cmd",
+    "tasks_cmd",
+    "plan_cmd",
     "search_cmd",
     "history_cmd",
     "documents_cmd",

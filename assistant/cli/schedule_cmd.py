@@ -13,6 +13,7 @@ from typing import Any
 from rich.table import Table
 
 from assistant.cli.context import CliContext
+from assistant.cli.dates import span
 from assistant.cli.streaming import run_events
 
 
@@ -37,9 +38,12 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--max-tokens", type=int, default=None, help=argparse.SUPPRESS)
     p.set_defaults(func=run)
 
-    c = sub.add_parser("calendar", help="stored events: import/export .ics, list")
-    c.add_argument("action", choices=("import", "export", "list"))
-    c.add_argument("path", nargs="?", type=Path)
+    c = sub.add_parser(
+        "calendar", help="stored events: import/export .ics, list, remind UID MINUTES|default"
+    )
+    c.add_argument("action", choices=("import", "export", "list", "remind"))
+    c.add_argument("path", nargs="?", type=Path, help="import/export: the .ics; remind: the uid")
+    c.add_argument("minutes", nargs="?", help="remind: minutes before the start, or default")
     c.add_argument("--days", type=int, default=30)
     c.set_defaults(func=run_calendar)
 
@@ -55,8 +59,8 @@ def _parse_now(text: str | None) -> datetime | None:
         raise UserError(f"--now must be ISO 8601 like 2026-11-23T09:00, not {text!r}") from exc
 
 
-def _accept_numbers(values: list[str] | None) -> list[int] | None:
-    """``--accept 1 3`` -> [1, 3]; ``--accept all`` -> None (every suggestion)."""
+def accept_numbers(values: list[str] | None) -> list[int] | None:
+    """``--accept 1 3`` -> [1, 3]; ``--accept all`` -> None (every one)."""
     from assistant.errors import UserError
 
     if not values or [v.lower() for v in values] == ["all"]:
@@ -64,7 +68,7 @@ def _accept_numbers(values: list[str] | None) -> list[int] | None:
     try:
         return [int(v) for v in values]
     except ValueError as exc:
-        raise UserError(f"--accept takes suggestion numbers or all, not {values!r}") from exc
+        raise UserError(f"--accept takes numbers (1-based) or all, not {values!r}") from exc
 
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -78,7 +82,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     )
 
     use_model(args, ctx)
-    numbers = _accept_numbers(args.accept) if args.accept else []
+    numbers = accept_numbers(args.accept) if args.accept else []
     if args.source == "-":
         source: Path | str = sys.stdin.read()
     elif Path(args.source).is_file():
@@ -106,7 +110,20 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     else:
         ctx.out.print(done.text, markup=False)
         for event in accepted:
-            ctx.err.print(f"stored: {event.title} ({event.start:%Y-%m-%d %H:%M})")
+            ctx.err.print(f"stored: {event.title} ({span(ctx, event.start, event.end)})")
+    return 0
+
+
+def _remind(args: argparse.Namespace, ctx: CliContext) -> int:
+    """``deskmate calendar remind UID 15`` (its own lead) or ``... default`` (the setting)."""
+    from assistant.errors import UserError
+
+    value = (args.minutes or "").strip().lower()
+    if not args.path or not (value.isdigit() or value == "default"):
+        raise UserError("usage: deskmate calendar remind UID MINUTES|default")
+    minutes = None if value == "default" else int(value)
+    ctx.store.set_event_reminder(str(args.path), minutes)
+    ctx.err.print(f"reminder: {'the default' if minutes is None else f'{minutes} min before'}")
     return 0
 
 
@@ -119,6 +136,8 @@ def run_calendar(args: argparse.Namespace, ctx: CliContext) -> int:
 
     store = ctx.core.store
     tz = resolve_zone(ctx.core, "")
+    if args.action == "remind":
+        return _remind(args, ctx)
     if args.action == "import":
         if not args.path:
             raise UserError("usage: deskmate calendar import FILE.ics")
@@ -153,8 +172,8 @@ def run_calendar(args: argparse.Namespace, ctx: CliContext) -> int:
             )
         )
         return 0
-    table = Table("start", "end", "title", "where")
+    table = Table("when", "title", "where")
     for e in upcoming:
-        table.add_row(f"{e.start:%a %Y-%m-%d %H:%M}", f"{e.end:%H:%M}", e.title, e.location)
+        table.add_row(span(ctx, e.start, e.end, all_day=e.all_day), e.title, e.location)
     ctx.out.print(table)
     return 0

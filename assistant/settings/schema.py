@@ -168,6 +168,15 @@ SCHEMA: tuple[Setting, ...] = (
         minimum=0,
         maximum=120,
     ),
+    Setting(
+        "reminder_lead_min",
+        "int",
+        10,
+        "Minutes before an event its reminder shows (each event can have its own).",
+        "Calendar",
+        minimum=0,
+        maximum=1440,
+    ),
     # --- desktop -----------------------------------------------------------------------------
     Setting("hotkey", "str", "Ctrl+Alt+Space", "Global hotkey for the quick prompt.", "Desktop"),
     Setting(

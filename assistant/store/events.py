@@ -39,6 +39,7 @@ def _event(row: dict[str, Any]) -> CalEvent:
         description=row["description"],
         participants=tuple(json.loads(row["participants"])),
         rrule=row["rrule"],
+        reminder_min=row.get("reminder_min"),
     )
 
 
@@ -57,6 +58,7 @@ class EventsMixin(StoreBase):
             "description": event.description,
             "participants": json.dumps(list(event.participants), ensure_ascii=False),
             "rrule": event.rrule,
+            "reminder_min": event.reminder_min,
             "created_at": now_iso(),
             "deleted_at": None,
         }
@@ -72,6 +74,21 @@ class EventsMixin(StoreBase):
         def update(db: sqlite_utils.Database) -> None:
             sql = f"UPDATE events SET deleted_at = ? WHERE uid = ?{live_only}"
             cur = db.execute(sql, [value, uid])
+            if cur.rowcount == 0:
+                raise UserError(f"there is no event {uid!r}")
+
+        self._write(update, "cannot update the event")
+
+    def set_event_reminder(self, uid: str, minutes: int | None) -> None:
+        """The event's own reminder lead (minutes before its start); None: the default."""
+        if minutes is not None and not 0 <= minutes <= 7 * 24 * 60:
+            raise UserError(f"a reminder is 0 to {7 * 24 * 60} minutes before, not {minutes}")
+
+        def update(db: sqlite_utils.Database) -> None:
+            cur = db.execute(
+                "UPDATE events SET reminder_min = ? WHERE uid = ? AND deleted_at IS NULL",
+                [minutes, uid],
+            )
             if cur.rowcount == 0:
                 raise UserError(f"there is no event {uid!r}")
 

@@ -206,6 +206,35 @@ def _v6_documents_trash(db: sqlite_utils.Database) -> None:
         db.execute(sql)
 
 
+def _v7_todos_and_reminders(db: sqlite_utils.Database) -> None:
+    """To-dos (title, due, estimate, priority, status) linked to the run, mail or document they
+    came from (``due_utc`` orders them across time zones); a per-event reminder lead time; and
+    the reminders already shown, missed or snoozed (one row per event instance or task day, so
+    that no reminder fires twice, across restarts too)."""
+    statements = [
+        """CREATE TABLE todos (
+            id INTEGER PRIMARY KEY, title TEXT NOT NULL,
+            due TEXT, due_utc TEXT,
+            estimate_min INTEGER NOT NULL DEFAULT 60 CHECK (estimate_min > 0),
+            priority TEXT NOT NULL DEFAULT 'normal'
+                CHECK (priority IN ('high', 'normal', 'low')),
+            status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'done')),
+            source_kind TEXT NOT NULL DEFAULT '', source_ref TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL, done_at TEXT)""",
+        "CREATE INDEX todos_open_due ON todos (status, due_utc)",
+        "CREATE INDEX todos_source ON todos (source_kind, source_ref)",
+        "ALTER TABLE events ADD COLUMN reminder_min INTEGER",
+        """CREATE TABLE reminders (
+            key TEXT PRIMARY KEY, kind TEXT NOT NULL, ref TEXT NOT NULL, title TEXT NOT NULL,
+            start_utc TEXT, fire_utc TEXT NOT NULL,
+            state TEXT NOT NULL CHECK (state IN ('shown', 'missed', 'snoozed', 'away_seen')),
+            snooze_utc TEXT, updated_at TEXT NOT NULL)""",
+        "CREATE INDEX reminders_snoozed ON reminders (state, snooze_utc)",
+    ]
+    for sql in statements:
+        db.execute(sql)
+
+
 MIGRATIONS: list[Migration] = [
     _v1_initial,
     _v2_translation_and_calendar,
@@ -213,6 +242,7 @@ MIGRATIONS: list[Migration] = [
     _v4_events_trash,
     _v5_search_bookkeeping,
     _v6_documents_trash,
+    _v7_todos_and_reminders,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

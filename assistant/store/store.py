@@ -13,8 +13,10 @@ from __future__ import annotations
 from assistant.store.documents import DocumentsMixin
 from assistant.store.events import EventsMixin
 from assistant.store.index import IndexMixin
+from assistant.store.reminders import RemindersMixin
 from assistant.store.runs import RunsMixin
 from assistant.store.settings_backend import SettingsMixin
+from assistant.store.todos import TodosMixin
 from assistant.store.translation import TranslationMixin
 from assistant.store.vectors import VectorsMixin
 
@@ -26,6 +28,8 @@ class Store(
     SettingsMixin,
     TranslationMixin,
     EventsMixin,
+    TodosMixin,
+    RemindersMixin,
     IndexMixin,
 ):
     """See the module docstring and docs/ARCHITECTURE.md ("Contracts")."""

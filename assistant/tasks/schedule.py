@@ -24,6 +24,7 @@ from assistant.tasks.recording import recorded
 
 if TYPE_CHECKING:
     from assistant.calendar import CalEvent, Suggestion
+    from assistant.calendar.todo import SourceKind
     from assistant.core import Core
 
 DEFAULT_MINUTES = 60
@@ -164,6 +165,7 @@ def plan(
             "end": event.end.isoformat() if event else None,
             "all_day": event.all_day if event else False,
             "due": s.due.isoformat() if s.due else None,
+            "date_error": s.date_error,
             "location": s.location,
             "participants": list(s.participants),
             "conflicts": [],
@@ -189,26 +191,70 @@ def plan(
     return planned
 
 
-def render(planned: list[dict[str, Any]]) -> str:
+def _source_link(source: Path | str, run_id: int) -> tuple[SourceKind, str]:
+    """Where found to-dos came from: the mail or document file, else the run (pasted text)."""
+    if isinstance(source, Path):
+        return ("mail" if source.suffix.lower() == ".eml" else "document"), str(source)
+    return "run", str(run_id)
+
+
+def store_todos(
+    core: Core,
+    suggestions: list[Suggestion],
+    planned: list[dict[str, Any]],
+    link: tuple[SourceKind, str],
+) -> None:
+    """Store the to-dos Schedule found (kind "task"), linked to their source; each planned item
+    gets the stored ``todo_id``. Found again in the same source, a to-do is not doubled."""
+    from assistant.calendar.todo import DEFAULT_ESTIMATE_MIN, MAX_ESTIMATE_MIN, TodoDraft
+
+    for s, item in zip(suggestions, planned, strict=True):
+        if s.kind != "task":
+            continue
+        estimate = min(s.duration_min or DEFAULT_ESTIMATE_MIN, MAX_ESTIMATE_MIN)
+        draft = TodoDraft(
+            title=s.title, due=s.due or s.start, estimate_min=estimate, source_kind=link[0],
+            source_ref=link[1],
+        )  # fmt: skip
+        item["todo_id"] = core.store.add_todo(draft).id
+
+
+def render(planned: list[dict[str, Any]], *, lang: str, tz: str, now: datetime) -> str:
+    """The suggestions as Markdown, times for people in ``tz`` ("Tue 24 Nov, 12:30")."""
+    from assistant.calendar.human_dates import format_span, format_when, parse_stored
+
     if not planned:
         return "No events or tasks found."
+
+    def span(item: dict[str, str], all_day: bool = False) -> str:
+        start, end = parse_stored(item["start"]), parse_stored(item["end"])
+        return format_span(start, end, lang=lang, tz=tz, now=now, all_day=all_day)
+
     lines: list[str] = []
     for i, item in enumerate(planned, start=1):
-        when = item["start"] or (f"due {item['due']}" if item["due"] else "no time given")
+        if item["start"] and item["end"]:
+            when = span(item, bool(item.get("all_day")))
+        elif item["due"]:
+            when = "due " + format_when(parse_stored(item["due"]), lang=lang, tz=tz, now=now)
+        else:
+            when = "no time given"
         lines.append(f"{i}. **{item['title']}** ({item['kind']}): {when}")
         if item["when_text"]:
             lines.append(f"   - from the text: “{item['when_text']}”")
+        if item.get("date_error"):
+            lines.append(f"   - ⚠ {item['date_error']}")
         if item["location"]:
             lines.append(f"   - where: {item['location']}")
         for c in item["conflicts"]:
-            lines.append(f"   - ⚠ conflicts with {c['title']} ({c['start']})")
+            lines.append(f"   - ⚠ conflicts with {c['title']} ({span(c)})")
         for p in item["proposals"]:
-            lines.append(f"   - free slot: {p['start']} – {p['end']}")
+            lines.append(f"   - free slot: {span(p)}")
     return "\n".join(lines)
 
 
 def schedule(core: Core, source: Path | str, options: ScheduleOptions) -> Iterator[Event]:
     from assistant.calendar import SUGGESTION_SCHEMA, suggestions_from_extraction
+    from assistant.calendar.human_dates import language_of
 
     yield Status("reading")
     text = _source_text(core, source).strip()
@@ -236,8 +282,10 @@ def schedule(core: Core, source: Path | str, options: ScheduleOptions) -> Iterat
             items = []  # a cut-off answer (max_tokens) finds nothing rather than failing
         suggestions = suggestions_from_extraction(items, reference=now, tz=tz, source=text)
         planned = plan(core, suggestions, tz=tz, now=now)
+        store_todos(core, suggestions, planned, _source_link(source, run_id))
+        lang = language_of(core.settings.get_str("ui_language"))
         yield Done(
-            text=render(planned),
+            text=render(planned, lang=lang, tz=tz, now=now),
             data={"suggestions": planned, "tz": tz, "reference": now.isoformat()},
         )
 
@@ -319,6 +367,7 @@ def accept_suggestions(
 def import_calendar(core: Core, path: Path) -> Iterator[Event]:
     """Import an .ics file into the stored events (a run is recorded like any task)."""
     from assistant.calendar import import_ics
+    from assistant.calendar.human_dates import format_when, language_of
 
     tz = resolve_zone(core, "")
 
@@ -328,8 +377,12 @@ def import_calendar(core: Core, path: Path) -> Iterator[Event]:
         for index, event in enumerate(events):
             core.store.add_event(event)
             yield Progress(index + 1, len(events), "importing")
+        lang = language_of(core.settings.get_str("ui_language"))
         lines = [f"Imported {len(events)} events from {path.name}."]
-        lines += [f"- {e.start:%Y-%m-%d %H:%M} **{e.title}**" for e in events[:50]]
+        lines += [
+            f"- {format_when(e.start, lang=lang, tz=tz, all_day=e.all_day)} **{e.title}**"
+            for e in events[:50]
+        ]
         yield Done(text="\n".join(lines), data={"imported": len(events)})
 
     yield from recorded(core.store, "calendar-import", body, input_path=str(path))

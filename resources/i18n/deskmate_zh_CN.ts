@@ -250,92 +250,92 @@
   <context>
     <name>HistoryPage</name>
     <message>
-      <location filename="../../ui/pages/history.py" line="86" />
+      <location filename="../../ui/pages/history.py" line="87" />
       <source>History</source>
       <translation>历史</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/history.py" line="90" />
+      <location filename="../../ui/pages/history.py" line="91" />
       <source>Ask</source>
       <translation>提问</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/history.py" line="91" />
+      <location filename="../../ui/pages/history.py" line="92" />
       <source>Calendar import</source>
       <translation>日历导入</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/history.py" line="94" />
+      <location filename="../../ui/pages/history.py" line="95" />
       <source>done</source>
       <translation>完成</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/history.py" line="95" />
+      <location filename="../../ui/pages/history.py" line="96" />
       <source>cancelled</source>
       <translation>已取消</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/history.py" line="96" />
+      <location filename="../../ui/pages/history.py" line="97" />
       <source>failed</source>
       <translation>失败</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/history.py" line="97" />
+      <location filename="../../ui/pages/history.py" line="98" />
       <source>running</source>
       <translation>进行中</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/history.py" line="101" />
+      <location filename="../../ui/pages/history.py" line="102" />
       <source>Search results and documents…</source>
       <translation>搜索结果和文档…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/history.py" line="104" />
+      <location filename="../../ui/pages/history.py" line="105" />
       <source>All tasks</source>
       <translation>全部任务</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/history.py" line="108" />
+      <location filename="../../ui/pages/history.py" line="109" />
       <source>Documents</source>
       <translation>文档</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/history.py" line="109" />
+      <location filename="../../ui/pages/history.py" line="110" />
       <source>Trash</source>
       <translation>回收站</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/history.py" line="125" />
+      <location filename="../../ui/pages/history.py" line="126" />
       <source>Open again</source>
       <translation>重新打开</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/history.py" line="126" />
+      <location filename="../../ui/pages/history.py" line="127" />
       <source>Delete</source>
       <translation>删除</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/history.py" line="127" />
+      <location filename="../../ui/pages/history.py" line="128" />
       <source>Restore</source>
       <translation>恢复</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/history.py" line="217" />
+      <location filename="../../ui/pages/history.py" line="229" />
       <source>Nothing found.</source>
       <translation>没有找到结果。</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/history.py" line="217" />
+      <location filename="../../ui/pages/history.py" line="229" />
       <source>Nothing here yet.</source>
       <translation>这里还没有内容。</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/history.py" line="308" />
+      <location filename="../../ui/pages/history.py" line="320" />
       <source>Document moved to the trash: %1</source>
       <translation>文档已移到回收站：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/history.py" line="309" />
+      <location filename="../../ui/pages/history.py" line="321" />
       <source>Undo</source>
       <translation>撤销</translation>
     </message>
@@ -343,87 +343,87 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="116" />
+      <location filename="../../ui/main_window.py" line="117" />
       <source>History</source>
       <translation>历史</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="117" />
+      <location filename="../../ui/main_window.py" line="118" />
       <source>Settings</source>
       <translation>设置</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="121" />
+      <location filename="../../ui/main_window.py" line="122" />
       <source>Model: not loaded yet</source>
       <translation>模型：尚未加载</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="237" />
+      <location filename="../../ui/main_window.py" line="238" />
       <source>This result's task is not available.</source>
       <translation>该结果的任务不可用。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="241" />
+      <location filename="../../ui/main_window.py" line="243" />
       <source>From History: %1</source>
       <translation>来自历史：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="256" />
+      <location filename="../../ui/main_window.py" line="258" />
       <source>Loading the model…</source>
       <translation>正在加载模型…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="269" />
+      <location filename="../../ui/main_window.py" line="271" />
       <source>Model: %1</source>
       <translation>模型：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="277" />
+      <location filename="../../ui/main_window.py" line="279" />
       <source>Model unavailable</source>
       <translation>模型不可用</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="292" />
+      <location filename="../../ui/main_window.py" line="294" />
       <source>GPU (%1 layers)</source>
       <translation>GPU，%1 层</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="294" />
+      <location filename="../../ui/main_window.py" line="296" />
       <source>the server at %1</source>
       <translation>服务器 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="295" />
+      <location filename="../../ui/main_window.py" line="297" />
       <source>%1 on %2</source>
       <translation>%1（%2）</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="299" />
+      <location filename="../../ui/main_window.py" line="301" />
       <source>Result deleted.</source>
       <translation>结果已删除。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="300" />
+      <location filename="../../ui/main_window.py" line="302" />
       <source>Undo</source>
       <translation>撤销</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="314" />
+      <location filename="../../ui/main_window.py" line="316" />
       <source>Model settings changed: reloading…</source>
       <translation>模型设置已更改：正在重新加载…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="346" />
+      <location filename="../../ui/main_window.py" line="348" />
       <source>Drop %1 file(s) here: %2</source>
       <translation>拖放 %1 个文件到此处：%2</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="102" />
+      <location filename="../../ui/app.py" line="129" />
       <source>Global hotkey unavailable (%1): bind `deskmate quick` instead.</source>
       <translation>全局快捷键不可用（%1）：请改为绑定 `deskmate quick`。</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="177" />
+      <location filename="../../ui/app.py" line="204" />
       <source>The new language is used after a restart.</source>
       <translation>新语言将在重启后生效。</translation>
     </message>
@@ -755,34 +755,68 @@
     </message>
   </context>
   <context>
+    <name>Reminders</name>
+    <message>
+      <location filename="../../ui/reminders_ui.py" line="52" />
+      <source>Snooze 5 min</source>
+      <translation>5 分钟后提醒</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reminders_ui.py" line="53" />
+      <source>Snooze 10 min</source>
+      <translation>10 分钟后提醒</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reminders_ui.py" line="54" />
+      <source>Snooze 30 min</source>
+      <translation>30 分钟后提醒</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reminders_ui.py" line="55" />
+      <source>Open</source>
+      <translation>打开</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reminders_ui.py" line="110" />
+      <source>While you were away: %1</source>
+      <translation>你不在时的提醒：%1</translation>
+    </message>
+  </context>
+  <context>
     <name>SchedulePage</name>
     <message>
-      <location filename="../../ui/pages/schedule_page.py" line="135" />
+      <location filename="../../ui/pages/schedule_page.py" line="134" />
       <source>Suggestions</source>
       <translation>建议</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/schedule_page.py" line="224" />
+      <location filename="../../ui/pages/schedule_page.py" line="233" />
       <source>Suggestions (%1)</source>
       <translation>建议（%1）</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/schedule_page.py" line="226" />
+      <location filename="../../ui/pages/schedule_page.py" line="235" />
       <source>No suggestions.</source>
       <translation>没有建议。</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/schedule_page.py" line="290" />
+      <location filename="../../ui/pages/schedule_page.py" line="299" />
+      <location filename="../../ui/pages/schedule_page.py" line="328" />
       <source>Added to the calendar: %1</source>
       <translation>已加入日历：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/schedule_page.py" line="313" />
+      <location filename="../../ui/pages/schedule_page.py" line="337" />
+      <source>Reminder changed.</source>
+      <translation>提醒已更改。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/schedule_page.py" line="355" />
       <source>Event deleted: %1</source>
       <translation>已删除日程：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/schedule_page.py" line="314" />
+      <location filename="../../ui/pages/schedule_page.py" line="356" />
       <source>Undo</source>
       <translation>撤销</translation>
     </message>
@@ -842,27 +876,27 @@
   <context>
     <name>SuggestionRow</name>
     <message>
-      <location filename="../../ui/pages/schedule_page.py" line="78" />
+      <location filename="../../ui/pages/schedule_page.py" line="75" />
       <source>From the text: %1</source>
       <translation>原文：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/schedule_page.py" line="90" />
+      <location filename="../../ui/pages/schedule_page.py" line="87" />
       <source>no time given</source>
       <translation>未给出时间</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/schedule_page.py" line="94" />
+      <location filename="../../ui/pages/schedule_page.py" line="91" />
       <source>Conflicts with: %1</source>
       <translation>与以下日程冲突：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/schedule_page.py" line="97" />
+      <location filename="../../ui/pages/schedule_page.py" line="94" />
       <source>Accept</source>
       <translation>接受</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/schedule_page.py" line="99" />
+      <location filename="../../ui/pages/schedule_page.py" line="96" />
       <source>Reject</source>
       <translation>拒绝</translation>
     </message>
@@ -962,16 +996,101 @@
       <translation>无法保存：%1</translation>
     </message>
     <message numerus="yes">
+      <location filename="../../ui/pages/task_page.py" line="42" />
       <source>about %n min left</source>
       <translation>
         <numerusform>约剩 %n 分钟</numerusform>
       </translation>
     </message>
     <message numerus="yes">
+      <location filename="../../ui/pages/task_page.py" line="39" />
       <source>about %n s left</source>
       <translation>
         <numerusform>约剩 %n 秒</numerusform>
       </translation>
+    </message>
+  </context>
+  <context>
+    <name>TasksPanel</name>
+    <message>
+      <location filename="../../ui/tasks_panel.py" line="56" />
+      <source>Tasks</source>
+      <translation>任务</translation>
+    </message>
+    <message>
+      <location filename="../../ui/tasks_panel.py" line="64" />
+      <source>No tasks yet. Add one below, or let Schedule find them in a mail.</source>
+      <translation>还没有任务。可在下方添加，或让日程从邮件中找出任务。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/tasks_panel.py" line="96" />
+      <source>New task…</source>
+      <translation>新任务…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/tasks_panel.py" line="98" />
+      <source>Due: friday 5pm</source>
+      <translation>截止：周五下午5点</translation>
+    </message>
+    <message>
+      <location filename="../../ui/tasks_panel.py" line="103" />
+      <source> min</source>
+      <translation> 分钟</translation>
+    </message>
+    <message>
+      <location filename="../../ui/tasks_panel.py" line="117" />
+      <source>Mark the selected tasks done (Ctrl+D)</source>
+      <translation>将所选任务标记为完成（Ctrl+D）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/tasks_panel.py" line="104" />
+      <source>Add</source>
+      <translation>添加</translation>
+    </message>
+    <message>
+      <location filename="../../ui/tasks_panel.py" line="116" />
+      <source>Done</source>
+      <translation>完成</translation>
+    </message>
+    <message>
+      <location filename="../../ui/tasks_panel.py" line="118" />
+      <source>Delete</source>
+      <translation>删除</translation>
+    </message>
+    <message>
+      <location filename="../../ui/tasks_panel.py" line="120" />
+      <source>Plan my day</source>
+      <translation>规划今天</translation>
+    </message>
+    <message>
+      <location filename="../../ui/tasks_panel.py" line="122" />
+      <source>Place the open tasks into today's free time (Ctrl+Shift+P)</source>
+      <translation>把未完成的任务排进今天的空闲时间（Ctrl+Shift+P）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/tasks_panel.py" line="124" />
+      <source>Plan my week</source>
+      <translation>规划本周</translation>
+    </message>
+    <message>
+      <location filename="../../ui/tasks_panel.py" line="138" />
+      <source>Accept selected</source>
+      <translation>接受所选</translation>
+    </message>
+    <message>
+      <location filename="../../ui/tasks_panel.py" line="139" />
+      <source>Accept plan</source>
+      <translation>接受计划</translation>
+    </message>
+    <message>
+      <location filename="../../ui/tasks_panel.py" line="171" />
+      <source>Tasks (%1)</source>
+      <translation>任务（%1）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/tasks_panel.py" line="243" />
+      <source>Nothing to place: no open task fits this plan.</source>
+      <translation>没有可安排的内容：没有适合此计划的未完成任务。</translation>
     </message>
   </context>
   <context>
@@ -1000,7 +1119,52 @@
   <context>
     <name>WeekCanvas</name>
     <message>
-      <location filename="../../ui/week_view.py" line="222" />
+      <location filename="../../ui/week_view.py" line="210" />
+      <source>Remind me</source>
+      <translation>提醒我</translation>
+    </message>
+    <message>
+      <location filename="../../ui/week_view.py" line="211" />
+      <source>Default (Settings)</source>
+      <translation>默认（设置中）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/week_view.py" line="213" />
+      <source>At the start</source>
+      <translation>开始时</translation>
+    </message>
+    <message>
+      <location filename="../../ui/week_view.py" line="214" />
+      <source>5 min before</source>
+      <translation>提前 5 分钟</translation>
+    </message>
+    <message>
+      <location filename="../../ui/week_view.py" line="215" />
+      <source>10 min before</source>
+      <translation>提前 10 分钟</translation>
+    </message>
+    <message>
+      <location filename="../../ui/week_view.py" line="216" />
+      <source>15 min before</source>
+      <translation>提前 15 分钟</translation>
+    </message>
+    <message>
+      <location filename="../../ui/week_view.py" line="217" />
+      <source>30 min before</source>
+      <translation>提前 30 分钟</translation>
+    </message>
+    <message>
+      <location filename="../../ui/week_view.py" line="218" />
+      <source>1 hour before</source>
+      <translation>提前 1 小时</translation>
+    </message>
+    <message>
+      <location filename="../../ui/week_view.py" line="219" />
+      <source>1 day before</source>
+      <translation>提前 1 天</translation>
+    </message>
+    <message>
+      <location filename="../../ui/week_view.py" line="223" />
       <source>Delete event</source>
       <translation>删除日程</translation>
     </message>
@@ -1008,32 +1172,32 @@
   <context>
     <name>WeekView</name>
     <message>
-      <location filename="../../ui/week_view.py" line="260" />
+      <location filename="../../ui/week_view.py" line="265" />
       <source>Previous week</source>
       <translation>上一周</translation>
     </message>
     <message>
-      <location filename="../../ui/week_view.py" line="261" />
+      <location filename="../../ui/week_view.py" line="266" />
       <source>This week</source>
       <translation>本周</translation>
     </message>
     <message>
-      <location filename="../../ui/week_view.py" line="263" />
+      <location filename="../../ui/week_view.py" line="268" />
       <source>Next week</source>
       <translation>下一周</translation>
     </message>
     <message>
-      <location filename="../../ui/week_view.py" line="269" />
+      <location filename="../../ui/week_view.py" line="274" />
       <source>Delete event</source>
       <translation>删除日程</translation>
     </message>
     <message>
-      <location filename="../../ui/week_view.py" line="272" />
+      <location filename="../../ui/week_view.py" line="277" />
       <source>Delete the selected event (it goes to the trash; Undo brings it back)</source>
       <translation>删除所选日程（移入回收站；可用“撤销”恢复）</translation>
     </message>
     <message>
-      <location filename="../../ui/week_view.py" line="339" />
+      <location filename="../../ui/week_view.py" line="345" />
       <source>Week of %1 – %2</source>
       <translation>%1 – %2 这一周</translation>
     </message>
@@ -1275,6 +1439,14 @@
     <message>
       <source>Minutes kept free between meetings.</source>
       <translation>会议之间预留的分钟数。</translation>
+    </message>
+    <message>
+      <source>Reminder lead min</source>
+      <translation>提前提醒（分钟）</translation>
+    </message>
+    <message>
+      <source>Minutes before an event its reminder shows (each event can have its own).</source>
+      <translation>活动开始前多少分钟提醒（每个活动可单独设置）。</translation>
     </message>
     <message>
       <source>Desktop</source>

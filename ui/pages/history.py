@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.errors import DeskmateError, UserError
+from ui.dates import shown_time, user_zone
 from ui.message_bar import MessageBar
 from ui.worker import run_in_background
 
@@ -36,21 +37,21 @@ UNDO_MS = 15000
 Loaded = tuple[int, list[dict[str, Any]], list["Hit"], list[dict[str, Any]]]
 
 
-def document_title(doc: dict[str, Any]) -> str:
-    when = str(doc.get("deleted_at") or doc.get("added_at") or "")[:16].replace("T", " ")
+def document_title(doc: dict[str, Any], tz: str = "UTC") -> str:
+    when = shown_time(str(doc.get("deleted_at") or doc.get("added_at") or ""), tz)
     kind = f"[{doc['format']}]" if doc.get("format") else ""
     return f"📄 {when}  {doc.get('title') or doc.get('path') or doc.get('id')}  {kind}".strip()
 
 
-def run_title(run: dict[str, Any]) -> str:
-    when = str(run.get("created_at") or run.get("started_at") or "")[:16].replace("T", " ")
+def run_title(run: dict[str, Any], tz: str = "UTC") -> str:
+    when = shown_time(str(run.get("created_at") or run.get("started_at") or ""), tz)
     source = run.get("input_path") or (run.get("input_text") or "")[:60].replace("\n", " ")
     status = run.get("status") or ""
     return f"{when}  {run.get('task', '')}  [{status}]  {source}".strip()
 
 
 def _view_rows(
-    store: Any, view: str, query: str
+    store: Any, view: str, query: str, tz: str
 ) -> tuple[list[dict[str, Any]], list[Hit], list[dict[str, Any]]]:
     """The Documents or Trash view: (trashed runs, no hits, documents), filtered by ``query``
     (every word in the title, file or task)."""
@@ -59,8 +60,8 @@ def _view_rows(
     docs = store.list_document_trash(LIMIT) if trash else store.list_documents(LIMIT)
     words = query.casefold().split()
     if words:
-        runs = [r for r in runs if all(w in run_title(r).casefold() for w in words)]
-        docs = [d for d in docs if all(w in document_title(d).casefold() for w in words)]
+        runs = [r for r in runs if all(w in run_title(r, tz).casefold() for w in words)]
+        docs = [d for d in docs if all(w in document_title(d, tz).casefold() for w in words)]
     return runs, [], docs
 
 
@@ -142,12 +143,17 @@ class HistoryPage(QWidget):
         self.delete_button.clicked.connect(self.delete_current)
         self.restore_button.clicked.connect(self.restore_current)
 
+    def zone(self) -> str:
+        """The user's time zone (setting, else the system's) for the times shown."""
+        return user_zone(self.core)
+
     # --- loading -----------------------------------------------------------------------------
     def refresh(self) -> None:
         """Reload the runs, or search everything with the core's search, on a worker thread."""
         core, task = self.core, self.task_filter.currentData() or None
         query = self.search.text().strip()
         view = task if task in (DOCUMENTS, TRASH) else None
+        tz = self.zone()
         self.delete_button.setVisible(view != TRASH)
         self.restore_button.setVisible(view == TRASH)
         self.open_button.setVisible(view is None)
@@ -158,7 +164,7 @@ class HistoryPage(QWidget):
         def load() -> Loaded:
             store = core.store
             if view is not None:
-                return generation, *_view_rows(store, view, query)
+                return generation, *_view_rows(store, view, query, tz)
             if not query:
                 return generation, list(store.list_runs(limit=LIMIT, task=task)), [], []
             runs: list[dict[str, Any]] = []
@@ -190,6 +196,7 @@ class HistoryPage(QWidget):
         self.loading = False
         self.runs, self.hits, self.documents = runs, hits, documents
         self.list.clear()
+        tz = self.zone()
         for run in self.runs:
             task, status = str(run.get("task", "")), str(run.get("status", ""))
             shown = dict(
@@ -197,7 +204,7 @@ class HistoryPage(QWidget):
                 task=self.task_titles.get(task, task),
                 status=self.statuses.get(status, status),
             )
-            item = QListWidgetItem(run_title(shown))
+            item = QListWidgetItem(run_title(shown, tz))
             item.setData(RUN_ROLE, ("run", run))
             self.list.addItem(item)
         for hit in self.hits:
@@ -207,7 +214,7 @@ class HistoryPage(QWidget):
             item.setData(RUN_ROLE, (hit.kind, hit))
             self.list.addItem(item)
         for doc in self.documents:
-            item = QListWidgetItem(document_title(doc))
+            item = QListWidgetItem(document_title(doc, tz))
             item.setData(RUN_ROLE, ("document", doc))
             self.list.addItem(item)
         if self.list.count():

@@ -21,14 +21,17 @@ from PySide6.QtWidgets import (
 
 from assistant.errors import DeskmateError
 from assistant.events import Done
+from ui.dates import shown_span
 from ui.message_bar import MessageBar
 from ui.pages.task_page import TaskPage
+from ui.tasks_panel import TasksPanel
 from ui.week_view import Shown, WeekView
 from ui.worker import run_in_background
 
 if TYPE_CHECKING:
     from assistant.calendar import CalEvent
     from assistant.core import Core
+    from assistant.tasks.plan_day import DayPlan
     from ui.pages.specs import TaskSpec
 
 
@@ -39,23 +42,17 @@ def _hour(text: str, default: int) -> int:
         return default
 
 
-def _when(start: str, end: str) -> str:
-    a, b = datetime.fromisoformat(start), datetime.fromisoformat(end)
-    if a.date() == b.date():
-        return f"{a:%a %m-%d %H:%M}–{b:%H:%M}"
-    return f"{a:%a %m-%d %H:%M} – {b:%a %m-%d %H:%M}"
-
-
-def time_choices(item: dict[str, Any]) -> list[tuple[str, str, str]]:
+def time_choices(item: dict[str, Any], tz: str = "UTC") -> list[tuple[str, str, str]]:
     """(label, start, end) options of a suggestion: its own time, then free-slot proposals."""
     choices: list[tuple[str, str, str]] = []
     if item.get("start") and item.get("end"):
-        label = _when(item["start"], item["end"])
+        label = shown_span(item["start"], item["end"], tz, all_day=bool(item.get("all_day")))
         if item.get("conflicts"):
             label = "⚠ " + label
         choices.append((label, item["start"], item["end"]))
     for slot in item.get("proposals", []):
-        choices.append(("↳ " + _when(slot["start"], slot["end"]), slot["start"], slot["end"]))
+        label = "↳ " + shown_span(slot["start"], slot["end"], tz)
+        choices.append((label, slot["start"], slot["end"]))
     return choices
 
 
@@ -66,10 +63,10 @@ class SuggestionRow(QWidget):
     reject = Signal(object)
     time_changed = Signal()
 
-    def __init__(self, item: dict[str, Any], parent: QWidget | None = None) -> None:
+    def __init__(self, item: dict[str, Any], tz: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.item = item
-        self.choices = time_choices(item)
+        self.choices = time_choices(item, tz)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(4, 4, 4, 4)
         outer.setSpacing(2)
@@ -115,6 +112,7 @@ class SchedulePage(TaskPage):
     accepted = Signal(object)  # the stored CalEvent
     event_deleted = Signal(str)  # uid, now in the trash
     event_restored = Signal(str)  # uid, back from the trash
+    reminder_set = Signal(str)  # uid whose reminder lead changed
     UNDO_MS = 15000
 
     def __init__(self, core: Core, spec: TaskSpec, parent: QWidget | None = None) -> None:
@@ -122,6 +120,7 @@ class SchedulePage(TaskPage):
         super().__init__(core, spec, parent)
         self.week.week_changed.connect(self.reload_events)
         self.week.delete_requested.connect(self.delete_event)
+        self.week.reminder_requested.connect(self.set_reminder)
         self.apply_settings()
 
     # --- layout ------------------------------------------------------------------------------
@@ -147,9 +146,15 @@ class SchedulePage(TaskPage):
         splitter.addWidget(left)
         self.week = WeekView()
         splitter.addWidget(self.week)
+        self.tasks = TasksPanel(self.core)
+        splitter.addWidget(self.tasks)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([340, 560])
+        splitter.setStretchFactor(2, 2)
+        splitter.setSizes([300, 520, 320])
+        self.tasks.error.connect(self.error.emit)
+        self.tasks.plan_ready.connect(self._show_plan)
+        self.tasks.accepted.connect(self._plan_accepted)
         self.undo_bar = MessageBar()
         self.undo_bar.setObjectName("eventUndoBar")
         layout.addWidget(self.undo_bar)
@@ -168,6 +173,7 @@ class SchedulePage(TaskPage):
         settings = self.core.settings
         work = (_hour(settings.get_str("work_start"), 8), _hour(settings.get_str("work_end"), 19))
         self.week.set_zone(tz, (min(work), max(work[1], min(work) + 1)))
+        self.tasks.set_zone(tz)
         self._update_tentative()
         if self._loaded_once:
             self.reload_events()
@@ -177,6 +183,7 @@ class SchedulePage(TaskPage):
         if not self._loaded_once:
             self._loaded_once = True
             self.reload_events()
+            self.tasks.reload()
 
     def reload_events(self) -> None:
         """Load the shown week's stored events on a worker thread."""
@@ -208,6 +215,8 @@ class SchedulePage(TaskPage):
             self.reload_events()
             return
         self.set_suggestions(list(planned))
+        if any(item.get("todo_id") for item in planned):
+            self.tasks.reload()  # the to-dos found were stored
 
     def set_suggestions(self, planned: list[dict[str, Any]]) -> None:
         for old in self.rows():
@@ -215,7 +224,7 @@ class SchedulePage(TaskPage):
             old.hide()
             old.deleteLater()
         for item in planned:
-            row = SuggestionRow(item)
+            row = SuggestionRow(item, self.week.tz)
             row.accept.connect(self.accept_row)
             row.reject.connect(self.reject_row)
             row.time_changed.connect(self._update_tentative)
@@ -299,6 +308,39 @@ class SchedulePage(TaskPage):
             self.error.emit(exc)
 
         run_in_background(self, save, saved, failed, name="accept")
+
+    # --- plans -------------------------------------------------------------------------------
+    def _show_plan(self, day: DayPlan) -> None:
+        """The plan's blocks drawn as tentative boxes in the week (accepted ones become events)."""
+        from zoneinfo import ZoneInfo
+
+        zone = ZoneInfo(self.week.tz)
+        shown = [
+            Shown(b.todo.title, b.start.astimezone(zone), b.end.astimezone(zone), False, True)
+            for b in day.plan.blocks
+        ]
+        self.week.set_tentative(shown)
+        if shown:
+            self.show_week_of(shown[0].start.date())
+
+    def _plan_accepted(self, events: list[CalEvent]) -> None:
+        self.status_label.setText(
+            self.tr("Added to the calendar: %1").replace("%1", str(len(events)))
+        )
+        self.reload_events()
+
+    def set_reminder(self, uid: str, minutes: int) -> None:
+        """The event's own reminder lead (-1: back to the default in Settings)."""
+        store, value = self.core.store, None if minutes < 0 else minutes
+
+        def done(_: object) -> None:
+            self.status_label.setText(self.tr("Reminder changed."))
+            self.reminder_set.emit(uid)
+
+        run_in_background(
+            self, lambda: store.set_event_reminder(uid, value), done, self.error.emit,
+            name="remind",
+        )  # fmt: skip
 
     # --- deleting (to the trash, with undo) --------------------------------------------------
     def delete_event(self, uid: str) -> None:

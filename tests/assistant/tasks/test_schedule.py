@@ -15,6 +15,7 @@ import pytest
 from assistant.calendar import CalEvent, import_ics
 from assistant.errors import UserError
 from assistant.events import Done
+from assistant.tasks.plan_day import make_day_plan
 from assistant.tasks.schedule import events_from_plan
 
 TZ = "Asia/Shanghai"
@@ -97,6 +98,7 @@ def test_chinese_event_resolved_in_code(core: Any) -> None:
 
 @pytest.mark.model
 def test_task_without_time_gets_free_slots_in_working_hours(core: Any) -> None:
+    """Also: the tasks found are stored (linked to the run) and planned."""
     core.settings.set("work_start", "10:00")
     core.settings.set("work_end", "17:00")
     core.settings.set("meeting_buffer_min", 15)
@@ -123,6 +125,14 @@ def test_task_without_time_gets_free_slots_in_working_hours(core: Any) -> None:
         )
     first = datetime.fromisoformat(proposals[0]["start"]).astimezone(SH)
     assert first == datetime(2026, 11, 23, 12, 15, tzinfo=SH)
+    # The tasks found are stored once, linked to this run, and the week plan places them.
+    tasks = [s for s in done.data["suggestions"] if s["kind"] == "task"]
+    stored = core.store.list_todos()
+    assert sorted(t.id for t in stored) == sorted(s["todo_id"] for s in tasks)
+    assert all(t.source_kind == "run" and t.source_ref == str(done.run_id) for t in stored)
+    week = make_day_plan(core, "week", now=NOW.replace(tzinfo=SH))
+    placed = {b.todo.id for b in week.plan.blocks} | {s.todo.id for s in week.plan.unplaced}
+    assert {t.id for t in stored} <= placed
     # Accepting the task puts it into its first free slot.
     stored = core.accept_suggestions(done.data["suggestions"])
     assert first in [e.start for e in stored]
