@@ -12,11 +12,13 @@ Dovecot missing is a failure, not a skip: ``packaging/linux/install-sysdeps.sh``
 
 from __future__ import annotations
 
+import contextlib
 import imaplib
 import itertools
 import os
 import re
 import shutil
+import signal
 import socket
 import ssl
 import subprocess
@@ -178,7 +180,10 @@ class Dovecot:
             return
         with (self.root / "stderr.log").open("ab") as sink:
             self.proc = subprocess.Popen(
-                [DOVECOT, "-F", "-c", str(self.config)], stdout=subprocess.DEVNULL, stderr=sink
+                [DOVECOT, "-F", "-c", str(self.config)],
+                stdout=subprocess.DEVNULL,
+                stderr=sink,
+                start_new_session=True,  # its own process group: stop() ends every session
             )
         deadline = time.monotonic() + STARTUP_DEADLINE_S
         while not self._answers():
@@ -192,15 +197,17 @@ class Dovecot:
         proc, self.proc = self.proc, None
         if proc is None:
             return
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=15)
-        # The login and imap children go with the master; wait until the port is free.
+        # The imap processes of open connections outlive a stopped master: end the whole
+        # group, so a stop really drops every client (as a crash or reboot of a server does).
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=15)
         deadline = time.monotonic() + 15
-        while self._answers() and time.monotonic() < deadline:
+        while time.monotonic() < deadline:
+            try:
+                os.killpg(proc.pid, 0)
+            except ProcessLookupError:
+                break
             threading.Event().wait(0.05)
 
     def _answers(self) -> bool:

@@ -58,6 +58,9 @@ def mail_errors(account: MailAccount) -> Iterator[None]:
             hint="check the server name; for a company CA, name its certificate file "
             "(--ca-file). Deskmate never connects without verifying",
         ) from exc
+    except (ssl.SSLEOFError, ssl.SSLZeroReturnError, ssl.SSLSyscallError) as exc:
+        # The server went away mid-connection (a restart): worth reconnecting, not a TLS fault.
+        raise MailServerError(f"{where} closed the connection") from exc
     except ssl.SSLError as exc:
         raise MailTLSError(f"the TLS connection to {where} failed: {exc.reason or exc}") from exc
     except TimeoutError as exc:
