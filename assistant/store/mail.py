@@ -86,10 +86,3 @@ class MailMixin(StoreBase):
             )
 
         self._write(insert, "cannot record the mail as handled")
-
-    def mail_outcomes(self, account: str) -> list[dict[str, Any]]:
-        return self._read(
-            "SELECT uidvalidity, uid, message_id, outcome FROM mail_seen WHERE account = ?"
-            " AND uid > 0 ORDER BY seen_at",
-            [account],
-        )

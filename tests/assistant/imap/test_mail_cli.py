@@ -8,12 +8,10 @@ import json
 from pathlib import Path
 
 import pytest
-from rich.console import Console
 
-from assistant.cli.context import CliContext
-from assistant.cli.main import build_parser
 from assistant.errors import MailAuthError, UserError
 from tests.assistant.llm.helpers import MemoryKeyring
+from tests.helpers import run_cli
 from tests.mailserver import DRAFTS, Dovecot, MailUser
 
 ENRON = sorted(
@@ -24,17 +22,8 @@ ENRON = sorted(
 def _run(
     data_dir: Path, *argv: str, stdin: str = "", monkeypatch: pytest.MonkeyPatch
 ) -> tuple[int, str]:
-    out = io.StringIO()
     monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
-    ctx = CliContext(
-        data_dir=data_dir, out=Console(file=out, width=200), err=Console(file=out, width=200)
-    )
-    try:
-        args = build_parser().parse_args(list(argv))
-        ctx.json = args.json
-        return args.func(args, ctx), out.getvalue()
-    finally:
-        ctx.close()
+    return run_cli(data_dir, *argv)
 
 
 def test_account_add_list_test_remove(
@@ -96,3 +85,22 @@ def test_add_with_a_wrong_password_saves_nothing(
     code, shown = _run(data_dir, "mail", "account", "list", monkeypatch=monkeypatch)
     assert code == 0 and "no mail accounts yet" in shown
     assert ring.store == {}  # the password that failed is not kept
+
+
+def test_watch_with_a_wrong_password_exits_with_the_typed_error(
+    data_dir: Path,
+    dovecot: Dovecot,
+    mail_user: MailUser,
+    ring: MemoryKeyring,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    add = (
+        *("mail", "account", "add", "work", "--host", dovecot.host, "--no-test"),
+        *("--port", str(dovecot.tls_port), "--user", mail_user.name),
+        *("--ca-file", str(dovecot.ca_file), "--password-stdin", "--auto-draft"),
+    )
+    assert _run(data_dir, *add, stdin="wrong\n", monkeypatch=monkeypatch)[0] == 0
+    with pytest.raises(MailAuthError):
+        _run(data_dir, "mail", "watch", monkeypatch=monkeypatch)
+    with pytest.raises(UserError, match="no mail account named"):
+        _run(data_dir, "mail", "watch", "--account", "other", monkeypatch=monkeypatch)
