@@ -113,3 +113,29 @@ class DiskFull(StoreError):
 
 class SettingError(UserError):
     code = "setting_error"
+
+
+# --- mail servers (IMAP) ---------------------------------------------------------------------
+class MailServerError(EnvironmentProblem):
+    """The mail server could not be reached or did not do what was asked."""
+
+    code = "mail_server_error"
+    exit_code = 8
+
+
+class MailAuthError(MailServerError):
+    """The server refused the user name, password or token."""
+
+    code = "mail_auth_error"
+
+
+class MailTLSError(MailServerError):
+    """The server's certificate did not verify (never downgraded to an unverified link)."""
+
+    code = "mail_tls_error"
+
+
+class MailTimeout(MailServerError):
+    """The server did not answer in time."""
+
+    code = "mail_timeout"

@@ -38,3 +38,24 @@ def deskmate(
         timeout=timeout,
         check=False,
     )
+
+
+def run_cli(data_dir: Path, *argv: str) -> tuple[int, str]:
+    """Run one ``deskmate`` command in this process: (exit code, what it printed)."""
+    import io
+
+    from rich.console import Console
+
+    from assistant.cli.context import CliContext
+    from assistant.cli.main import build_parser
+
+    out = io.StringIO()
+    ctx = CliContext(
+        data_dir=data_dir, out=Console(file=out, width=200), err=Console(file=out, width=200)
+    )
+    try:
+        args = build_parser().parse_args(list(argv))
+        ctx.json = args.json
+        return args.func(args, ctx), out.getvalue()
+    finally:
+        ctx.close()

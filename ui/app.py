@@ -71,6 +71,7 @@ class DeskmateApp:
             self._start_hotkey()
         self.window.setting_changed.connect(self._setting_changed)
         self.window.run_finished.connect(lambda *_: self.refresh_recent())
+        self._start_mail_watch()
 
     # --- pieces ------------------------------------------------------------------------------
     def _make_tray(self) -> None:
@@ -115,6 +116,26 @@ class DeskmateApp:
         self.window.message_bar.show_message(text)
         if self.tray is not None:
             self.tray.showMessage("Deskmate", text)
+
+    def _start_mail_watch(self) -> None:
+        """Auto-draft for the accounts with the switch on; a notice when drafts are ready."""
+        from PySide6.QtCore import QTimer
+
+        from ui.mail_watchers import MailWatchers
+
+        self.mail_watchers = MailWatchers(self.core, self.window)
+        self.mail_watchers.drafts_ready.connect(self.drafts_ready)
+        self.window.mail_accounts_changed.connect(self.mail_watchers.start)
+        QTimer.singleShot(0, self.mail_watchers.start)
+
+    def drafts_ready(self, count: int) -> None:
+        from ui.mail_watchers import drafts_ready_text
+
+        text = drafts_ready_text(count)
+        if self.tray is not None:
+            self.tray.showMessage("Deskmate", text)
+        else:
+            self.window.message_bar.show_message(text)
 
     def _start_hotkey(self) -> None:
         from PySide6.QtCore import QCoreApplication
@@ -226,6 +247,7 @@ class DeskmateApp:
     def shutdown(self) -> None:
         if self.reminders is not None:
             self.reminders.stop()
+        self.mail_watchers.stop()
         if self.hotkey is not None:
             self.hotkey.stop()
         if self.tray is not None:

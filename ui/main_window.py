@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
     setting_changed = Signal(str, object)
     run_finished = Signal(str, object)  # task key, Done | None
     closed = Signal()  # really closed (not hidden to the tray)
+    mail_accounts_changed = Signal()
 
     def __init__(self, core: Core, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -114,6 +115,7 @@ class MainWindow(QMainWindow):
             self._add_page(
                 spec.key, spec.title, functools.partial(self.task_pages.__getitem__, spec.key)
             )
+        self._add_page("mail", self.tr("Mail"), self._build_mail)
         self._add_page("history", self.tr("History"), self._build_history)
         self._add_page("settings", self.tr("Settings"), self._build_settings)
         self.sidebar.currentRowChanged.connect(self._page_selected)
@@ -167,6 +169,15 @@ class MainWindow(QMainWindow):
         self._place(key, page)
         return page
 
+    def _build_mail(self) -> QWidget:
+        from ui.pages.mail_page import MailPage
+
+        mail = MailPage(self.core)
+        mail.error.connect(self.show_error)
+        mail.open_settings.connect(lambda: self.show_page("settings"))
+        self._place("mail", mail)
+        return mail
+
     def _build_history(self) -> HistoryPage:
         from ui.pages.history import HistoryPage
 
@@ -184,8 +195,15 @@ class MainWindow(QMainWindow):
         settings_page = SettingsPage(self.core)
         settings_page.changed.connect(self._setting_changed)
         settings_page.error.connect(self.show_error)
+        settings_page.mail_accounts.changed.connect(self._mail_accounts_changed)
         self._place("settings", settings_page)
         return settings_page
+
+    def _mail_accounts_changed(self) -> None:
+        self.mail_accounts_changed.emit()
+        mail = self._built.get("mail")
+        if mail is not None:
+            mail.reload_accounts()  # type: ignore[attr-defined]
 
     def spec(self, key: str) -> TaskSpec:
         for spec in self.specs:
@@ -392,6 +410,9 @@ class MainWindow(QMainWindow):
         """Cancel every run and wait for the workers, with a bound (never hangs)."""
         for page in self.task_pages.values():
             page.runner.cancel()
+        mail = self._built.get("mail")
+        if mail is not None:
+            mail.shutdown()  # type: ignore[attr-defined]
         # The model warm-up only loads (writes nothing): quitting does not wait for it.
         if not worker.join_all(JOIN_TIMEOUT_S, skip=("model",)):
             log.warning("workers still running at close: %s", worker.live_workers())

@@ -18,6 +18,7 @@ COMMANDS = (
     "summarize_cmd",
     "translate_cmd",
     "reply_cmd",
+    "mail_cmd",
     "schedule_cmd",
     "tasks_cmd",
     "plan_cmd",

@@ -235,6 +235,28 @@ def _v7_todos_and_reminders(db: sqlite_utils.Database) -> None:
         db.execute(sql)
 
 
+def _v8_mail_accounts(db: sqlite_utils.Database) -> None:
+    """IMAP accounts (no secrets: passwords live in the OS keyring) and the mails the watcher
+    has handled, so none is drafted twice, across restarts too."""
+    statements = [
+        """CREATE TABLE mail_accounts (
+            name TEXT PRIMARY KEY, host TEXT NOT NULL, port INTEGER NOT NULL,
+            tls TEXT NOT NULL, username TEXT NOT NULL, auth TEXT NOT NULL,
+            token_command TEXT NOT NULL DEFAULT '', ca_file TEXT NOT NULL DEFAULT '',
+            display_name TEXT NOT NULL DEFAULT '', address TEXT NOT NULL DEFAULT '',
+            drafts_folder TEXT NOT NULL DEFAULT '', auto_draft INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL)""",
+        # One row per INBOX mail seen by the watcher (uid 0: the baseline, UIDNEXT - 1 then).
+        """CREATE TABLE mail_seen (
+            account TEXT NOT NULL, uidvalidity INTEGER NOT NULL, uid INTEGER NOT NULL,
+            message_id TEXT NOT NULL DEFAULT '', outcome TEXT NOT NULL, seen_at TEXT NOT NULL,
+            PRIMARY KEY (account, uidvalidity, uid))""",
+        "CREATE INDEX mail_seen_msgid ON mail_seen (account, message_id) WHERE message_id != ''",
+    ]
+    for sql in statements:
+        db.execute(sql)
+
+
 MIGRATIONS: list[Migration] = [
     _v1_initial,
     _v2_translation_and_calendar,
@@ -243,6 +265,7 @@ MIGRATIONS: list[Migration] = [
     _v5_search_bookkeeping,
     _v6_documents_trash,
     _v7_todos_and_reminders,
+    _v8_mail_accounts,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

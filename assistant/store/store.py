@@ -1,5 +1,5 @@
 """``Store``: Deskmate's SQLite database: runs, partial results, documents, search, settings,
-glossaries and translation memory, calendar events.
+glossaries and translation memory, calendar events, mail accounts.
 
 Open it with ``Store(data_dir)``: the file is ``paths.db_path(data_dir)`` (0600, WAL), migrated
 forward on open with a backup first. One writer thread owns all writes; every public write
@@ -13,6 +13,7 @@ from __future__ import annotations
 from assistant.store.documents import DocumentsMixin
 from assistant.store.events import EventsMixin
 from assistant.store.index import IndexMixin
+from assistant.store.mail import MailMixin
 from assistant.store.reminders import RemindersMixin
 from assistant.store.runs import RunsMixin
 from assistant.store.settings_backend import SettingsMixin
@@ -31,5 +32,6 @@ class Store(
     TodosMixin,
     RemindersMixin,
     IndexMixin,
+    MailMixin,
 ):
     """See the module docstring and docs/ARCHITECTURE.md ("Contracts")."""

@@ -71,6 +71,8 @@ class ReplyOptions:
     intent: str = ""  # accept | decline | ask | free text; empty = a helpful reply
     tone: str = ""  # formal | friendly | brief; empty = setting
     max_tokens: int | None = None
+    from_addr: str = ""  # the account the reply is written from; empty = the user_email setting
+    from_name: str = ""  # empty = the user_name setting
 
 
 def _mail_text(mail: IncomingMail, *, for_model: bool = False) -> str:
@@ -145,7 +147,7 @@ def reply(core: Core, source: Path | bytes, options: ReplyOptions) -> Iterator[E
     if not mail.from_addr:
         raise UserError("the mail has no sender to reply to")
     tone = options.tone or core.settings.get_str("reply_tone")
-    user_name = core.settings.get_str("user_name")
+    user_name = options.from_name or core.settings.get_str("user_name")
     text = _mail_text(mail)
     engine = core.engine()
 
@@ -187,7 +189,7 @@ def reply(core: Core, source: Path | bytes, options: ReplyOptions) -> Iterator[E
         eml = build_reply_eml(
             mail,
             draft,
-            from_addr=core.settings.get_str("user_email"),
+            from_addr=options.from_addr or core.settings.get_str("user_email"),
             from_name=user_name,
             signature=core.settings.get_str("signature"),
         )

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Installs the Debian libraries Qt needs (offscreen and X11) and Xvfb for screenshots, if missing.
+# Installs the Debian libraries Qt needs (offscreen and X11), Xvfb for screenshots and Dovecot
+# (the IMAP server the mail tests start on 127.0.0.1), if missing.
 # Safe to run repeatedly; does nothing when everything is present or when not root.
 set -euo pipefail
 pkgs=(libegl1 libgl1 libfontconfig1 libxkbcommon0 libxkbcommon-x11-0 libdbus-1-3 libglib2.0-0
       libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0
       libxcb-render-util0 libxcb-image0 libxcb-xkb1 libxrender1 libxi6 libsm6 libice6
-      fonts-noto-cjk xvfb xdotool dbus dunst)
+      fonts-noto-cjk xvfb xdotool dbus dunst
+      dovecot-imapd openssl)
 command -v dpkg-query >/dev/null || { echo "install-sysdeps: not a Debian system, skipped"; exit 0; }
 missing=()
 for p in "${pkgs[@]}"; do

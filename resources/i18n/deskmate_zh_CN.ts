@@ -320,110 +320,424 @@
       <translation>恢复</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/history.py" line="229" />
+      <location filename="../../ui/pages/history.py" line="224" />
       <source>Nothing found.</source>
       <translation>没有找到结果。</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/history.py" line="229" />
+      <location filename="../../ui/pages/history.py" line="224" />
       <source>Nothing here yet.</source>
       <translation>这里还没有内容。</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/history.py" line="320" />
+      <location filename="../../ui/pages/history.py" line="315" />
       <source>Document moved to the trash: %1</source>
       <translation>文档已移到回收站：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/history.py" line="321" />
+      <location filename="../../ui/pages/history.py" line="316" />
       <source>Undo</source>
       <translation>撤销</translation>
     </message>
   </context>
   <context>
+    <name>MailAccountsBox</name>
+    <message>
+      <location filename="../../ui/pages/mail_accounts_box.py" line="40" />
+      <source>Mail accounts</source>
+      <translation>邮件账户</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_accounts_box.py" line="47" />
+      <source>Deskmate reads your INBOX and saves reply drafts to your Drafts folder. It never sends, deletes or moves mail. Gmail, Outlook.com, QQ Mail and 163 need an app password (see docs/MAIL.md).</source>
+      <translation>Deskmate 读取你的收件箱，并把回复草稿存入草稿箱。它绝不发送、删除或移动邮件。Gmail、Outlook.com、QQ 邮箱和 163 邮箱需要使用应用专用密码或授权码（见 docs/MAIL.md）。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_accounts_box.py" line="61" />
+      <source>work, gmail…</source>
+      <translation>工作、gmail…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_accounts_box.py" line="65" />
+      <source>TLS (port 993)</source>
+      <translation>TLS（端口 993）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_accounts_box.py" line="66" />
+      <source>STARTTLS (port 143)</source>
+      <translation>STARTTLS（端口 143）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_accounts_box.py" line="74" />
+      <source>kept in the OS keyring</source>
+      <translation>保存在系统密钥环中</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_accounts_box.py" line="76" />
+      <source>empty: the system's certificates</source>
+      <translation>留空：使用系统证书</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_accounts_box.py" line="77" />
+      <source>Browse…</source>
+      <translation>浏览…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_accounts_box.py" line="84" />
+      <source>Draft replies to new mail automatically</source>
+      <translation>自动为新邮件起草回复</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_accounts_box.py" line="86" />
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_accounts_box.py" line="87" />
+      <source>IMAP server</source>
+      <translation>IMAP 服务器</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_accounts_box.py" line="88" />
+      <source>Security</source>
+      <translation>安全连接</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_accounts_box.py" line="89" />
+      <source>Port</source>
+      <translation>端口</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_accounts_box.py" line="90" />
+      <source>User</source>
+      <translation>用户名</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_accounts_box.py" line="91" />
+      <source>Password</source>
+      <translation>密码</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_accounts_box.py" line="92" />
+      <source>Your name</source>
+      <translation>你的名字</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_accounts_box.py" line="93" />
+      <source>Your address</source>
+      <translation>你的邮箱地址</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_accounts_box.py" line="96" />
+      <source>CA file</source>
+      <translation>CA 证书文件</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_accounts_box.py" line="101" />
+      <source>Save account</source>
+      <translation>保存账户</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_accounts_box.py" line="104" />
+      <source>Test connection</source>
+      <translation>测试连接</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_accounts_box.py" line="107" />
+      <source>Remove</source>
+      <translation>删除</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_accounts_box.py" line="129" />
+      <source>auto-draft on</source>
+      <translation>自动起草：开</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_accounts_box.py" line="129" />
+      <source>auto-draft off</source>
+      <translation>自动起草：关</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_accounts_box.py" line="132" />
+      <source>No account yet: fill in the form below and save.</source>
+      <translation>还没有账户：请填写下面的表单并保存。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_accounts_box.py" line="159" />
+      <source>CA certificate</source>
+      <translation>CA 证书</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_accounts_box.py" line="159" />
+      <source>Certificates (*.pem *.crt)</source>
+      <translation>证书 (*.pem *.crt)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_accounts_box.py" line="198" />
+      <source>Saved %1.</source>
+      <translation>已保存 %1。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_accounts_box.py" line="213" />
+      <source>Connecting to %1…</source>
+      <translation>正在连接 %1…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_accounts_box.py" line="226" />
+      <source>new mail is noticed at once (IDLE)</source>
+      <translation>新邮件会立即被发现（IDLE）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_accounts_box.py" line="226" />
+      <source>polling</source>
+      <translation>定时检查</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_accounts_box.py" line="228" />
+      <source>Connected: %1 mails in INBOX; drafts go to “%2”; %3.</source>
+      <translation>连接成功：收件箱共 %1 封邮件；草稿存入“%2”；%3。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_accounts_box.py" line="252" />
+      <source>Removed %1.</source>
+      <translation>已删除 %1。</translation>
+    </message>
+  </context>
+  <context>
+    <name>MailPage</name>
+    <message>
+      <location filename="../../ui/pages/mail_page.py" line="62" />
+      <source>Mail</source>
+      <translation>邮件</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_page.py" line="68" />
+      <source>Refresh</source>
+      <translation>刷新</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_page.py" line="70" />
+      <source>Fetch the newest mails (F5)</source>
+      <translation>获取最新邮件（F5）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_page.py" line="71" />
+      <source>Account:</source>
+      <translation>账户：</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_page.py" line="86" />
+      <source>From</source>
+      <translation>发件人</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_page.py" line="86" />
+      <source>Subject</source>
+      <translation>主题</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_page.py" line="86" />
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_page.py" line="97" />
+      <source>Answer</source>
+      <translation>答复</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_page.py" line="97" />
+      <source>Accept</source>
+      <translation>接受</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_page.py" line="97" />
+      <source>Decline</source>
+      <translation>拒绝</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_page.py" line="97" />
+      <source>Ask questions</source>
+      <translation>提问</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_page.py" line="102" />
+      <source>Draft reply</source>
+      <translation>起草回复</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_page.py" line="104" />
+      <source>Write a reply to the selected mail (Ctrl+R)</source>
+      <translation>为选中的邮件起草回复（Ctrl+R）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_page.py" line="106" />
+      <source>Save to Drafts</source>
+      <translation>存入草稿箱</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_page.py" line="109" />
+      <source>Add the draft to the account's Drafts folder; it is never sent (Ctrl+S)</source>
+      <translation>把草稿存入该账户的草稿箱，绝不会发送（Ctrl+S）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_page.py" line="119" />
+      <source>Select a mail and press Draft reply: the draft appears here to edit.</source>
+      <translation>选中一封邮件并点击“起草回复”：草稿会显示在这里，可以修改。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_page.py" line="155" />
+      <source>No mail account yet.&lt;br&gt;Add one in &lt;a href="settings"&gt;Settings → Mail accounts&lt;/a&gt;, then press Refresh.</source>
+      <translation>还没有邮件账户。&lt;br&gt;请在&lt;a href="settings"&gt;设置 → 邮件账户&lt;/a&gt;中添加，然后点击“刷新”。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_page.py" line="160" />
+      <source>Press Refresh (F5) to fetch the newest mails.</source>
+      <translation>点击“刷新”（F5）获取最新邮件。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_page.py" line="184" />
+      <source>Fetching the newest mails of %1…</source>
+      <translation>正在获取 %1 的最新邮件…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_page.py" line="205" />
+      <source>A reply draft is in Drafts</source>
+      <translation>草稿箱里已有回复草稿</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_page.py" line="214" />
+      <source>INBOX is empty.</source>
+      <translation>收件箱是空的。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_page.py" line="217" />
+      <source>%1 mails in INBOX, newest %2 shown; %3 with a reply draft.</source>
+      <translation>收件箱共 %1 封邮件，显示最新 %2 封；%3 封已有回复草稿。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_page.py" line="245" />
+      <source>Reading the mail…</source>
+      <translation>正在读取邮件…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_page.py" line="256" />
+      <source>Writing the draft…</source>
+      <translation>正在起草…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_page.py" line="268" />
+      <source>Draft ready: edit it, then Save to Drafts.</source>
+      <translation>草稿已就绪：修改后点击“存入草稿箱”。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_page.py" line="280" />
+      <source>Saving to Drafts…</source>
+      <translation>正在存入草稿箱…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_page.py" line="288" />
+      <source>Saved to %1. Open your mail app to send it.</source>
+      <translation>已存入 %1。请在你的邮件应用中发送。</translation>
+    </message>
+  </context>
+  <context>
+    <name>MailWatchers</name>
+    <message>
+      <location filename="../../ui/mail_watchers.py" line="24" />
+      <source>%n reply drafts ready</source>
+      <translation>%n 份回复草稿已就绪</translation>
+    </message>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="117" />
+      <location filename="../../ui/main_window.py" line="118" />
+      <source>Mail</source>
+      <translation>邮件</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="119" />
       <source>History</source>
       <translation>历史</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="118" />
+      <location filename="../../ui/main_window.py" line="120" />
       <source>Settings</source>
       <translation>设置</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="122" />
+      <location filename="../../ui/main_window.py" line="124" />
       <source>Model: not loaded yet</source>
       <translation>模型：尚未加载</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="238" />
+      <location filename="../../ui/main_window.py" line="256" />
       <source>This result's task is not available.</source>
       <translation>该结果的任务不可用。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="243" />
+      <location filename="../../ui/main_window.py" line="261" />
       <source>From History: %1</source>
       <translation>来自历史：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="258" />
+      <location filename="../../ui/main_window.py" line="276" />
       <source>Loading the model…</source>
       <translation>正在加载模型…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="271" />
+      <location filename="../../ui/main_window.py" line="289" />
       <source>Model: %1</source>
       <translation>模型：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="279" />
+      <location filename="../../ui/main_window.py" line="297" />
       <source>Model unavailable</source>
       <translation>模型不可用</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="294" />
+      <location filename="../../ui/main_window.py" line="312" />
       <source>GPU (%1 layers)</source>
       <translation>GPU，%1 层</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="296" />
+      <location filename="../../ui/main_window.py" line="314" />
       <source>the server at %1</source>
       <translation>服务器 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="297" />
+      <location filename="../../ui/main_window.py" line="315" />
       <source>%1 on %2</source>
       <translation>%1（%2）</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="301" />
+      <location filename="../../ui/main_window.py" line="319" />
       <source>Result deleted.</source>
       <translation>结果已删除。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="302" />
+      <location filename="../../ui/main_window.py" line="320" />
       <source>Undo</source>
       <translation>撤销</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="316" />
+      <location filename="../../ui/main_window.py" line="334" />
       <source>Model settings changed: reloading…</source>
       <translation>模型设置已更改：正在重新加载…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="348" />
+      <location filename="../../ui/main_window.py" line="366" />
       <source>Drop %1 file(s) here: %2</source>
       <translation>拖放 %1 个文件到此处：%2</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="129" />
+      <location filename="../../ui/app.py" line="149" />
       <source>Global hotkey unavailable (%1): bind `deskmate quick` instead.</source>
       <translation>全局快捷键不可用（%1）：请改为绑定 `deskmate quick`。</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="204" />
+      <location filename="../../ui/app.py" line="224" />
       <source>The new language is used after a restart.</source>
       <translation>新语言将在重启后生效。</translation>
     </message>
@@ -527,26 +841,46 @@
     </message>
     <message>
       <location filename="../../ui/message_bar.py" line="111" />
+      <source>The mail server refused the sign-in</source>
+      <translation>邮件服务器拒绝登录</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message_bar.py" line="112" />
+      <source>The mail server's certificate was refused</source>
+      <translation>邮件服务器的证书未通过验证</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message_bar.py" line="113" />
+      <source>The mail server did not answer in time</source>
+      <translation>邮件服务器未及时响应</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message_bar.py" line="114" />
+      <source>The mail server failed</source>
+      <translation>邮件服务器出错</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message_bar.py" line="115" />
       <source>Invalid setting</source>
       <translation>设置无效</translation>
     </message>
     <message>
-      <location filename="../../ui/message_bar.py" line="112" />
+      <location filename="../../ui/message_bar.py" line="116" />
       <source>Stopped</source>
       <translation>已停止</translation>
     </message>
     <message>
-      <location filename="../../ui/message_bar.py" line="113" />
+      <location filename="../../ui/message_bar.py" line="117" />
       <source>That cannot be done</source>
       <translation>无法执行此操作</translation>
     </message>
     <message>
-      <location filename="../../ui/message_bar.py" line="114" />
+      <location filename="../../ui/message_bar.py" line="118" />
       <source>A problem with this computer's set-up</source>
       <translation>本机环境有问题</translation>
     </message>
     <message>
-      <location filename="../../ui/message_bar.py" line="120" />
+      <location filename="../../ui/message_bar.py" line="124" />
       <source>Something went wrong</source>
       <translation>出错了</translation>
     </message>
@@ -757,27 +1091,27 @@
   <context>
     <name>Reminders</name>
     <message>
-      <location filename="../../ui/reminders_ui.py" line="52" />
+      <location filename="../../ui/reminders_ui.py" line="53" />
       <source>Snooze 5 min</source>
       <translation>5 分钟后提醒</translation>
     </message>
     <message>
-      <location filename="../../ui/reminders_ui.py" line="53" />
+      <location filename="../../ui/reminders_ui.py" line="54" />
       <source>Snooze 10 min</source>
       <translation>10 分钟后提醒</translation>
     </message>
     <message>
-      <location filename="../../ui/reminders_ui.py" line="54" />
+      <location filename="../../ui/reminders_ui.py" line="55" />
       <source>Snooze 30 min</source>
       <translation>30 分钟后提醒</translation>
     </message>
     <message>
-      <location filename="../../ui/reminders_ui.py" line="55" />
+      <location filename="../../ui/reminders_ui.py" line="56" />
       <source>Open</source>
       <translation>打开</translation>
     </message>
     <message>
-      <location filename="../../ui/reminders_ui.py" line="110" />
+      <location filename="../../ui/reminders_ui.py" line="108" />
       <source>While you were away: %1</source>
       <translation>你不在时的提醒：%1</translation>
     </message>
@@ -829,22 +1163,22 @@
       <translation>设置</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/settings_page.py" line="139" />
+      <location filename="../../ui/pages/settings_page.py" line="143" />
       <source>auto</source>
       <translation>自动</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/settings_page.py" line="187" />
+      <location filename="../../ui/pages/settings_page.py" line="191" />
       <source>kept in the OS keyring</source>
       <translation>保存在系统密钥环中</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/settings_page.py" line="192" />
+      <location filename="../../ui/pages/settings_page.py" line="196" />
       <source>Browse…</source>
       <translation>浏览…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/settings_page.py" line="198" />
+      <location filename="../../ui/pages/settings_page.py" line="202" />
       <source>Choose a folder</source>
       <translation>选择文件夹</translation>
     </message>
@@ -996,14 +1330,12 @@
       <translation>无法保存：%1</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/pages/task_page.py" line="42" />
       <source>about %n min left</source>
       <translation>
         <numerusform>约剩 %n 分钟</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/pages/task_page.py" line="39" />
       <source>about %n s left</source>
       <translation>
         <numerusform>约剩 %n 秒</numerusform>
@@ -1119,52 +1451,52 @@
   <context>
     <name>WeekCanvas</name>
     <message>
-      <location filename="../../ui/week_view.py" line="210" />
+      <location filename="../../ui/week_view.py" line="211" />
       <source>Remind me</source>
       <translation>提醒我</translation>
     </message>
     <message>
-      <location filename="../../ui/week_view.py" line="211" />
+      <location filename="../../ui/week_view.py" line="212" />
       <source>Default (Settings)</source>
       <translation>默认（设置中）</translation>
     </message>
     <message>
-      <location filename="../../ui/week_view.py" line="213" />
+      <location filename="../../ui/week_view.py" line="214" />
       <source>At the start</source>
       <translation>开始时</translation>
     </message>
     <message>
-      <location filename="../../ui/week_view.py" line="214" />
+      <location filename="../../ui/week_view.py" line="215" />
       <source>5 min before</source>
       <translation>提前 5 分钟</translation>
     </message>
     <message>
-      <location filename="../../ui/week_view.py" line="215" />
+      <location filename="../../ui/week_view.py" line="216" />
       <source>10 min before</source>
       <translation>提前 10 分钟</translation>
     </message>
     <message>
-      <location filename="../../ui/week_view.py" line="216" />
+      <location filename="../../ui/week_view.py" line="217" />
       <source>15 min before</source>
       <translation>提前 15 分钟</translation>
     </message>
     <message>
-      <location filename="../../ui/week_view.py" line="217" />
+      <location filename="../../ui/week_view.py" line="218" />
       <source>30 min before</source>
       <translation>提前 30 分钟</translation>
     </message>
     <message>
-      <location filename="../../ui/week_view.py" line="218" />
+      <location filename="../../ui/week_view.py" line="219" />
       <source>1 hour before</source>
       <translation>提前 1 小时</translation>
     </message>
     <message>
-      <location filename="../../ui/week_view.py" line="219" />
+      <location filename="../../ui/week_view.py" line="220" />
       <source>1 day before</source>
       <translation>提前 1 天</translation>
     </message>
     <message>
-      <location filename="../../ui/week_view.py" line="223" />
+      <location filename="../../ui/week_view.py" line="224" />
       <source>Delete event</source>
       <translation>删除日程</translation>
     </message>
@@ -1172,32 +1504,32 @@
   <context>
     <name>WeekView</name>
     <message>
-      <location filename="../../ui/week_view.py" line="265" />
+      <location filename="../../ui/week_view.py" line="266" />
       <source>Previous week</source>
       <translation>上一周</translation>
     </message>
     <message>
-      <location filename="../../ui/week_view.py" line="266" />
+      <location filename="../../ui/week_view.py" line="267" />
       <source>This week</source>
       <translation>本周</translation>
     </message>
     <message>
-      <location filename="../../ui/week_view.py" line="268" />
+      <location filename="../../ui/week_view.py" line="269" />
       <source>Next week</source>
       <translation>下一周</translation>
     </message>
     <message>
-      <location filename="../../ui/week_view.py" line="274" />
+      <location filename="../../ui/week_view.py" line="275" />
       <source>Delete event</source>
       <translation>删除日程</translation>
     </message>
     <message>
-      <location filename="../../ui/week_view.py" line="277" />
+      <location filename="../../ui/week_view.py" line="278" />
       <source>Delete the selected event (it goes to the trash; Undo brings it back)</source>
       <translation>删除所选日程（移入回收站；可用“撤销”恢复）</translation>
     </message>
     <message>
-      <location filename="../../ui/week_view.py" line="345" />
+      <location filename="../../ui/week_view.py" line="352" />
       <source>Week of %1 – %2</source>
       <translation>%1 – %2 这一周</translation>
     </message>

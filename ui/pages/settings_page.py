@@ -67,6 +67,10 @@ class SettingsPage(QWidget):
                 groups[setting.section] = QFormLayout(box)
                 column.addWidget(box)
             self._add_row(groups[setting.section], setting)
+        from ui.pages.mail_accounts_box import MailAccountsBox
+
+        self.mail_accounts = MailAccountsBox(core)
+        column.addWidget(self.mail_accounts)
         column.addWidget(self._data_folder_box())
         from ui.about_box import AboutBox
 

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import io
 import json
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from rich.console import Console
 
-from assistant.cli.context import CliContext
-from assistant.cli.main import build_parser
 from assistant.errors import EnvironmentProblem
 from tests.assistant.llm.helpers import MemoryKeyring, memory_keyring_installed
+from tests.helpers import run_cli
 
 KEY = "sk-test-0123456789"
 
@@ -26,14 +23,7 @@ def ring(monkeypatch: pytest.MonkeyPatch) -> Iterator[MemoryKeyring]:
 
 
 def _run(data_dir: Path, *argv: str) -> tuple[int, str]:
-    out = io.StringIO()
-    ctx = CliContext(data_dir=data_dir, out=Console(file=out, width=200), err=Console(file=out))
-    try:
-        args = build_parser().parse_args(list(argv))
-        ctx.json = args.json
-        return args.func(args, ctx), out.getvalue()
-    finally:
-        ctx.close()
+    return run_cli(data_dir, *argv)
 
 
 def test_api_key_is_stored_in_the_keyring_and_never_shown(
