@@ -113,3 +113,10 @@ class DiskFull(StoreError):
 
 class SettingError(UserError):
     code = "setting_error"
+
+
+# --- eval ------------------------------------------------------------------------------------
+class EvalDataError(UserError):
+    """An eval data set is missing or malformed (``deskmate eval --data DIR``)."""
+
+    code = "eval_data_error"

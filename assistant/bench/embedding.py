@@ -7,7 +7,7 @@ import time
 from typing import TYPE_CHECKING, Any
 
 from assistant.bench.corpus import prose
-from assistant.bench.stats import Figure, median, median_ratio
+from assistant.bench.stats import Figure, median, median_ratio, ratio_spread
 
 if TYPE_CHECKING:
     from assistant.bench.env import BenchEnv
@@ -90,5 +90,6 @@ def embedding_ratio(env: BenchEnv, core: Core, rounds: int, chunks: int) -> Figu
         ">=",
         0.90,
         "ratio",
+        **ratio_spread(ours, base),
         detail={"rounds": rounds, "chunks": counts, "vectors_stored": searchable},
     )

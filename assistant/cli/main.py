@@ -28,6 +28,7 @@ COMMANDS = (
     "doctor_cmd",
     "gui_cmd",
     "bench_cmd",
+    "eval_cmd",
 )
 
 
