@@ -42,12 +42,6 @@ def median_ratio(ours: Sequence[float], baseline: Sequence[float]) -> float:
     return median(round_ratios(ours, baseline))
 
 
-def ratio_spread(ours: Sequence[float], baseline: Sequence[float]) -> dict[str, float]:
-    """The lowest and highest per-round ratio (``Figure`` keyword arguments)."""
-    ratios = round_ratios(ours, baseline)
-    return {"ratio_low": min(ratios), "ratio_high": max(ratios)}
-
-
 @dataclass
 class Figure:
     """One row of the table. ``target_on`` says what the target applies to."""

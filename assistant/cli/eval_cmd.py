@@ -97,7 +97,9 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
                 reports.append(report)
                 if not ctx.json:
                     ctx.out.print(table(report))
-                ctx.err.print(f"[dim]{task.name}: {report.items} items in {report.seconds:.0f} s[/]")
+                ctx.err.print(
+                    f"[dim]{task.name}: {report.items} items in {report.seconds:.0f} s[/]"
+                )
         finally:
             core.close()
     if ctx.json:

@@ -86,7 +86,9 @@ def usable(parsed: IncomingMail, draft: str) -> bool:
     """What the pipeline itself requires of a draft before handing it out."""
     from assistant.tasks.reply_checks import copied, misses_intent
 
-    return bool(draft) and not copied(parsed, draft) and not misses_intent("", parsed.language, draft)
+    return (
+        bool(draft) and not copied(parsed, draft) and not misses_intent("", parsed.language, draft)
+    )
 
 
 def run(ctx: EvalContext, system: str, mail: Mail) -> Draft:

@@ -113,4 +113,3 @@ def differences(
         )
         for name in others
     )
-

@@ -38,9 +38,9 @@ def echo_ratio(source: str, output: str, n: int = 6) -> float:
 _ATX = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$")
 _SENTENCE_END = tuple(".。!！?？;；,，")
 HEADING_WORDS = 12  # a longer line is prose, not a heading
-# What marks a line as a list item or a numbered heading: "- ", "* ", "1. ", "2.1 ", "一、", "（二）"
+# What marks a list item or a numbered heading: "- ", "* ", "1. ", "2.1 ", "一、", "（二）"
 _MARKER = re.compile(
-    r"^(?:[-*+•·>#]+\s*|\*\*|\d+(?:\.\d+)*[.、)）]?\s+|[一二三四五六七八九十]+[、.．]\s*"
+    r"^(?:[-*+•·>#]+\s*|\*\*|\d+(?:\.\d+)*(?:[.、)）]\s*|\s+)|[一二三四五六七八九十]+[、.．]\s*"
     r"|[（(][一二三四五六七八九十\d]{1,3}[)）]\s*|第[一二三四五六七八九十\d]+[章节部分]\s*)+"
 )
 

@@ -49,7 +49,7 @@ def test_missing_or_malformed_data_is_a_typed_error(tmp_path: Path) -> None:
     with pytest.raises(EvalDataError, match="holds no sentence pairs"):
         translate.load(tmp_path, None)
     (tmp_path / "email" / "enron_dev").mkdir(parents=True)
-    with pytest.raises(EvalDataError, match="holds no .eml mails"):
+    with pytest.raises(EvalDataError, match=r"holds no \.eml mails"):
         reply_eval.TASK.load(tmp_path, None)
     with pytest.raises(EvalDataError, match="--limit"):
         registry.select("dates-zh")[0].load(default_data_dir(), 0)
@@ -61,7 +61,9 @@ def test_rouge_l_on_words_and_on_chinese_characters() -> None:
     assert rouge_l("completely different words", ["the cat sat"]) == 0.0
     assert rouge_l("", ["the cat"]) == 0.0
     # characters in Chinese: the LCS is 电源控制 (4), P = 4/7, R = 4/6
-    assert rouge_l("电源控制器设计", ["电源控制研究"]) == pytest.approx(2 * (4 / 7 * 4 / 6) / (4 / 7 + 4 / 6))
+    assert rouge_l("电源控制器设计", ["电源控制研究"]) == pytest.approx(
+        2 * (4 / 7 * 4 / 6) / (4 / 7 + 4 / 6)
+    )
     # several references: the closest counts
     assert rouge_l("a b c", ["x y z", "a b c"]) == 1.0
 
@@ -73,7 +75,9 @@ def test_summary_scores_and_headings_only_rate() -> None:
         summarize_eval.Summary("- 标题", 0.5, 0.1, True),
         summarize_eval.Summary("- 要点", 0.25, 0.3, False),
     ]
-    assert summarize_eval.score(docs, outputs) == pytest.approx({"rouge_l": 37.5, "copy_ratio": 0.2})
+    assert summarize_eval.score(docs, outputs) == pytest.approx(
+        {"rouge_l": 37.5, "copy_ratio": 0.2}
+    )
     (doc,) = summarize_eval.TASKS[3].load(default_data_dir(), 1)  # sections, Chinese
     assert doc.text.count("## ") == 3 and doc.references == () and doc.length == "standard"
     titles = [line[3:] for line in doc.text.splitlines() if line.startswith("## ")]

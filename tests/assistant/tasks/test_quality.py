@@ -82,7 +82,7 @@ def test_an_answer_made_of_the_documents_headings_is_a_copy() -> None:
 def test_a_real_summary_is_not_a_table_of_contents() -> None:
     from assistant.tasks.quality import copy_ratio, headings_only
 
-    summary_zh = "- 文章介绍学习大模型的路径\n- 强调模型、数据、算力的关系\n- 列出应用场景和学习资源"
+    summary_zh = "- 文章介绍学习大模型的路径\n- 强调模型、数据和算力的关系\n- 列出场景和资源"
     assert not headings_only(ARTICLE_ZH, summary_zh)
     assert copy_ratio(ARTICLE_ZH, summary_zh) == echo_ratio(ARTICLE_ZH, summary_zh)
     summary_en = "- Revenue rose 12% on European subscriptions.\n- Costs grew less; hiring slowed."

@@ -18,7 +18,8 @@ def _pairs(tmp_path: Path) -> Path:
     tsv = tmp_path / "translation" / "tatoeba_cmn-eng_sample.tsv"
     tsv.parent.mkdir()
     tsv.write_text(
-        "id\ten\tzh\n1\tHello.\t你好。\n2\tThanks a lot.\t多谢。\n3\t\t空的。\n4\tIt rains.\t下雨了。\n",
+        "id\ten\tzh\n1\tHello.\t你好。\n2\tThanks a lot.\t多谢。\n3\t\t空的。\n"
+        "4\tIt rains.\t下雨了。\n",
         encoding="utf-8",
     )
     return tmp_path
@@ -50,7 +51,8 @@ def test_chrf_and_bleu_with_the_chinese_tokenizer(tmp_path: Path) -> None:
 def test_identical_outputs_give_no_difference(tmp_path: Path) -> None:
     pairs = ZH_EN.load(_pairs(tmp_path), None)
     outputs = ["Hello.", "Thank you.", "It is raining."]
-    (diff,) = differences(ZH_EN, pairs, {"plain": outputs, "pipeline": list(outputs)})
+    outputs_by_system = {"plain": outputs, "pipeline": list(outputs)}
+    (diff,) = differences(ZH_EN, pairs, outputs_by_system, resamples=100)
     assert diff.difference == 0.0 and diff.low <= 0 <= diff.high and not diff.better
 
 
