@@ -14,9 +14,8 @@ from typing import Any
 
 from assistant.errors import EvalDataError
 from assistant.eval.data import data_file, limited, read_jsonl
+from assistant.eval.plain import ask_plain
 from assistant.eval.spec import EvalContext, EvalTask
-from assistant.events import Done
-from assistant.llm.params import GenParams
 
 SYSTEMS = ("plain", "pipeline")
 FILES = {
@@ -101,12 +100,7 @@ def plain_start(ctx: EvalContext, case: Case) -> tuple[str | None, str | None]:
         f'When does "{case.phrase}" start? Answer with only the date and time as '
         "YYYY-MM-DD HH:MM:SS."
     )
-    params = GenParams(max_tokens=32, temperature=0.0, seed=ctx.seed)
-    text = ""
-    for event in ctx.core.engine().chat([{"role": "user", "content": prompt}], params):
-        if isinstance(event, Done):
-            text = event.text
-    return parse_start(text)
+    return parse_start(ask_plain(ctx, prompt, 32))
 
 
 def resolver_start(case: Case) -> tuple[str | None, str | None]:
@@ -131,19 +125,15 @@ def score(items: Sequence[Case], outputs: Sequence[Start]) -> dict[str, float]:
     }
 
 
-def task(language: str, what: str) -> EvalTask:
-    return EvalTask(
+TASKS = tuple(
+    EvalTask(
         name=f"dates-{language}",
-        description=what,
+        description=f"{what} date/time phrases, start resolved (Recognizers-Text specs)",
         systems=SYSTEMS,
         load=partial(load, language),
         run=run,
         score=score,
         headline="accuracy",
     )
-
-
-TASKS = (
-    task("en", "English date/time phrases, start resolved (Recognizers-Text specs)"),
-    task("zh", "Chinese date/time phrases, start resolved (Recognizers-Text specs)"),
+    for language, what in (("en", "English"), ("zh", "Chinese"))
 )

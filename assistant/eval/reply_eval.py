@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING
 
 from assistant.errors import EvalDataError, ModelError
 from assistant.eval.data import limited
+from assistant.eval.plain import ask_plain
 from assistant.eval.spec import EvalContext, EvalTask
 from assistant.events import Done
-from assistant.llm.params import GenParams
 from assistant.tasks.quality import echo_ratio
 
 if TYPE_CHECKING:
@@ -59,12 +59,7 @@ def _parsed(mail: Mail) -> IncomingMail:
 def plain_reply(ctx: EvalContext, parsed: IncomingMail) -> str:
     text = f"From: {parsed.sender}\nSubject: {parsed.subject}\n\n{parsed.body_text.strip()}"
     prompt = f"{text}\n\n{PLAIN['zh' if parsed.language == 'zh' else 'en']}"
-    params = GenParams(max_tokens=MAX_TOKENS, temperature=0.0, seed=ctx.seed)
-    draft = ""
-    for event in ctx.core.engine().chat([{"role": "user", "content": prompt}], params):
-        if isinstance(event, Done):
-            draft = event.text
-    return draft.strip()
+    return ask_plain(ctx, prompt, MAX_TOKENS)
 
 
 def pipeline_reply(ctx: EvalContext, mail: Mail) -> str:

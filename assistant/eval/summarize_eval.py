@@ -15,10 +15,10 @@ from functools import partial
 from pathlib import Path
 
 from assistant.eval.data import data_file, limited, read_jsonl
+from assistant.eval.plain import ask_plain
 from assistant.eval.rouge import rouge_l
 from assistant.eval.spec import EvalContext, EvalTask
 from assistant.events import Done
-from assistant.llm.params import GenParams
 from assistant.tasks.quality import echo_ratio, headings_only
 
 SYSTEMS = ("plain", "pipeline")
@@ -85,13 +85,7 @@ def load_sections(language: str, root: Path, limit: int | None) -> list[Document
 
 
 def plain_summary(ctx: EvalContext, doc: Document) -> str:
-    prompt = f"{doc.text}\n\n{PLAIN[doc.language]}"
-    params = GenParams(max_tokens=MAX_TOKENS, temperature=0.0, seed=ctx.seed)
-    text = ""
-    for event in ctx.core.engine().chat([{"role": "user", "content": prompt}], params):
-        if isinstance(event, Done):
-            text = event.text
-    return text.strip()
+    return ask_plain(ctx, f"{doc.text}\n\n{PLAIN[doc.language]}", MAX_TOKENS)
 
 
 def pipeline_summary(ctx: EvalContext, doc: Document) -> str:
@@ -139,33 +133,24 @@ def score_sections(items: Sequence[Document], outputs: Sequence[Summary]) -> dic
     }
 
 
-def task(language: str, what: str) -> EvalTask:
-    return EvalTask(
-        name=f"summarize-{language}",
+# (name, description, loader, scorer): the headline follows the scorer
+_KINDS = (
+    ("summarize-en", "English scientific abstracts against their TL;DRs (scitldr)", load, score),
+    ("summarize-zh", "Chinese paper abstracts against their titles (CSL)", load, score),
+    ("summarize-sections-en", "3 English abstracts under their titles: not only the headings?",
+     load_sections, score_sections),
+    ("summarize-sections-zh", "3 Chinese abstracts under their titles: not only the headings?",
+     load_sections, score_sections),
+)  # fmt: skip
+TASKS = tuple(
+    EvalTask(
+        name=name,
         description=what,
         systems=SYSTEMS,
-        load=partial(load, language),
+        load=partial(loader, name[-2:]),
         run=run,
-        score=score,
-        headline="rouge_l",
+        score=scorer,
+        headline="rouge_l" if scorer is score else "summary_rate",
     )
-
-
-def sections_task(language: str, what: str) -> EvalTask:
-    return EvalTask(
-        name=f"summarize-sections-{language}",
-        description=what,
-        systems=SYSTEMS,
-        load=partial(load_sections, language),
-        run=run,
-        score=score_sections,
-        headline="summary_rate",
-    )
-
-
-TASKS = (
-    task("en", "English scientific abstracts against their TL;DRs (scitldr)"),
-    task("zh", "Chinese paper abstracts against their titles (CSL)"),
-    sections_task("en", "3 English abstracts under their titles: not only the headings?"),
-    sections_task("zh", "3 Chinese abstracts under their titles: not only the headings?"),
+    for name, what, loader, scorer in _KINDS
 )

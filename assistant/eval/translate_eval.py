@@ -9,10 +9,10 @@ from functools import partial
 from pathlib import Path
 
 from assistant.eval.data import data_file, limited, read_tsv
+from assistant.eval.plain import ask_plain
 from assistant.eval.spec import EvalContext, EvalTask
 from assistant.events import Done
 from assistant.lang import language_name
-from assistant.llm.params import GenParams
 
 PAIRS = "translation/tatoeba_cmn-eng_sample.tsv"
 SYSTEMS = ("plain", "pipeline")
@@ -44,12 +44,7 @@ def _token_budget(ctx: EvalContext, text: str) -> int:
 def plain_translation(ctx: EvalContext, pair: Pair) -> str:
     """The baseline: one plain prompt to the same model, no segmentation, no cleanup."""
     prompt = f"Translate to {language_name(pair.target)}: {pair.text}"
-    params = GenParams(max_tokens=_token_budget(ctx, pair.text), temperature=0.0, seed=ctx.seed)
-    text = ""
-    for event in ctx.core.engine().chat([{"role": "user", "content": prompt}], params):
-        if isinstance(event, Done):
-            text = event.text
-    return text.strip()
+    return ask_plain(ctx, prompt, _token_budget(ctx, pair.text))
 
 
 def pipeline_translation(ctx: EvalContext, pair: Pair) -> str:
@@ -77,8 +72,8 @@ def score(items: Sequence[Pair], outputs: Sequence[str]) -> dict[str, float]:
     return {"chrf": sacrebleu.corpus_chrf(hyps, refs).score, "bleu": bleu.score}
 
 
-def task(source: str, target: str) -> EvalTask:
-    return EvalTask(
+TASKS = tuple(
+    EvalTask(
         name=f"translate-{source}-{target}",
         description=f"{language_name(source)} to {language_name(target)}, tatoeba sentences",
         systems=SYSTEMS,
@@ -87,6 +82,5 @@ def task(source: str, target: str) -> EvalTask:
         score=score,
         headline="chrf",
     )
-
-
-TASKS = (task("en", "zh"), task("zh", "en"))
+    for source, target in (("en", "zh"), ("zh", "en"))
+)
