@@ -58,14 +58,19 @@ def scratch_core(ctx: CliContext, path: Path, scratch: Path) -> Core:
 
 
 def run_one(task: EvalTask, ectx: EvalContext, ctx: CliContext, limit: int | None) -> TaskReport:
-    from assistant.cli.streaming import _Bar
+    """Drive one task: a progress bar on a terminal, else one line per answer (logs)."""
+    from assistant.cli.streaming import _Bar, format_eta
     from assistant.eval.runner import run_task
 
     bar = _Bar(ctx)
     steps = run_task(task, ectx, limit=limit)
     try:
         while True:
-            bar.update(next(steps))
+            step = next(steps)
+            if ctx.err.is_terminal:
+                bar.update(step)
+            else:
+                ctx.err.print(f"{step.stage} {step.done}/{step.total} {format_eta(step.eta_s)}")
     except StopIteration as stop:
         report: TaskReport = stop.value
         return report
