@@ -114,3 +114,19 @@ def test_registry_names_groups_and_unknown_tasks() -> None:
         assert task.systems[0] == "plain" and task.headline
     with pytest.raises(UserError, match="unknown eval task"):
         registry.select("poetry")
+
+
+def test_cli_bad_task_or_data_fails_before_any_model_loads(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from assistant.cli.main import main
+
+    assert main(["--json", "eval", "--task", "poetry"]) == 2
+    error = json.loads(capsys.readouterr().out)["error"]
+    assert error["code"] == "user_error" and "summarize" in error["hint"]
+    missing = tmp_path / "no-such-folder"
+    assert main(["--json", "eval", "--task", "dates", "--data", str(missing)]) == 2
+    error = json.loads(capsys.readouterr().out)["error"]
+    assert error["code"] == "eval_data_error" and str(missing) in error["message"]
+    assert main(["eval", "--task", "reply", "--data", str(tmp_path), "--limit", "2"]) == 2
+    assert "has no email/enron_dev" in capsys.readouterr().err
