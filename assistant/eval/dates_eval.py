@@ -49,8 +49,9 @@ class Start:
 def _gold(result: dict[str, Any]) -> tuple[tuple[str, str], ...]:
     found = []
     for value in result.get("Resolution", {}).get("values", []):
-        part = COMPARED.get(str(value.get("type")))
-        start = value.get("value") if part and "range" not in value["type"] else value.get("start")
+        kind = str(value.get("type"))
+        part = COMPARED.get(kind)
+        start = value.get("start") if kind.endswith("range") else value.get("value")
         if part and start and start != "not resolved" and value.get("isLunar") != "True":
             found.append((part, str(start)))
     return tuple(found)
