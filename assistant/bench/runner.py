@@ -19,8 +19,9 @@ if TYPE_CHECKING:
 class Plan:
     quick: bool = False
     with_default_model: bool = False
-    # 3 rounds of 32 tokens gave ratios of 1.027 and 0.966 in two runs; the median of 9 paired
-    # rounds of 128 tokens is what two runs need to agree within 2 % (see docs/EVAL.md)
+    # 3 rounds of 32 tokens gave generation ratios of 1.027 and 0.966 in two runs (issue 12):
+    # 9 paired rounds of 128 tokens make each round 4x longer (start-up jitter matters less)
+    # and the median steadier; the table shows the min-max of the per-round ratios beside it
     gen_rounds: int = 9
     gen_tokens: int = 128
     ttft_rounds: int = 5
