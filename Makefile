@@ -9,7 +9,7 @@ EXTRAS ?= dev,fast-model,default-model
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | sha256sum | cut -c1-12)
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: run test install sysdeps lint unit bench package clean
+.PHONY: run test install sysdeps lint unit bench eval package clean
 
 run: install
 	QT_QPA_PLATFORM= $(BIN)/deskmate gui
@@ -46,3 +46,9 @@ package: install
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
+
+# Task quality of the pipeline against plain prompting (see docs/EVAL.md); not part of `make test`.
+# EVAL_ARGS="--limit 20 --model fast" bounds a run.
+EVAL_DATA ?= ../shared/corpus
+eval: install
+	HF_HUB_OFFLINE=1 $(BIN)/deskmate eval --task all --data $(EVAL_DATA) $(EVAL_ARGS)

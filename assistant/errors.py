@@ -139,3 +139,10 @@ class MailTimeout(MailServerError):
     """The server did not answer in time."""
 
     code = "mail_timeout"
+
+
+# --- eval ------------------------------------------------------------------------------------
+class EvalDataError(UserError):
+    """An eval data set is missing or malformed (``deskmate eval --data DIR``)."""
+
+    code = "eval_data_error"

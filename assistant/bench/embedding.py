@@ -7,7 +7,7 @@ import time
 from typing import TYPE_CHECKING, Any
 
 from assistant.bench.corpus import prose
-from assistant.bench.stats import Figure, median, median_ratio
+from assistant.bench.stats import Figure, median, median_ratio, round_ratios
 
 if TYPE_CHECKING:
     from assistant.bench.env import BenchEnv
@@ -90,5 +90,7 @@ def embedding_ratio(env: BenchEnv, core: Core, rounds: int, chunks: int) -> Figu
         ">=",
         0.90,
         "ratio",
+        ratio_low=min(round_ratios(ours, base)),
+        ratio_high=max(round_ratios(ours, base)),
         detail={"rounds": rounds, "chunks": counts, "vectors_stored": searchable},
     )

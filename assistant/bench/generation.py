@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING, Any
 
-from assistant.bench.stats import Figure, median, median_ratio
+from assistant.bench.stats import Figure, median, median_ratio, round_ratios
 from assistant.events import Done, Token
 from assistant.llm.params import ChatMessage, GenParams
 
@@ -99,6 +99,8 @@ def generation_ratio(env: BenchEnv, core: Core, rounds: int, max_tokens: int) ->
         ">=",
         0.97,
         "ratio",
+        ratio_low=min(round_ratios(ours, base)),
+        ratio_high=max(round_ratios(ours, base)),
         detail={
             "rounds": rounds,
             "max_tokens": max_tokens,
@@ -152,6 +154,8 @@ def time_to_first_token(env: BenchEnv, core: Core, rounds: int) -> Figure:
         "<=",
         0.5,
         "ratio",
+        ratio_low=min(round_ratios(warm, cold)),
+        ratio_high=max(round_ratios(warm, cold)),
         detail={"rounds": rounds, "warm_s": warm, "cold_s": cold},
     )
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from assistant.bench.corpus import prose
 from assistant.bench.generation import raw_llama
-from assistant.bench.stats import Figure, median, median_ratio
+from assistant.bench.stats import Figure, median, median_ratio, round_ratios
 from assistant.events import Done
 from assistant.llm.params import ChatMessage, GenParams
 
@@ -87,5 +87,7 @@ def prompt_ratio(env: BenchEnv, core: Core, rounds: int) -> Figure:
         ">=",
         0.85,
         "ratio",
+        ratio_low=min(round_ratios(ours, base)),
+        ratio_high=max(round_ratios(ours, base)),
         detail={"rounds": rounds, "prompt_tokens": sizes, "ours": ours, "baseline": base},
     )

@@ -67,6 +67,13 @@ def _num(value: float | None) -> str:
     return f"{value:.3g}" if abs(value) < 1 else f"{value:.2f}"
 
 
+def _ratio(figure: Figure) -> str:
+    """The median ratio and, when measured over rounds, its min-max spread."""
+    if figure.ratio is None or figure.ratio_low is None or figure.ratio_high is None:
+        return _num(figure.ratio)
+    return f"{figure.ratio:.3f} ({figure.ratio_low:.3f}-{figure.ratio_high:.3f})"
+
+
 def _verdict(figure: Figure) -> str:
     if figure.error:
         return "[red]error[/red]"
@@ -76,24 +83,24 @@ def _verdict(figure: Figure) -> str:
 
 
 def table(figures: Sequence[Figure]) -> Table:
-    out = Table("figure", "unit", "ours", "baseline", "ratio", "target", "result")
+    out = Table("figure", "unit", "ours", "baseline", "ratio (min-max)", "target", "result")
     for f in figures:
         ours = f.error[:60] if f.error else _num(f.ours)
-        out.add_row(f.name, f.unit, ours, _num(f.baseline), _num(f.ratio), f.target, _verdict(f))
+        out.add_row(f.name, f.unit, ours, _num(f.baseline), _ratio(f), f.target, _verdict(f))
     return out
 
 
 def markdown(figures: Sequence[Figure]) -> str:
     """The same table in Markdown (for the README)."""
     lines = [
-        "| figure | unit | ours | baseline | ratio | target | result |",
+        "| figure | unit | ours | baseline | ratio (min-max) | target | result |",
         "|---|---|---|---|---|---|---|",
     ]
     for f in figures:
         verdict = "error" if f.error else {None: "-", True: "pass", False: "FAIL"}[f.passed]
         ours = f.error[:60] if f.error else _num(f.ours)
         lines.append(
-            f"| {f.name} | {f.unit} | {ours} | {_num(f.baseline)} | {_num(f.ratio)} "
+            f"| {f.name} | {f.unit} | {ours} | {_num(f.baseline)} | {_ratio(f)} "
             f"| {f.target} | {verdict} |"
         )
     return "\n".join(lines)

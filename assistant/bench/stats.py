@@ -30,11 +30,16 @@ def percentile(values: Sequence[float], q: float) -> float:
     return float(ordered[low] + (ordered[high] - ordered[low]) * (pos - low))
 
 
-def median_ratio(ours: Sequence[float], baseline: Sequence[float]) -> float:
-    """Median of the per-round ratios ``ours[i] / baseline[i]`` (rounds are paired)."""
+def round_ratios(ours: Sequence[float], baseline: Sequence[float]) -> list[float]:
+    """The per-round ratios ``ours[i] / baseline[i]`` (rounds are paired)."""
     if len(ours) != len(baseline) or not ours:
         raise ValueError("ratios need paired, non-empty rounds")
-    return median([o / b for o, b in zip(ours, baseline, strict=True) if b > 0])
+    return [o / b for o, b in zip(ours, baseline, strict=True) if b > 0]
+
+
+def median_ratio(ours: Sequence[float], baseline: Sequence[float]) -> float:
+    """Median of the per-round ratios ``ours[i] / baseline[i]`` (rounds are paired)."""
+    return median(round_ratios(ours, baseline))
 
 
 @dataclass
@@ -51,6 +56,8 @@ class Figure:
     target_value: float | None = None
     target_on: On = ""
     error: str = ""
+    ratio_low: float | None = None  # the spread of the per-round ratios (min-max)
+    ratio_high: float | None = None
     detail: dict[str, Any] = field(default_factory=dict)
 
     @property

@@ -31,6 +31,7 @@ COMMANDS = (
     "doctor_cmd",
     "gui_cmd",
     "bench_cmd",
+    "eval_cmd",
 )
 
 

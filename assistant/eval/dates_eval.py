@@ -1,174 +1,140 @@
-"""`deskmate eval --task dates`: the date/time resolver on Recognizers-Text DateTime specs.
-
-Every gold result of a spec item is one case: the resolver gets the result's text (the phrase as
-written, as the model copies it into ``when_text``) and the reference time; the case passes when
-the resolution matches one of the gold values. Pass rates are reported by language and category
-("en:date", "zh:daterange"...); the headline is the share of the categories a calendar needs.
-
-Data (under ``--data``): ``calendar/recognizers_datetime_{english,chinese}_dev.jsonl`` (the dev
-sets) and, when the project owner has placed them, the whole specs as
-``calendar/recognizers_specs/{English,Chinese}/DateTimeModel.json``. Items the reference .NET
-implementation itself does not pass (``NotSupported`` naming dotnet) are left out.
-"""
+"""Date resolution: exact match of the resolved start on the Recognizers-Text DateTime specs.
+The pipeline is Deskmate's resolver (code, no model); plain prompting asks the model for the
+start as an ISO date and time. Both get the same phrase and the same reference time."""
 
 from __future__ import annotations
 
-import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from assistant.calendar import ImpossibleDate, Resolution, resolve
-from assistant.errors import UserError
+from assistant.errors import EvalDataError
+from assistant.eval.data import data_file, limited, read_jsonl
+from assistant.eval.plain import ask_plain
 from assistant.eval.spec import EvalContext, EvalTask
 
-TZ = "UTC"
-CALENDAR_KINDS = ("date", "daterange", "time", "timerange", "datetime", "datetimerange")
-DEV_SETS = {
-    "en": "recognizers_datetime_english_dev.jsonl",
-    "zh": "recognizers_datetime_chinese_dev.jsonl",
+SYSTEMS = ("plain", "pipeline")
+FILES = {
+    "en": "calendar/recognizers_datetime_english_dev.jsonl",
+    "zh": "calendar/recognizers_datetime_chinese_dev.jsonl",
 }
-SPEC_DIRS = {"en": "English", "zh": "Chinese"}
+# gold type -> what of the start is compared: the day, the day and the time, or the time
+COMPARED = {
+    "date": "date", "daterange": "date",
+    "datetime": "datetime", "datetimerange": "datetime",
+    "time": "time", "timerange": "time",
+}  # fmt: skip
+_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_TIME = re.compile(r"(?<!\d)(\d{1,2}):(\d{2})(?::(\d{2}))?")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Case:
-    text: str
+    phrase: str
     reference: datetime
-    lang: str  # en | zh
-    kind: str  # date, daterange, time, ..., set, duration
-    values: tuple[dict[str, Any], ...]
-
-    @property
-    def category(self) -> str:
-        return f"{self.lang}:{self.kind}"
+    gold: tuple[tuple[str, str], ...]  # (compared part, gold start); several when ambiguous
 
 
-def _items(path: Path) -> list[dict[str, Any]]:
-    text = path.read_text(encoding="utf-8-sig")
-    try:
-        if path.suffix == ".jsonl":
-            return [json.loads(line) for line in text.splitlines() if line.strip()]
-        loaded = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise UserError(f"not a Recognizers-Text spec file: {path}", hint=str(exc)) from exc
-    if not isinstance(loaded, list):
-        raise UserError(f"not a Recognizers-Text spec file: {path}", hint="expected a list")
-    return loaded
+@dataclass(frozen=True, slots=True)
+class Start:
+    date: str | None  # YYYY-MM-DD
+    time: str | None  # HH:MM:SS
+    correct: bool
 
 
-def load_cases(path: Path, lang: str) -> list[Case]:
-    """The cases of one spec file (DateTimeModel format, .json list or .jsonl)."""
+def _gold(result: dict[str, Any]) -> tuple[tuple[str, str], ...]:
+    found = []
+    for value in result.get("Resolution", {}).get("values", []):
+        kind = str(value.get("type"))
+        part = COMPARED.get(kind)
+        start = value.get("start") if kind.endswith("range") else value.get("value")
+        if part and start and start != "not resolved" and value.get("isLunar") != "True":
+            found.append((part, str(start)))
+    return tuple(found)
+
+
+def load(language: str, root: Path, limit: int | None) -> list[Case]:
+    path = data_file(root, FILES[language])
     cases = []
-    for item in _items(path):
-        context = item.get("Context") or {}
-        if "ReferenceDateTime" not in context or "dotnet" in item.get("NotSupported", ""):
-            continue  # without a reference the gold depends on the day the spec was written
-        ref = datetime.fromisoformat(context["ReferenceDateTime"])
-        for result in item.get("Results", []):
-            type_name = result.get("TypeName") or result.get("Typename") or ""
-            kind = type_name.removeprefix("datetimeV2.")
-            values = tuple(result.get("Resolution", {}).get("values", ()))
-            if kind and values:
-                cases.append(Case(result["Text"], ref, lang, kind, values))
-    return cases
+    for row in read_jsonl(path, ("Context", "Results")):
+        try:
+            reference = datetime.fromisoformat(row["Context"]["ReferenceDateTime"])
+            for result in row["Results"]:
+                gold = _gold(result)
+                if gold:  # durations, recurrences and open ranges have no start to compare
+                    cases.append(Case(str(result["Text"]), reference, gold))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise EvalDataError(f"{path}: a malformed case ({exc!r})") from exc
+    return limited(cases, limit, "phrases with a start date", path)
 
 
-def load(data_dir: Path, limit: int | None) -> list[Case]:
-    """Dev sets, plus the whole specs when present; ``limit`` cases per file."""
-    calendar = data_dir / "calendar"
-    files = [(calendar / name, lang) for lang, name in DEV_SETS.items()]
-    for lang, folder in SPEC_DIRS.items():
-        spec = calendar / "recognizers_specs" / folder / "DateTimeModel.json"
-        if spec.is_file():
-            files.append((spec, lang))
-    missing = [str(path) for path, _ in files if not path.is_file()]
-    if missing:
-        raise UserError(f"date specs missing: {', '.join(missing)}", hint="check --data")
-    cases: list[Case] = []
-    for path, lang in files:
-        cases.extend(load_cases(path, lang)[:limit])
-    return cases
+def matches(date: str | None, time: str | None, gold: tuple[tuple[str, str], ...]) -> bool:
+    for part, value in gold:
+        if part == "time":
+            ok = time == value[-8:]
+        elif part == "date":
+            ok = date == value[:10]
+        else:
+            ok = date == value[:10] and (time or "00:00:00") == value[11:19]
+        if ok:
+            return True
+    return False
 
 
-def resolve_case(case: Case) -> Resolution | None:
-    """The resolver's answer; an impossible date counts as "not resolved"."""
-    try:
-        return resolve(case.text, reference=case.reference, tz=TZ)
-    except ImpossibleDate:
-        return None
+def parse_start(text: str) -> tuple[str | None, str | None]:
+    """The first ISO date and the first time in a model's answer."""
+    day = _DATE.search(text)
+    date = f"{int(day[1]):04d}-{int(day[2]):02d}-{int(day[3]):02d}" if day else None
+    rest = text[day.end() :] if day else text
+    clock = _TIME.search(rest)
+    time = f"{int(clock[1]):02d}:{clock[2]}:{clock[3] or '00'}" if clock else None
+    return date, time
 
 
-def _same(ours: datetime | None, gold: str | None, kind: str) -> bool:
-    if gold is None:
-        return True
-    if ours is None:
-        return False
-    layout = {"time": "%H:%M:%S", "date": "%Y-%m-%d"}.get(kind, "%Y-%m-%d %H:%M:%S")
-    return ours.replace(tzinfo=None).strftime(layout) == gold
+def plain_start(ctx: EvalContext, case: Case) -> tuple[str | None, str | None]:
+    prompt = (
+        f"The current date and time is {case.reference:%Y-%m-%d %H:%M} ({case.reference:%A}). "
+        f'When does "{case.phrase}" start? Answer with only the date and time as '
+        "YYYY-MM-DD HH:MM:SS."
+    )
+    return parse_start(ask_plain(ctx, prompt, 32))
 
 
-def _lunar_matches(res: Resolution, written: str) -> bool:
-    if res.lunar is None or res.lunar.isoformat() != written[:10]:
-        return False
-    return len(written) == 10 or _same(res.start, written[11:], "time")
+def resolver_start(case: Case) -> tuple[str | None, str | None]:
+    from assistant.calendar import resolve
+
+    found = resolve(case.phrase, reference=case.reference, tz="UTC")
+    if found is None or found.start is None:
+        return None, None
+    return f"{found.start:%Y-%m-%d}", f"{found.start:%H:%M:%S}"
 
 
-def matches(res: Resolution | None, value: dict[str, Any]) -> bool:
-    kind = value["type"]
-    if value.get("value") == "not resolved" and kind != "set":
-        return res is None
-    if res is None:
-        return False
-    if kind == "set":
-        return res.rrule is not None
-    if kind == "duration":
-        return res.duration is not None and res.duration.total_seconds() == float(value["value"])
-    if value.get("isLunar") == "True":  # the gold value is the lunar date as written
-        return _lunar_matches(res, value["value"])
-    if kind in ("date", "datetime", "time"):
-        return res.mod is None and _same(res.start, value.get("value"), kind)
-    base = {"daterange": "date", "datetimerange": "datetime", "timerange": "time"}.get(kind)
-    if base is None:
-        return False  # a kind the calendar does not resolve (time zones)
-    mod = value.get("Mod")
-    if mod in ("before", "after", "since") and res.mod != mod:
-        return False
-    if mod is None and res.mod is not None:
-        return False
-    return _same(res.start, value.get("start"), base) and _same(res.end, value.get("end"), base)
+def run(ctx: EvalContext, system: str, case: Case) -> Start:
+    date, time = plain_start(ctx, case) if system == "plain" else resolver_start(case)
+    return Start(date, time, matches(date, time, case.gold))
 
 
-def passed(case: Case, res: Resolution | None) -> bool:
-    return any(matches(res, value) for value in case.values)
+def score(items: Sequence[Case], outputs: Sequence[Start]) -> dict[str, float]:
+    n = len(outputs)
+    return {
+        "accuracy": 100 * sum(s.correct for s in outputs) / n,
+        "answered": 100 * sum(s.date is not None or s.time is not None for s in outputs) / n,
+    }
 
 
-def pass_rates(cases: Sequence[Case], outputs: Sequence[Resolution | None]) -> dict[str, float]:
-    """Pass rate by category, "calendar" (the kinds a calendar needs, both languages) and
-    "all"."""
-    totals: dict[str, list[int]] = {}
-    for case, res in zip(cases, outputs, strict=True):
-        ok = int(passed(case, res))
-        keys = [case.category, "all"] + (["calendar"] if case.kind in CALENDAR_KINDS else [])
-        for key in keys:
-            seen = totals.setdefault(key, [0, 0])
-            seen[0] += ok
-            seen[1] += 1
-    return {key: ok / total for key, (ok, total) in sorted(totals.items())}
-
-
-def _run(context: EvalContext, system: str, case: Case) -> Resolution | None:
-    return resolve_case(case)
-
-
-TASK = EvalTask(
-    name="dates",
-    description="date/time resolver on the Recognizers-Text DateTime specs (en, zh)",
-    systems=("resolver",),
-    load=load,
-    run=_run,
-    score=pass_rates,
-    headline="calendar",
+TASKS = tuple(
+    EvalTask(
+        name=f"dates-{language}",
+        description=f"{what} date/time phrases, start resolved (Recognizers-Text specs)",
+        systems=SYSTEMS,
+        load=partial(load, language),
+        run=run,
+        score=score,
+        headline="accuracy",
+    )
+    for language, what in (("en", "English"), ("zh", "Chinese"))
 )

@@ -20,7 +20,7 @@ from assistant.lang import detect_language, normalize_language
 from assistant.llm.params import ChatMessage, GenParams
 from assistant.tasks import prompts
 from assistant.tasks.injection_guard import drop_injected, without_injections
-from assistant.tasks.quality import echo_ratio
+from assistant.tasks.quality import copy_ratio, echo_ratio
 from assistant.tasks.recording import recorded
 
 if TYPE_CHECKING:
@@ -113,7 +113,7 @@ def _summarize_document(
     if engine.count_tokens(doc.text) <= fits:
         messages = prompts.summary_messages(doc.text, language=language, length=options.length)
         text = yield from _stream(engine, messages, gen)
-        if echo_ratio(doc.text, text) > ECHO_LIMIT:
+        if copy_ratio(doc.text, text) > ECHO_LIMIT:  # a copy, or only the headings
             yield Status("the draft copied the document; rewriting it")
             progress = Progress(0, 1, "rewriting")
             text = yield from _rewrite(engine, messages, gen, doc.text, text, progress)
@@ -162,7 +162,7 @@ def _rewrite(
     """Sample again (a copy at temperature 0 is stable); keep the less copied answer."""
     retry = GenParams(max_tokens=gen.max_tokens, temperature=0.3, seed=1)
     second = yield from _quiet(engine, messages, retry, progress)
-    if second and echo_ratio(source, second) < echo_ratio(source, first):
+    if second and copy_ratio(source, second) < copy_ratio(source, first):
         return second
     return first
 
@@ -220,7 +220,7 @@ def _map_reduce(
         where = _where(chunk, total)
         messages = prompts.section_messages(chunk.text, language=language, where=where)
         summary = yield from _quiet(engine, messages, section_gen, progress)
-        if echo_ratio(chunk.text, summary) > ECHO_LIMIT:
+        if copy_ratio(chunk.text, summary) > ECHO_LIMIT:
             summary = yield from _rewrite(
                 engine, messages, section_gen, chunk.text, summary, progress
             )

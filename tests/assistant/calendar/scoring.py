@@ -1,11 +1,11 @@
 """Score ``resolve`` on a Recognizers-Text DateTime spec file (the logic lives in the eval task
-``assistant.eval.dates_eval``; this is the test's view of it)."""
+``assistant.eval.date_specs_eval``; this is the test's view of it)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from assistant.eval.dates_eval import load_cases, passed, resolve_case
+from assistant.eval.date_specs_eval import load_cases, passed, resolve_case
 
 
 def score(path: Path, lang: str) -> tuple[int, int, list[str]]:

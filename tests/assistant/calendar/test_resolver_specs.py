@@ -1,5 +1,5 @@
 """The structure of the ``dates`` eval task that scores the resolver on Recognizers-Text's
-DateTime specs by category (``assistant/eval/dates_eval.py``; rates in docs/DATES.md).
+DateTime specs by category (``assistant/eval/date_specs_eval.py``; rates in docs/DATES.md).
 
 The spec files cannot be committed here (fetched from a public repository) and no PyPI or npm
 package ships them. Once the project owner places them under
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.eval.dates_eval import TASK, Case
+from assistant.eval.date_specs_eval import TASK, Case
 
 
 def test_eval_task_structure_on_a_toy_set(tmp_path: Path) -> None:

@@ -167,18 +167,6 @@ def test_bad_requests_are_typed_errors(data_dir: Path, tmp_path: Path) -> None:
         core.close()
 
 
-def test_eval_reads_pairs_and_describes_results(tmp_path: Path) -> None:
-    from assistant.tasks.translate_eval import EvalResult, read_pairs
-
-    tsv = tmp_path / "pairs.tsv"
-    tsv.write_text("id\ten\tzh\n1\tHello.\t你好。\n2\tThanks.\t谢谢。\n", encoding="utf-8")
-    assert read_pairs(tsv, 1) == [{"id": "1", "en": "Hello.", "zh": "你好。"}]
-    with pytest.raises(UserError):
-        read_pairs(tmp_path / "missing.tsv", 5)
-    line = EvalResult("en->zh", 12, 31.25, 30.0).describe()
-    assert line == "en->zh: chrF pipeline 31.2 vs plain 30.0 (+1.2) on 12 sentences"
-
-
 def test_clean_translation_keeps_sentences_about_translation() -> None:
     text = "Translation is an art: it takes years."
     assert clean_translation(text, "翻译是一门艺术：需要多年。") == text

@@ -1,0 +1,54 @@
+"""The eval report as a rich table (one per task) and as JSON-ready data."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from rich.table import Table
+
+from assistant.eval.bootstrap import PairedDifference
+from assistant.eval.runner import TaskReport
+
+
+def lower_is_better(metric: str) -> bool:
+    return metric.endswith(("_rate_bad", "copy_ratio"))
+
+
+def _number(metric: str, value: float) -> str:
+    return f"{value:.3f}" if metric.endswith("copy_ratio") else f"{value:.1f}"
+
+
+def verdict(diff: PairedDifference) -> str:
+    if diff.better:
+        return "better"
+    if diff.worse:
+        return "worse"
+    return "no clear difference"
+
+
+def _difference(diff: PairedDifference | None) -> tuple[str, str]:
+    if diff is None:
+        return "(reference)", ""
+    text = f"{diff.difference:+.1f} [{diff.low:+.1f}, {diff.high:+.1f}]"
+    return text, verdict(diff)
+
+
+def table(report: TaskReport) -> Table:
+    """Systems as rows, metrics as columns, then the headline's difference with the reference
+    system and its 95 % interval."""
+    metrics = list(report.scores[report.systems[0]])
+    title = f"{report.task}: {report.description} ({report.items} items, {report.model})"
+    headers = [m + (" ↓" if lower_is_better(m) else "") for m in metrics]
+    diff_header = f"Δ {report.headline} vs {report.systems[0]} [95% CI]"
+    out = Table("system", *headers, diff_header, "verdict", title=title, title_justify="left")
+    by_system = {d.system: d for d in report.differences}
+    for system in report.systems:
+        scores = report.scores[system]
+        cells = [_number(m, scores[m]) for m in metrics]
+        out.add_row(system, *cells, *_difference(by_system.get(system)))
+    return out
+
+
+def json_data(reports: Sequence[TaskReport], meta: dict[str, Any]) -> dict[str, Any]:
+    return {**meta, "tasks": [report.as_dict() for report in reports]}
