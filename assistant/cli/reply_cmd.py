@@ -73,6 +73,10 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     if isinstance(source, Path) and not source.exists():
         raise UserError(f"no such file: {source}")
     done = run_events(reply(ctx.core, source, options), ctx, stream=not ctx.json)
+    if not done.data.get("from"):
+        from assistant.tasks.reply import NO_IDENTITY
+
+        ctx.err.print(f"[yellow]warning: {NO_IDENTITY}[/yellow]")
     if args.out:
         _write_draft(args.out, done.data["eml"])
     if ctx.json:

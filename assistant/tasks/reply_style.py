@@ -11,7 +11,6 @@ decline) is never an example: it would turn the decline into an acceptance.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -24,7 +23,6 @@ STYLE_CHARS = 400  # of each earlier reply shown
 MAIL_CHARS = 600  # of the earlier mail shown
 STYLE_SIMILARITY = 0.4  # cosine of the mails' embeddings for an earlier reply to count
 PAST_REPLIES = 100  # most recent stored replies considered
-_FROM = re.compile(r"^From:\s*\"?([^\"<\n]*?)\"?\s*(?:<([^>\n]*)>)?\s*$", re.MULTILINE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,14 +31,6 @@ class StyleExample:
     reply: str  # the stored draft
     intent: str
     tone: str
-
-    def sender_name(self) -> str:
-        """First name of the earlier mail's sender (a copied greeting names them)."""
-        match = _FROM.search(self.mail)
-        if not match:
-            return ""
-        name = match.group(1).strip() or (match.group(2) or "").partition("@")[0]
-        return name.split()[0] if name.split() and name.isascii() else name
 
 
 def intent_kind(intent: str) -> str:
