@@ -13,15 +13,13 @@ from email import message_from_string, policy
 from email.utils import getaddresses
 from typing import TYPE_CHECKING
 
-from assistant.tasks.quality import word_count
+from assistant.tasks.reply_trim import sentence_keys
 
 if TYPE_CHECKING:
     from assistant.mail import IncomingMail
     from assistant.mail.identity import Identity
 
 FILLER_DRAFTS = 3  # a sentence in this many drafts to different mails is stock filler
-FILLER_WORDS = 4  # shorter sentences ("Thanks!", "See you then.") are not counted
-_SENTENCE = re.compile(r"[^.!?。！？\n]+[.!?。！？]*")
 _REFUSAL = {
     "en": ("unfortunately", "can't", "cannot", "can not", "unable", "won't be able",
            "not able", "decline", "regret", "have to pass", "sorry"),
@@ -104,29 +102,20 @@ def _content(text: str) -> set[str]:
     return words | {run[i : i + 2] for run in han for i in range(len(run) - 1)}
 
 
-def _sentences(draft: str) -> set[str]:
-    found = set()
-    for match in _SENTENCE.finditer(draft):
-        sentence = re.sub(r"\s+", " ", match.group().strip(" .!?。！？").lower())
-        if word_count(sentence) >= FILLER_WORDS:
-            found.add(sentence)
-    return found
-
-
-def stock_sentences(drafts: Sequence[tuple[str, str]]) -> set[str]:
+def stocksentence_keys(drafts: Sequence[tuple[str, str]]) -> set[str]:
     """Sentences found in ``FILLER_DRAFTS`` or more drafts to different mails
     (``drafts``: (mail key, draft body) pairs)."""
     seen: dict[str, set[str]] = {}
     for key, draft in drafts:
-        for sentence in _sentences(draft):
+        for sentence in sentence_keys(draft):
             seen.setdefault(sentence, set()).add(key)
     return {s for s, keys in seen.items() if len(keys) >= FILLER_DRAFTS}
 
 
 def distinct(drafts: Sequence[tuple[str, str]]) -> list[bool]:
     """Per draft: True when none of its sentences is stock filler of the set."""
-    stock = stock_sentences(drafts)
-    return [not (_sentences(d) & stock) for _, d in drafts]
+    stock = stocksentence_keys(drafts)
+    return [not (sentence_keys(d) & stock) for _, d in drafts]
 
 
 def rates(flags: Sequence[bool]) -> float:
@@ -137,5 +126,5 @@ def most_common_stock(drafts: Sequence[tuple[str, str]], n: int = 3) -> list[tup
     """The most shared sentences (for the report)."""
     counts: Counter[str] = Counter()
     for _, draft in drafts:
-        counts.update(_sentences(draft))
+        counts.update(sentence_keys(draft))
     return [(s, c) for s, c in counts.most_common(n) if c >= FILLER_DRAFTS]

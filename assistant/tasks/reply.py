@@ -25,8 +25,8 @@ from assistant.tasks.reply_checks import (
     without_copies,
 )
 from assistant.tasks.reply_frame import framed_draft, greeting, sender_name, signoff
-from assistant.tasks.reply_style import StyleExample, find_style_examples
-from assistant.tasks.reply_trim import body_of
+from assistant.tasks.reply_style import StyleExample, find_style_examples, worn_sentences
+from assistant.tasks.reply_trim import body_of, drop_sentences
 
 if TYPE_CHECKING:
     from assistant.core import Core
@@ -205,6 +205,7 @@ def reply(core: Core, source: Path | bytes, options: ReplyOptions) -> Iterator[E
 
     def body(run_id: int) -> Iterator[Event]:
         examples = find_style_examples(core, text, mail.language or "en", options.intent)
+        worn = worn_sentences(core)
         budget = options.max_tokens or min(400, core.settings.get_int("max_output_tokens"))
         fallback = ""  # a draft whose only fault was a copied sentence, now removed
         for attempt in range(ATTEMPTS):
@@ -225,7 +226,7 @@ def reply(core: Core, source: Path | bytes, options: ReplyOptions) -> Iterator[E
                     yield event
                 elif isinstance(event, Done):
                     raw = event.text
-            draft = body_of(clean_reply(raw, user_name))
+            draft = drop_sentences(body_of(clean_reply(raw, user_name)), worn)
             # Last line of defence: lines carrying what an instruction in the mail asked for.
             draft = drop_injected(draft, f"{mail.subject}\n{mail.body_text}")[0].strip()
             wrong = misses_intent(options.intent, mail.language, draft)

@@ -26,7 +26,7 @@ _FENCE = re.compile(r"^\s*```[a-z]*\s*$", re.MULTILINE)
 
 def clean_reply(text: str, user_name: str) -> str:
     text = _FENCE.sub("", _SUBJECT.sub("", text)).strip()
-    return _PLACEHOLDER.sub(user_name, text).strip() if user_name else text
+    return _PLACEHOLDER.sub(user_name, text).strip()  # no name: the placeholder goes
 
 
 # Words of a refusal: a draft for "decline" without any says yes or asks back.

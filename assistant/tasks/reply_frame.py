@@ -38,7 +38,7 @@ _FORMAL_EN = re.compile(rf"^\s*dear\s+(?:{'|'.join(_TITLES_EN)})\b", re.IGNORECA
 _GREETING = {"fr": ("Bonjour {first},", "Bonjour {full},"), "de": ("Hallo {first},",
              "Guten Tag {full},"), "es": ("Hola {first},", "Estimado/a {full}:"),
              "ja": ("{full}様", "{full}様")}  # fmt: skip
-CLOSING = {"en": "Best regards", "zh": "祝好", "fr": "Cordialement", "de": "Viele Grüße",
+CLOSING = {"en": "Best regards", "zh": "祝好！", "fr": "Cordialement", "de": "Viele Grüße",
            "es": "Saludos", "ja": "よろしくお願いいたします"}  # fmt: skip
 
 
@@ -67,12 +67,16 @@ def readable_name(display: str, addr: str) -> str:
 def sender_name(mail: IncomingMail) -> SenderName:
     """The sender's name as a greeting uses it (display name, else the address's local part)."""
     display = readable_name(mail.from_name, mail.from_addr)
+    last = display.split()[-1] if display.split() else ""
+    if _HAN.match(last):  # "财务部 王芳": the person, not the department
+        display = last
     if _HAN.match(display):
         return _han_name(display, mail)
     title = ""
     match = _TITLE_EN.match(display)
     if match:
-        title = match.group(1).capitalize() + ("." if len(match.group(1)) <= 4 else "")
+        word = match.group(1).capitalize()
+        title = word + "." if word in ("Mr", "Ms", "Mrs", "Dr", "Prof") else word
         display = match.group(2).strip()
     words = display.split()
     surname = words[-1] if len(words) > 1 or title else ""
@@ -82,8 +86,9 @@ def sender_name(mail: IncomingMail) -> SenderName:
 def _han_name(display: str, mail: IncomingMail) -> SenderName:
     for title in _TITLES_ZH:
         if display.endswith(title) and len(display) > len(title):
-            surname = display[: -len(title)]
-            return SenderName(display, display, surname, title)
+            rest = display[: -len(title)]  # "张" of 张经理, "邓华" of 邓华律师
+            compound = next((s for s in _COMPOUND_SURNAMES if rest.startswith(s)), "")
+            return SenderName(display, display, compound or rest[0], title)
     compound = next((s for s in _COMPOUND_SURNAMES if display.startswith(s)), "")
     surname = compound or display[0]
     return SenderName(display, display, surname, _signed_title_zh(mail))

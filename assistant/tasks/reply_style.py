@@ -81,3 +81,23 @@ def _param(run: dict[str, Any], key: str) -> str:
     params = run.get("params")
     value = params.get(key) if isinstance(params, dict) else None
     return value if isinstance(value, str) else ""
+
+
+WORN_DRAFTS = 2  # a sentence in this many earlier drafts to different mails is worn out
+WORN_RECENT = 60  # most recent stored drafts looked at
+
+
+def worn_sentences(core: Core) -> frozenset[str]:
+    """Sentences (keys of :func:`assistant.tasks.reply_trim.sentence_key`) of the user's recent
+    drafts that already answered several different mails: stock filler, left out of a new
+    draft (it makes every reply alike and answers nothing in particular)."""
+    from assistant.tasks.reply_trim import sentence_keys
+
+    seen: dict[str, set[str]] = {}
+    for run in core.store.list_runs(limit=WORN_RECENT, task="reply"):
+        if run["status"] != "done" or not run.get("output"):
+            continue
+        mail = str(run.get("input_sha256") or run["id"])
+        for key in sentence_keys(str(run["output"])):
+            seen.setdefault(key, set()).add(mail)
+    return frozenset(k for k, mails in seen.items() if len(mails) >= WORN_DRAFTS)

@@ -52,6 +52,7 @@ STOCK = (
     "如有任何问题请随时联系我", "如有问题请随时联系我", "感谢您的来信", "谢谢您的邮件",
 )  # fmt: skip
 _SENTENCE = re.compile(r"[^.!?。！？\n]+[.!?。！？]*")
+_STOCK_KEYS = frozenset(STOCK)
 
 
 def _norm(line: str) -> str:
@@ -109,15 +110,35 @@ def strip_signoff(text: str) -> str:
     return "\n".join(lines).strip()
 
 
-def drop_stock(text: str) -> str:
-    """The text without stock sentences (each kept when nothing else would be left)."""
+FILLER_WORDS = 4  # shorter sentences ("Thanks!", "See you then.") are never stock filler
+
+
+def sentence_key(sentence: str) -> str:
+    """A sentence compared across drafts: lower case, single spaces, no end punctuation."""
+    return _norm(sentence)
+
+
+def sentence_keys(text: str) -> set[str]:
+    """The keys of the sentences of ``text`` long enough to count as filler."""
+    keys = {sentence_key(m.group()) for m in _SENTENCE.finditer(text)}
+    return {k for k in keys if word_count(k) >= FILLER_WORDS}
+
+
+def drop_sentences(text: str, keys: set[str] | frozenset[str]) -> str:
+    """The text without the sentences whose key is in ``keys``; unchanged when fewer than three
+    words would be left (a short draft beats no draft)."""
     kept_lines = []
     for line in text.splitlines():
         pieces = [m.group() for m in _SENTENCE.finditer(line)]
-        kept = [p for p in pieces if _norm(p) not in STOCK]
+        kept = [p for p in pieces if sentence_key(p) not in keys]
         kept_lines.append("".join(kept).strip() if pieces else line)
     result = re.sub(r"\n{3,}", "\n\n", "\n".join(kept_lines)).strip()
     return result if word_count(result) >= 3 else text.strip()
+
+
+def drop_stock(text: str) -> str:
+    """The text without stock sentences (each kept when nothing else would be left)."""
+    return drop_sentences(text, _STOCK_KEYS)
 
 
 def body_of(text: str) -> str:
