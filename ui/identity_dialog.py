@@ -4,6 +4,7 @@ says so."""
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,10 +31,8 @@ def identity_asked(data_dir: Path) -> bool:
 
 
 def mark_identity_asked(data_dir: Path) -> None:
-    try:
+    with contextlib.suppress(OSError):  # not written: asked again at the next start
         (data_dir / ASKED_MARKER).touch()
-    except OSError:
-        pass  # asked again at the next start: harmless
 
 
 class IdentityDialog(QDialog):
@@ -72,7 +71,9 @@ class IdentityDialog(QDialog):
         layout.addWidget(self.error)
         buttons = QDialogButtonBox()
         self.save_button = buttons.addButton(QDialogButtonBox.StandardButton.Save)
-        self.skip_button = buttons.addButton(self.tr("Skip"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.skip_button = buttons.addButton(
+            self.tr("Skip"), QDialogButtonBox.ButtonRole.RejectRole
+        )
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

@@ -20,16 +20,55 @@ if TYPE_CHECKING:
     from assistant.mail.identity import Identity
 
 FILLER_DRAFTS = 3  # a sentence in this many drafts to different mails is stock filler
-_REFUSAL = {
-    "en": ("unfortunately", "can't", "cannot", "can not", "unable", "won't be able",
-           "not able", "decline", "regret", "have to pass", "sorry"),
-    "zh": ("抱歉", "无法", "不能", "没法", "遗憾", "不便", "没空", "没有空", "婉拒", "来不了",
-           "去不了", "参加不了"),
-}  # fmt: skip
 _STOP = frozenset(
-    "that this with from have will your about would could there their which what when were "
-    "been they them then than just also some into only more very here thanks thank please "
-    "regards dear hello know need like want sure okay good great time mail email".split()
+    [
+        "that",
+        "this",
+        "with",
+        "from",
+        "have",
+        "will",
+        "your",
+        "about",
+        "would",
+        "could",
+        "there",
+        "their",
+        "which",
+        "what",
+        "when",
+        "were",
+        "been",
+        "they",
+        "them",
+        "then",
+        "than",
+        "just",
+        "also",
+        "some",
+        "into",
+        "only",
+        "more",
+        "very",
+        "here",
+        "thanks",
+        "thank",
+        "please",
+        "regards",
+        "dear",
+        "hello",
+        "know",
+        "need",
+        "like",
+        "want",
+        "sure",
+        "okay",
+        "good",
+        "great",
+        "time",
+        "mail",
+        "email",
+    ]
 )
 
 
@@ -82,15 +121,12 @@ def from_is_user(eml: str, identity: Identity | None) -> bool:
 
 
 def meets_intent(mail: IncomingMail, intent: str, draft: str) -> bool:
-    """The intent asked for (ask: a question; decline: a refusal; accept: no refusal), and the
-    draft is about this mail: it shares a content word (Chinese: a two-character word) with it."""
-    low = draft.lower().replace("’", "'")
-    refusal = any(w in low for w in _REFUSAL.get(mail.language, _REFUSAL["en"]))
-    if intent == "ask" and "?" not in draft and "？" not in draft:
-        return False
-    if intent == "decline" and not refusal:
-        return False
-    if intent == "accept" and refusal:
+    """The intent asked for (the reply task's own check: ask has a question, decline a refusal,
+    accept none), and the draft is about this mail: it shares a content word (Chinese: two
+    characters) with it."""
+    from assistant.tasks.reply_checks import misses_intent
+
+    if misses_intent(intent, mail.language, draft):
         return False
     return bool(_content(mail.newest or mail.body_text) & _content(draft))
 
@@ -102,7 +138,7 @@ def _content(text: str) -> set[str]:
     return words | {run[i : i + 2] for run in han for i in range(len(run) - 1)}
 
 
-def stocksentence_keys(drafts: Sequence[tuple[str, str]]) -> set[str]:
+def stock_sentences(drafts: Sequence[tuple[str, str]]) -> set[str]:
     """Sentences found in ``FILLER_DRAFTS`` or more drafts to different mails
     (``drafts``: (mail key, draft body) pairs)."""
     seen: dict[str, set[str]] = {}
@@ -114,7 +150,7 @@ def stocksentence_keys(drafts: Sequence[tuple[str, str]]) -> set[str]:
 
 def distinct(drafts: Sequence[tuple[str, str]]) -> list[bool]:
     """Per draft: True when none of its sentences is stock filler of the set."""
-    stock = stocksentence_keys(drafts)
+    stock = stock_sentences(drafts)
     return [not (sentence_keys(d) & stock) for _, d in drafts]
 
 

@@ -38,15 +38,30 @@ _REFUSAL = {
 }  # fmt: skip
 
 
+# A refusal to write the reply at all (the assistant's own, not the user's answer).
+_NOT_A_REPLY = ("assist with that", "help with that", "as an ai", "language model",
+                "i can't assist", "i cannot assist", "无法协助", "作为ai")  # fmt: skip
+# Words of a refusal that an acceptance never has ("sorry" may open one: "sorry for the wait").
+_NO = {
+    "en": ("unfortunately", "can't", "cannot", "unable", "decline", "not able", "won't be able"),
+    "zh": ("无法", "不能", "没法", "婉拒", "来不了", "去不了"),
+}
+
+
 def misses_intent(intent: str, language: str, draft: str) -> bool:
-    """An 'ask' draft without a question, a 'decline' draft without a refusal (languages with a
-    word list: en, zh). Free-text intents are not checked."""
+    """An 'ask' draft without a question, a 'decline' draft without a refusal, an 'accept'
+    draft with one (languages with a word list: en, zh), or no reply at all (the model refusing
+    the task). Free-text intents are not checked."""
     intent = intent.strip().lower()
+    low = draft.lower().replace("’", "'")
+    if any(p in low for p in _NOT_A_REPLY):
+        return True
+    if intent == "accept" and language in _NO:
+        return any(w in low for w in _NO[language])
     if intent == "ask":
         return "?" not in draft and "？" not in draft
     words = _REFUSAL.get(language)
     if intent == "decline" and words:
-        low = draft.lower().replace("’", "'")
         return not any(w in low for w in words)
     return False
 
@@ -95,9 +110,9 @@ def copied_sentences(mail: IncomingMail, draft: str) -> list[str]:
         if echo_ratio(source, sentence, n=4) >= limit:
             found.append(sentence)
     for sentence in (m.group().strip() for m in _SENTENCE.finditer(source)):
-        if word_count(sentence) >= MAIL_SENTENCE_WORDS and sentence not in found:
-            if echo_ratio(draft, sentence, n=4) >= MAIL_SENTENCE_ECHO:
-                found.append(sentence)
+        long_enough = word_count(sentence) >= MAIL_SENTENCE_WORDS and sentence not in found
+        if long_enough and echo_ratio(draft, sentence, n=4) >= MAIL_SENTENCE_ECHO:
+            found.append(sentence)
     return found
 
 

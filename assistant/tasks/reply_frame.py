@@ -116,7 +116,8 @@ def greeting(mail: IncomingMail, tone: str = "") -> str:
     language = mail.language or "en"
     opening = _salutation(mail)
     if language == "zh":
-        polite = tone == "formal" or "您" in opening or "尊敬" in opening or "您" in mail.newest
+        said = mail.newest or mail.body_text
+        polite = tone == "formal" or "您" in said or "尊敬" in said
         hello = "您好" if polite else "你好"
         if name.title and name.surname:
             return f"{name.surname}{name.title}{hello}，"
@@ -125,8 +126,8 @@ def greeting(mail: IncomingMail, tone: str = "") -> str:
     if language in _GREETING:
         informal, formal = _GREETING[language]
         return (formal if tone == "formal" else informal).format(first=name.first, full=name.full)
-    said = _SALUTATION_EN.match(opening)
-    word = said.group(1).capitalize() if said else ("Dear" if tone == "formal" else "Hi")
+    mirrored = _SALUTATION_EN.match(opening)
+    word = mirrored.group(1).capitalize() if mirrored else ("Dear" if tone == "formal" else "Hi")
     formal = tone == "formal" or bool(_FORMAL_EN.match(opening))
     if word == "Dear" and formal:
         if name.title and name.surname:

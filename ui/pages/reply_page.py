@@ -61,7 +61,7 @@ class ReplyPage(TaskPage):
         self.envelope.setText(line)
         self.identity_button.setVisible(not known)
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+    def showEvent(self, event: QShowEvent) -> None:
         if self.last_done is None:
             self.refresh_identity()
         super().showEvent(event)

@@ -58,7 +58,10 @@ def test_each_check_fails_its_own_defect() -> None:
     scores = TASK.score(items, bad)
     assert scores["greeting_names_sender"] < 1 and scores["signoff_is_user"] < 1
     assert scores["from_is_user"] < 1 and scores["usable"] == 0.0
-    copy = "刘洋您好，\n\n公司下个月十五号有一场新员工培训，想请您来讲一个小时的数据安全课。\n\n祝好！\n赵敏"
+    copy = (
+        "刘洋您好，\n\n公司下个月十五号有一场新员工培训，想请您来讲一个小时的数据安全课。"
+        "\n\n祝好！\n赵敏"
+    )
     assert TASK.score(items[2:], [_out(items[2], copy)])["no_copied_sentence"] == 0.0
     accepted = "刘洋您好，\n\n好的，我可以来讲这节课。\n\n祝好！\n赵敏"  # "ask" without a question
     assert TASK.score(items[2:], [_out(items[2], accepted)])["intent_met"] == 0.0

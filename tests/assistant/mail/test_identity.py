@@ -11,7 +11,12 @@ import pytest
 
 from assistant.errors import SettingError
 from assistant.mail import build_reply_eml, parse_email
-from assistant.mail.identity import Identity, choose_identity, identity_from_settings, parse_addresses
+from assistant.mail.identity import (
+    Identity,
+    choose_identity,
+    identity_from_settings,
+    parse_addresses,
+)
 from assistant.settings import Settings
 
 WORK = Identity("Alex Chen", ("alex@work.example",), "Best regards")
@@ -64,7 +69,9 @@ def test_identity_settings_are_validated_and_old_ones_migrated(tmp_path: Path) -
         settings.set("identity.addresses", "Alex@Work.example, alex@home.example")
         settings.set("identity.signoff", "Cheers,\\nAl")
         found = identity_from_settings(settings)
-        assert found == Identity("Alex Chen", ("alex@work.example", "alex@home.example"), "Cheers,\nAl")
+        assert found == Identity(
+            "Alex Chen", ("alex@work.example", "alex@home.example"), "Cheers,\nAl"
+        )
     with Store(tmp_path / "old") as store:  # settings stored by version 1
         store.save_settings(1, {"user_name": "Bo Li", "user_email": "bo@li.example"})
         migrated = identity_from_settings(Settings(store))

@@ -3,6 +3,8 @@ greeting and sign-off removed (the frame is set in code), stock filler, missed i
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from assistant.mail import IncomingMail, parse_email
 from assistant.tasks.reply_checks import copied, copied_sentences, misses_intent, without_copies
 from assistant.tasks.reply_trim import body_of, drop_stock, strip_greeting, strip_signoff
@@ -75,10 +77,15 @@ def test_the_models_signoff_is_removed() -> None:
 
 
 def test_stock_filler_is_dropped_but_never_the_whole_draft() -> None:
-    text = "Thank you for your email. I will send the report on Friday. I look forward to hearing from you."
+    text = (
+        "Thank you for your email. I will send the report on Friday. "
+        "I look forward to hearing from you."
+    )
     assert drop_stock(text) == "I will send the report on Friday."
     assert drop_stock("Thank you for your email.") == "Thank you for your email."
-    assert body_of("Hi Tom,\n\nThanks for your email. Friday works.\n\nCheers,\nAl") == "Friday works."
+    assert body_of("Hi Tom,\n\nThanks for your email. Friday works for me.\n\nCheers,\nAl") == (
+        "Friday works for me."
+    )
 
 
 def test_intent_checks() -> None:
@@ -88,3 +95,24 @@ def test_intent_checks() -> None:
     assert not misses_intent("decline", "zh", "很抱歉，那天没空。")
     assert not misses_intent("", "en", "Anything at all.")
 
+
+def test_sentences_worn_by_earlier_drafts_to_other_mails(data_dir: Path) -> None:
+    from assistant.core import Core
+    from assistant.tasks.reply_style import worn_sentences
+    from assistant.tasks.reply_trim import drop_sentences
+
+    core = Core(data_dir)
+    try:
+        worn_out = "I will get back to you on this soon."
+        for sha, body in [("a", "Friday works."), ("b", "Sorry, not this week."), ("b", "No.")]:
+            run = core.store.start_run("reply", input_text=sha, input_sha256=sha)
+            core.store.finish_run(run, status="done", output=f"Hi X,\n\n{body} {worn_out}")
+        once = core.store.start_run("reply", input_text="c", input_sha256="c")
+        core.store.finish_run(once, status="done", output="Hi Y,\n\nThe report is attached now.")
+        worn = worn_sentences(core)
+        assert worn == {"i will get back to you on this soon"}  # two mails; "b" counts once
+        draft = f"Thursday at ten suits me. {worn_out}"
+        assert drop_sentences(draft, worn) == "Thursday at ten suits me."
+        assert drop_sentences(worn_out, worn) == worn_out  # never an empty draft
+    finally:
+        core.close()
