@@ -33,13 +33,18 @@ class ReplyPage(TaskPage):
         envelope = QWidget()
         row = QHBoxLayout(envelope)
         row.setContentsMargins(0, 0, 0, 0)
-        self.envelope = QLabel()
+        lines = QVBoxLayout()
+        self.envelope = QLabel()  # From (or the warning that nobody is set)
         self.envelope.setObjectName("replyEnvelope")
-        self.envelope.setWordWrap(True)
+        self.to_line = QLabel()
+        self.to_line.setObjectName("replyTo")
+        self.to_line.hide()
+        lines.addWidget(self.envelope)
+        lines.addWidget(self.to_line)
         self.identity_button = QPushButton(self.tr("Set up who you are…"))
         self.identity_button.setObjectName("replyIdentityButton")
         self.identity_button.clicked.connect(self.edit_identity)
-        row.addWidget(self.envelope, 1)
+        row.addLayout(lines, 1)
         row.addWidget(self.identity_button)
         layout.addWidget(envelope)
         super()._place_result(layout)
@@ -53,12 +58,14 @@ class ReplyPage(TaskPage):
                 "⚠ Who you are is not set: drafts have no From and are signed without a name."
             )
             return f"<span style='color:#b36b00'>{escape(warning)}</span>", False
-        return f"<b>{self.tr('From')}:</b> {_who(identity.name, identity.address)}", True
+        label = self.tr("From")
+        return f"<b>{label}:</b> {_who(identity.name, identity.address)}", True
 
     def refresh_identity(self) -> None:
         """The From line (or the warning) before a draft exists."""
         line, known = self._from_line()
         self.envelope.setText(line)
+        self.to_line.hide()
         self.identity_button.setVisible(not known)
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -72,12 +79,25 @@ class ReplyPage(TaskPage):
         to = _who(str(data.get("to_name", "")), str(data.get("to", "")))
         if data.get("from"):
             sender = _who(str(data.get("from_name", "")), str(data["from"]))
-            line = f"<b>{self.tr('From')}:</b> {sender}"
+            label = self.tr("From")
+            line = f"<b>{label}:</b> {sender}"
             self.identity_button.hide()
         else:
             line, _known = self._from_line()
             self.identity_button.show()
-        self.envelope.setText(f"{line}<br><b>{self.tr('To')}:</b> {to}")
+        to_label = self.tr("To")
+        self.envelope.setText(line)
+        self.to_line.setText(f"<b>{to_label}:</b> {to}")
+        self.to_line.show()
+
+    def _render(self) -> None:
+        """A draft is shown as written: plain text, its lines kept (Markdown would join the
+        sign-off's lines)."""
+        bar = self.result.verticalScrollBar()
+        at_end = bar.value() >= bar.maximum() - 4
+        self.result.setPlainText(self.result_text)
+        if at_end:
+            bar.setValue(bar.maximum())
 
     def edit_identity(self) -> None:
         from ui.identity_dialog import IdentityDialog
