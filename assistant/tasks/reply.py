@@ -26,7 +26,7 @@ from assistant.tasks.reply_checks import (
 )
 from assistant.tasks.reply_frame import framed_draft, greeting, sender_name, signoff
 from assistant.tasks.reply_style import StyleExample, find_style_examples, worn_sentences
-from assistant.tasks.reply_trim import body_of, drop_sentences
+from assistant.tasks.reply_trim import body_of, drop_sentences, sentence_keys
 
 if TYPE_CHECKING:
     from assistant.core import Core
@@ -190,6 +190,7 @@ def draft_identity(core: Core, mail: IncomingMail, options: ReplyOptions) -> Ide
 
 def reply(core: Core, source: Path | bytes, options: ReplyOptions) -> Iterator[Event]:
     from assistant.mail import build_reply_eml, parse_email
+    from assistant.mail.reply_examples import example
 
     yield Status("reading the mail")
     mail = parse_email(source, max_bytes=core.settings.get_int("max_file_mb") * 1024 * 1024)
@@ -205,7 +206,9 @@ def reply(core: Core, source: Path | bytes, options: ReplyOptions) -> Iterator[E
 
     def body(run_id: int) -> Iterator[Event]:
         examples = find_style_examples(core, text, mail.language or "en", options.intent)
-        worn = worn_sentences(core)
+        # Sentences of the user's worn-out drafts, and of the worked example (the model
+        # copies its generic reply: "Unfortunately I can't make it that day...").
+        worn = worn_sentences(core) | sentence_keys(example(mail.language, options.intent)[1])
         budget = options.max_tokens or min(400, core.settings.get_int("max_output_tokens"))
         fallback = ""  # a draft whose only fault was a copied sentence, now removed
         for attempt in range(ATTEMPTS):
