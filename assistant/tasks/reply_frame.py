@@ -124,8 +124,8 @@ def greeting(mail: IncomingMail, tone: str = "") -> str:
         who = name.full if _HAN.match(name.full) else name.first
         return f"{who}{hello}，"
     if language in _GREETING:
-        informal, formal = _GREETING[language]
-        return (formal if tone == "formal" else informal).format(first=name.first, full=name.full)
+        casual, polite = _GREETING[language]
+        return (polite if tone == "formal" else casual).format(first=name.first, full=name.full)
     mirrored = _SALUTATION_EN.match(opening)
     word = mirrored.group(1).capitalize() if mirrored else ("Dear" if tone == "formal" else "Hi")
     formal = tone == "formal" or bool(_FORMAL_EN.match(opening))
