@@ -128,8 +128,8 @@ def greeting(mail: IncomingMail, tone: str = "") -> str:
         return (polite if tone == "formal" else casual).format(first=name.first, full=name.full)
     mirrored = _SALUTATION_EN.match(opening)
     word = mirrored.group(1).capitalize() if mirrored else ("Dear" if tone == "formal" else "Hi")
-    formal = tone == "formal" or bool(_FORMAL_EN.match(opening))
-    if word == "Dear" and formal:
+    is_formal = tone == "formal" or bool(_FORMAL_EN.match(opening))
+    if word == "Dear" and is_formal:
         if name.title and name.surname:
             return f"Dear {name.title} {name.surname},"
         return f"Dear {name.full},"
