@@ -124,8 +124,9 @@ def greeting(mail: IncomingMail, tone: str = "") -> str:
         who = name.full if _HAN.match(name.full) else name.first
         return f"{who}{hello}，"
     if language in _GREETING:
-        casual, polite = _GREETING[language]
-        return (polite if tone == "formal" else casual).format(first=name.first, full=name.full)
+        casual, respectful = _GREETING[language]
+        chosen = respectful if tone == "formal" else casual
+        return chosen.format(first=name.first, full=name.full)
     mirrored = _SALUTATION_EN.match(opening)
     word = mirrored.group(1).capitalize() if mirrored else ("Dear" if tone == "formal" else "Hi")
     is_formal = tone == "formal" or bool(_FORMAL_EN.match(opening))
