@@ -101,6 +101,11 @@ def watch(args: argparse.Namespace, ctx: CliContext, options: Any) -> int:
     if out_dir.resolve() == mail_dir(folder).resolve():
         raise UserError("--out-dir must not be the watched folder (drafts would be answered)")
     seen = SeenKeys(ctx.data_dir / "watch" / "seen.txt")
+    from assistant.mail.identity import identity_from_settings
+    from assistant.tasks.reply import NO_IDENTITY
+
+    if identity_from_settings(ctx.settings) is None:
+        ctx.err.print(f"[yellow]warning: {NO_IDENTITY}[/yellow]")
     stop = threading.Event()
     drafted = 0
     while not stop.is_set():

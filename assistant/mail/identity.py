@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from assistant.errors import SettingError
@@ -76,9 +76,12 @@ def identity_from_settings(settings: Settings) -> Identity | None:
 def choose_identity(
     mail: IncomingMail, identities: Sequence[Identity], default: Identity | None
 ) -> Identity | None:
-    """The identity the mail was sent to (To first, then Cc), else ``default``."""
+    """The identity the mail was sent to (To first, then Cc), with that address first (the
+    draft's From), else ``default``."""
     for recipient in [*mail.to, *mail.cc]:
         for identity in identities:
             if identity.owns(recipient.addr):
-                return identity
+                addr = recipient.addr.strip().lower()
+                rest = tuple(a for a in identity.addresses if a != addr)
+                return replace(identity, addresses=(addr, *rest))
     return default

@@ -48,9 +48,13 @@ def test_addresses_are_parsed_lowercased_and_checked() -> None:
 
 def test_the_identity_the_mail_was_sent_to_is_chosen() -> None:
     to_home = parse_email(_mail("Al <AL@home.example>"))
-    assert choose_identity(to_home, [WORK, HOME], WORK) is HOME
+    assert choose_identity(to_home, [WORK, HOME], WORK) == Identity(
+        "Alex", ("al@home.example", "alex@home.example"), "Cheers"
+    )  # the address the mail went to is the From
+    to_first = parse_email(_mail("alex@home.example"))
+    assert choose_identity(to_first, [WORK, HOME], WORK) == HOME
     cc_work = parse_email(_mail("team@x.org", cc="alex@work.example"))
-    assert choose_identity(cc_work, [HOME, WORK], HOME) is WORK
+    assert choose_identity(cc_work, [HOME, WORK], HOME) == WORK
     elsewhere = parse_email(_mail("list@x.org"))
     assert choose_identity(elsewhere, [WORK, HOME], HOME) is HOME  # the default
     assert choose_identity(elsewhere, [], None) is None
