@@ -210,7 +210,7 @@ def reply(core: Core, source: Path | bytes, options: ReplyOptions) -> Iterator[E
         # copies its generic reply: "Unfortunately I can't make it that day...").
         worn = worn_sentences(core) | sentence_keys(example(mail.language, options.intent)[1])
         budget = options.max_tokens or min(400, core.settings.get_int("max_output_tokens"))
-        fallback = ""  # a draft whose only fault was a copied sentence, now removed
+        fallback = ""  # a draft whose only fault was a copied (now removed) or stock sentence
         for attempt in range(ATTEMPTS):
             messages = reply_messages(
                 mail,
@@ -234,11 +234,13 @@ def reply(core: Core, source: Path | bytes, options: ReplyOptions) -> Iterator[E
             draft = drop_injected(draft, f"{mail.subject}\n{mail.body_text}")[0].strip()
             wrong = misses_intent(options.intent, mail.language, draft)
             if draft and not wrong and not copied(mail, draft):
-                if not copied_sentences(mail, draft):
+                keys = sentence_keys(draft)
+                stale = bool(keys) and keys <= worn  # nothing but stock or the example's words
+                if not copied_sentences(mail, draft) and not stale:
                     break
                 trimmed = without_copies(mail, draft)
                 if not fallback and not copied(mail, trimmed):
-                    fallback = trimmed
+                    fallback = trimmed  # the first draft that stays a reply once cut
             yield Status("the draft repeated its input or missed the intent; writing it again")
         else:  # never hand back a copy of the mail (or an empty draft) as the reply
             if not fallback:
