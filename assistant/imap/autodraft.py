@@ -13,16 +13,32 @@ if TYPE_CHECKING:
     from assistant.core import Core
     from assistant.imap.account import MailAccount
     from assistant.imap.watcher import DraftFn
+    from assistant.mail.identity import Identity
     from assistant.tasks.reply import ReplyOptions
 
 
-def account_options(account: MailAccount, options: ReplyOptions) -> ReplyOptions:
-    """``options`` with the account's identity as the reply's sender."""
-    return replace(
-        options,
-        from_addr=options.from_addr or account.from_address,
-        from_name=options.from_name or account.display_name,
+def account_identity(core: Core, account: MailAccount) -> Identity | None:
+    """Who writes from this account: its address and display name, with the name and sign-off
+    of the Settings identity where the account has none."""
+    from assistant.mail.identity import Identity, identity_from_settings
+
+    default = identity_from_settings(core.settings)
+    address = account.from_address.strip().lower()
+    if not address:
+        return default
+    return Identity(
+        name=account.display_name or (default.name if default else ""),
+        addresses=(address,),
+        signoff=default.signoff if default else "",
     )
+
+
+def account_options(core: Core, account: MailAccount, options: ReplyOptions) -> ReplyOptions:
+    """``options`` with the account's identity first among the reply's identities."""
+    identity = account_identity(core, account)
+    if identity is None:
+        return options
+    return replace(options, identities=(identity, *options.identities))
 
 
 def model_drafter(core: Core, account: MailAccount, options: ReplyOptions) -> DraftFn:
@@ -31,7 +47,7 @@ def model_drafter(core: Core, account: MailAccount, options: ReplyOptions) -> Dr
 
     def draft(raw: bytes) -> bytes:
         done: Done | None = None
-        for event in reply(core, raw, account_options(account, options)):
+        for event in reply(core, raw, account_options(core, account, options)):
             if isinstance(event, Done):
                 done = event
         if done is None:
@@ -47,10 +63,11 @@ def draft_eml(core: Core, account: MailAccount, raw: bytes, text: str) -> bytes:
     from assistant.mail import build_reply_eml, parse_email
 
     settings = core.settings
+    identity = account_identity(core, account)
     return build_reply_eml(
         parse_email(raw, max_bytes=settings.get_int("max_file_mb") * 1024 * 1024),
         text,
-        from_addr=account.from_address or settings.get_str("user_email"),
-        from_name=account.display_name or settings.get_str("user_name"),
+        from_addr=identity.address if identity else "",
+        from_name=identity.name if identity else "",
         signature=settings.get_str("signature"),
     )

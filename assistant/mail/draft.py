@@ -52,17 +52,20 @@ def build_reply_eml(
     incoming: IncomingMail,
     body_text: str,
     *,
-    from_addr: str,
+    from_addr: str = "",
     from_name: str = "",
     signature: str = "",
     now: datetime | None = None,
 ) -> bytes:
-    """A reply draft: To the Reply-To (else the sender), threaded, with the quoted original."""
+    """A reply draft: To the Reply-To (else the sender), threaded, with the quoted original.
+    Without ``from_addr`` (no identity set) the draft has no From: the mail client fills it in,
+    rather than a made-up address reaching the draft."""
     recipients = incoming.reply_to or ([incoming.sender] if incoming.from_addr else [])
     if not recipients:
         raise UserError("the mail has no sender address to reply to")
     msg = EmailMessage(policy=default)
-    msg["From"] = _address(from_name, from_addr)
+    if from_addr.strip():
+        msg["From"] = _address(from_name, from_addr)
     msg["To"] = ", ".join(_address(r.name, r.addr) for r in recipients if r.addr) or str(
         recipients[0]
     )

@@ -1,8 +1,9 @@
 """One worked example per language for the reply prompt: a short mail and a reply per intent.
 
 Small models refuse or describe the mail instead of answering it unless they see what a reply
-looks like. The example replies are deliberately generic (no places, times or names but the
-greeting) so that nothing of them can leak into a real draft.
+looks like. The example replies are the body only (the greeting and sign-off are set in code)
+and deliberately generic (no places, times or names) so that nothing of them can leak into a
+real draft.
 """
 
 from __future__ import annotations
@@ -20,22 +21,21 @@ EXAMPLE_MAIL = {
 }
 EXAMPLE_REPLY = {
     "en": {
-        "accept": "Hi Tom,\n\nThank you for the invitation. I'd be glad to join, and the time "
+        "accept": "Thank you for the invitation. I'd be glad to join, and the time "
         "works well for me. See you then.",
-        "decline": "Hi Tom,\n\nThank you for thinking of me. Unfortunately I can't make it that "
+        "decline": "Thank you for thinking of me. Unfortunately I can't make it that "
         "day, but I hope it goes well.",
-        "ask": "Hi Tom,\n\nThanks for the invitation. Before I confirm, could you tell me how "
+        "ask": "Thanks for the invitation. Before I confirm, could you tell me how "
         "long it will take and who else is coming?",
     },
     "zh": {
-        "accept": "李华你好，\n\n谢谢邀请！这个时间我可以，很乐意参加，到时见。",
-        "decline": "李华你好，\n\n谢谢邀请。很抱歉，那天我已有其他安排，没法参加了，祝一切顺利。",
-        "ask": "李华你好，\n\n谢谢邀请。确认之前想问一下：大概需要多长时间？还有哪些人参加？",
+        "accept": "谢谢邀请！这个时间我可以，很乐意参加，到时见。",
+        "decline": "谢谢邀请。很抱歉，那天我已有其他安排，没法参加了，祝一切顺利。",
+        "ask": "谢谢邀请。确认之前想问一下：大概需要多长时间？还有哪些人参加？",
     },
 }
 # Names of the example that must never appear in a real draft (the model copied the example).
 EXAMPLE_NAMES = ("Tom", "Luigi", "李华", "老王")
-GREETED = ("Tom", "李华")  # the example's sender, greeted in its replies
 
 
 def example(language: str, intent: str) -> tuple[str, str]:

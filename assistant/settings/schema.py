@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-SETTINGS_VERSION = 1
+SETTINGS_VERSION = 2  # 2: user_name/user_email became identity.name/identity.addresses
 
-Kind = Literal["bool", "int", "float", "str", "choice", "path", "int_or_auto"]
+Kind = Literal["bool", "int", "float", "str", "choice", "path", "int_or_auto", "addresses"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,9 +151,22 @@ SCHEMA: tuple[Setting, ...] = (
         choices=("formal", "friendly", "brief"),
     ),
     Setting("signature", "str", "", "Signature added to email replies.", "Mail"),
-    Setting("user_name", "str", "", "Your name, used in replies.", "Mail"),
+    Setting("identity.name", "str", "", "Your name: the From of reply drafts.", "Mail"),
     Setting(
-        "user_email", "str", "me@localhost", "Your email address (From of reply drafts).", "Mail"
+        "identity.addresses",
+        "addresses",
+        "",
+        "Your email addresses, comma-separated; the first is the From of reply drafts "
+        "(a mail sent to another one is answered from that one).",
+        "Mail",
+    ),
+    Setting(
+        "identity.signoff",
+        "str",
+        "",
+        "How your replies end, e.g. 'Best regards' (your name follows on its own line); "
+        "empty = a usual closing in the mail's language.",
+        "Mail",
     ),
     # --- calendar ----------------------------------------------------------------------------
     Setting("time_zone", "str", "", "Time zone (IANA name); empty = the system's.", "Calendar"),

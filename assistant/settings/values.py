@@ -18,8 +18,20 @@ class SettingsBackend(Protocol):
     def save_settings(self, version: int, values: Mapping[str, object]) -> None: ...
 
 
+def _v1_identity(values: dict[str, object]) -> dict[str, object]:
+    """user_name / user_email became identity.name / identity.addresses (the old default
+    address me@localhost is no one's: it is dropped, not carried over)."""
+    name = values.pop("user_name", "")
+    email = str(values.pop("user_email", "") or "")
+    if name:
+        values["identity.name"] = name
+    if email and not email.endswith("@localhost"):
+        values["identity.addresses"] = email
+    return values
+
+
 # Forward migrations: stored version -> function returning the values at version + 1.
-MIGRATIONS: dict[int, Callable[[dict[str, object]], dict[str, object]]] = {}
+MIGRATIONS: dict[int, Callable[[dict[str, object]], dict[str, object]]] = {1: _v1_identity}
 
 
 def migrate(version: int, values: dict[str, object]) -> dict[str, object]:
@@ -55,6 +67,10 @@ def coerce(setting: Setting, raw: object) -> object:
                 raise SettingError(
                     f"{setting.key} must be one of {', '.join(setting.choices)}, not {value!r}"
                 )
+        elif kind == "addresses":
+            from assistant.mail.identity import normalize_addresses
+
+            value = normalize_addresses("" if raw is None else str(raw))
         else:
             value = "" if raw is None else str(raw)
     except (TypeError, ValueError) as exc:

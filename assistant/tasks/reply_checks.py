@@ -1,25 +1,23 @@
-"""What a reply draft must not be, and its clean-up: a copy of the mail (the typical failure of
-small models: the mail's question asked back), the mail's own greeting or sign-off, the greeting
-of an example's sender, a subject line or a code fence."""
+"""What a reply draft must not be, and its clean-up: a copy of the mail or of its quoted history
+(the typical failure of small models: the mail's question asked back, the sender's sentences
+repeated as the user's), a subject line or a code fence. The greeting and sign-off are set in
+code (:mod:`assistant.tasks.reply_frame`)."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from assistant.tasks.quality import echo_ratio, word_count
 
 if TYPE_CHECKING:
     from assistant.mail import IncomingMail
-    from assistant.tasks.reply_style import StyleExample
 
 ECHO_LIMIT = 0.8  # share of copied 6-grams above which a whole draft is a copy
 SENTENCE_ECHO = 0.8  # share of copied 4-grams above which a sentence of a draft is copied
 QUESTION_ECHO = 0.6  # the same for a question (the mail's question asked back is the typical echo)
 _SENTENCE = re.compile(r"[^.!?。！？\n]+[.!?。！？]*")
 _SALUTATION_END = (",", "，", ":", "：")  # a line piece ending so is a salutation
-_CLOSING = (",", "，", "!", "！")  # end of a closing line ("Best,", "谢谢！")
 MIN_WORDS = 6  # fewer (a greeting and a name left after the guard) is no draft
 _SUBJECT = re.compile(r"^\s*(subject|主题)\s*[:：].*$", re.IGNORECASE | re.MULTILINE)
 _PLACEHOLDER = re.compile(r"\[(your name|name|你的名字|您的姓名)\]", re.IGNORECASE)
@@ -28,67 +26,7 @@ _FENCE = re.compile(r"^\s*```[a-z]*\s*$", re.MULTILINE)
 
 def clean_reply(text: str, user_name: str) -> str:
     text = _FENCE.sub("", _SUBJECT.sub("", text)).strip()
-    return _PLACEHOLDER.sub(user_name, text).strip() if user_name else text
-
-
-def drop_sender_signoff(mail: IncomingMail, draft: str) -> str:
-    """Small models end the reply with the mail's own sign-off ("Best,\nAnna"): the draft is
-    signed by the user (signature setting), never by the person it answers."""
-    full = mail.from_name.strip()
-    names = {n.lower() for n in (full, full.split()[0] if full.split() else "") if n}
-    names.add(mail.from_addr.partition("@")[0].lower())
-    lines = draft.rstrip().splitlines()
-    dropped = False
-    while len(lines) > 1 and lines[-1].strip().strip(".,!，。！").lower() in names - {""}:
-        lines.pop()
-        dropped = True
-    if (
-        dropped
-        and len(lines) > 1
-        and word_count(lines[-1]) <= 3
-        and lines[-1].rstrip().endswith(_CLOSING)
-    ):
-        lines.pop()  # the closing before the name: "Best,", "谢谢！"
-    return "\n".join(lines).rstrip()
-
-
-def greet_sender(mail: IncomingMail, draft: str, examples: Sequence[StyleExample] = ()) -> str:
-    """Small models copy the example's greeting ("Hi Tom,"): greet the real sender instead.
-    The senders of the style examples are replaced in the greeting line only."""
-    from assistant.mail.reply_examples import GREETED
-
-    name = mail.from_name.strip() or mail.from_addr.partition("@")[0]
-    if mail.language != "zh":
-        name = name.split()[0] if name.split() else name
-    mail_text = f"{mail.sender} {mail.body_text}"
-    if not name:
-        return draft
-
-    def swap(text: str, greeted: str) -> str:
-        if not greeted or greeted not in text or greeted in mail_text:
-            return text
-        bound = r"\b" if greeted.isascii() else ""  # CJK names sit between other letters
-        return re.sub(rf"{bound}{re.escape(greeted)}{bound}", name, text)
-
-    for greeted in GREETED:
-        draft = swap(draft, greeted)
-    first, sep, rest = draft.partition("\n")
-    for example in examples:
-        first = swap(first, example.sender_name())
-    return _own_salutation_replaced(mail, first, name) + sep + rest
-
-
-def _own_salutation_replaced(mail: IncomingMail, first: str, name: str) -> str:
-    """The mail's salutation copied ("陈先生您好" = the user greeting themself): greet ``name``."""
-    lines = (mail.newest or mail.body_text).strip().splitlines()
-    salutation = lines[0].strip() if lines else ""
-    if not salutation.endswith(_SALUTATION_END) or word_count(salutation) > 6:
-        return first
-    greeting = salutation.rstrip(",，:：!！ ").replace("您", "你")
-    if greeting and first.replace("您", "你").startswith(greeting):
-        own = f"{name}您好" if mail.language == "zh" else f"Hi {name}"
-        return own + first[len(greeting) :]
-    return first
+    return _PLACEHOLDER.sub(user_name, text).strip()  # no name: the placeholder goes
 
 
 # Words of a refusal: a draft for "decline" without any says yes or asks back.
@@ -100,15 +38,30 @@ _REFUSAL = {
 }  # fmt: skip
 
 
+# A refusal to write the reply at all (the assistant's own, not the user's answer).
+_NOT_A_REPLY = ("assist with that", "help with that", "as an ai", "language model",
+                "i can't assist", "i cannot assist", "无法协助", "作为ai")  # fmt: skip
+# Words of a refusal that an acceptance never has ("sorry" may open one: "sorry for the wait").
+_NO = {
+    "en": ("unfortunately", "can't", "cannot", "unable", "decline", "not able", "won't be able"),
+    "zh": ("无法", "不能", "没法", "婉拒", "来不了", "去不了"),
+}
+
+
 def misses_intent(intent: str, language: str, draft: str) -> bool:
-    """An 'ask' draft without a question, a 'decline' draft without a refusal (languages with a
-    word list: en, zh). Free-text intents are not checked."""
+    """An 'ask' draft without a question, a 'decline' draft without a refusal, an 'accept'
+    draft with one (languages with a word list: en, zh), or no reply at all (the model refusing
+    the task). Free-text intents are not checked."""
     intent = intent.strip().lower()
+    low = draft.lower().replace("’", "'")
+    if any(p in low for p in _NOT_A_REPLY):
+        return True
+    if intent == "accept" and language in _NO:
+        return any(w in low for w in _NO[language])
     if intent == "ask":
         return "?" not in draft and "？" not in draft
     words = _REFUSAL.get(language)
     if intent == "decline" and words:
-        low = draft.lower().replace("’", "'")
         return not any(w in low for w in words)
     return False
 
@@ -139,3 +92,33 @@ def copied(mail: IncomingMail, draft: str) -> bool:
         return True
     mail_text = f"{mail.sender} {mail.subject} {mail.body_text}"
     return any(name in draft and name not in mail_text for name in EXAMPLE_NAMES)
+
+
+MAIL_SENTENCE_WORDS = 8  # a sentence of the mail this long, found whole in a draft, is copied
+MAIL_SENTENCE_ECHO = 0.9
+
+
+def copied_sentences(mail: IncomingMail, draft: str) -> list[str]:
+    """Sentences of the mail or its quoted history that appear in the draft: a draft sentence
+    mostly made of the mail's words, or a long sentence of the mail found (almost) whole."""
+    source = "\n".join(p for p in (mail.newest or mail.body_text, mail.quoted) if p.strip())
+    found = []
+    for sentence in (m.group().strip() for m in _SENTENCE.finditer(draft)):
+        if word_count(sentence) < 5 or sentence.endswith(_SALUTATION_END):
+            continue
+        limit = QUESTION_ECHO if sentence.endswith(("?", "？")) else SENTENCE_ECHO
+        if echo_ratio(source, sentence, n=4) >= limit:
+            found.append(sentence)
+    for sentence in (m.group().strip() for m in _SENTENCE.finditer(source)):
+        long_enough = word_count(sentence) >= MAIL_SENTENCE_WORDS and sentence not in found
+        if long_enough and echo_ratio(draft, sentence, n=4) >= MAIL_SENTENCE_ECHO:
+            found.append(sentence)
+    return found
+
+
+def without_copies(mail: IncomingMail, draft: str) -> str:
+    """The draft with its copied sentences removed (what is left may be too short to use)."""
+    out = draft
+    for sentence in copied_sentences(mail, draft):
+        out = out.replace(sentence, "")
+    return re.sub(r"[ \t]+\n", "\n", re.sub(r"\n{3,}", "\n\n", out)).strip()

@@ -11,7 +11,6 @@ decline) is never an example: it would turn the decline into an acceptance.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -24,7 +23,6 @@ STYLE_CHARS = 400  # of each earlier reply shown
 MAIL_CHARS = 600  # of the earlier mail shown
 STYLE_SIMILARITY = 0.4  # cosine of the mails' embeddings for an earlier reply to count
 PAST_REPLIES = 100  # most recent stored replies considered
-_FROM = re.compile(r"^From:\s*\"?([^\"<\n]*?)\"?\s*(?:<([^>\n]*)>)?\s*$", re.MULTILINE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,14 +31,6 @@ class StyleExample:
     reply: str  # the stored draft
     intent: str
     tone: str
-
-    def sender_name(self) -> str:
-        """First name of the earlier mail's sender (a copied greeting names them)."""
-        match = _FROM.search(self.mail)
-        if not match:
-            return ""
-        name = match.group(1).strip() or (match.group(2) or "").partition("@")[0]
-        return name.split()[0] if name.split() and name.isascii() else name
 
 
 def intent_kind(intent: str) -> str:
@@ -91,3 +81,23 @@ def _param(run: dict[str, Any], key: str) -> str:
     params = run.get("params")
     value = params.get(key) if isinstance(params, dict) else None
     return value if isinstance(value, str) else ""
+
+
+WORN_DRAFTS = 2  # a sentence in this many earlier drafts to different mails is worn out
+WORN_RECENT = 60  # most recent stored drafts looked at
+
+
+def worn_sentences(core: Core) -> frozenset[str]:
+    """Sentences (keys of :func:`assistant.tasks.reply_trim.sentence_key`) of the user's recent
+    drafts that already answered several different mails: stock filler, left out of a new
+    draft (it makes every reply alike and answers nothing in particular)."""
+    from assistant.tasks.reply_trim import sentence_keys
+
+    seen: dict[str, set[str]] = {}
+    for run in core.store.list_runs(limit=WORN_RECENT, task="reply"):
+        if run["status"] != "done" or not run.get("output"):
+            continue
+        mail = str(run.get("input_sha256") or run["id"])
+        for key in sentence_keys(str(run["output"])):
+            seen.setdefault(key, set()).add(mail)
+    return frozenset(k for k, mails in seen.items() if len(mails) >= WORN_DRAFTS)

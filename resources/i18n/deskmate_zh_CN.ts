@@ -187,62 +187,62 @@
   <context>
     <name>FirstRun</name>
     <message>
-      <location filename="../../ui/first_run.py" line="73" />
+      <location filename="../../ui/first_run.py" line="91" />
       <source>Preparing the language model %1 (first start only)…</source>
       <translation>正在准备语言模型 %1（仅首次启动）…</translation>
     </message>
     <message>
-      <location filename="../../ui/first_run.py" line="76" />
+      <location filename="../../ui/first_run.py" line="94" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="../../ui/first_run.py" line="82" />
+      <location filename="../../ui/first_run.py" line="100" />
       <source>Deskmate: first start</source>
       <translation>Deskmate：首次启动</translation>
     </message>
     <message>
-      <location filename="../../ui/first_run.py" line="116" />
+      <location filename="../../ui/first_run.py" line="135" />
       <source>Model unavailable</source>
       <translation>模型不可用</translation>
     </message>
     <message>
-      <location filename="../../ui/first_run.py" line="119" />
+      <location filename="../../ui/first_run.py" line="138" />
       <source>Model preparation cancelled: it resumes at the next start.</source>
       <translation>已取消模型准备：下次启动时继续。</translation>
     </message>
     <message>
-      <location filename="../../ui/first_run.py" line="139" />
+      <location filename="../../ui/first_run.py" line="159" />
       <source>Deskmate: add a language model</source>
       <translation>Deskmate：添加语言模型</translation>
     </message>
     <message>
-      <location filename="../../ui/first_run.py" line="141" />
+      <location filename="../../ui/first_run.py" line="161" />
       <source>Deskmate needs a language model (a GGUF file); none is installed yet.</source>
       <translation>Deskmate 需要一个语言模型（GGUF 文件）；目前尚未安装。</translation>
     </message>
     <message>
-      <location filename="../../ui/first_run.py" line="145" />
+      <location filename="../../ui/first_run.py" line="165" />
       <source>Add GGUF file…</source>
       <translation>添加 GGUF 文件…</translation>
     </message>
     <message>
-      <location filename="../../ui/first_run.py" line="146" />
+      <location filename="../../ui/first_run.py" line="166" />
       <source>Open download page</source>
       <translation>打开下载页面</translation>
     </message>
     <message>
-      <location filename="../../ui/first_run.py" line="147" />
+      <location filename="../../ui/first_run.py" line="167" />
       <source>Later</source>
       <translation>稍后</translation>
     </message>
     <message>
-      <location filename="../../ui/first_run.py" line="164" />
+      <location filename="../../ui/first_run.py" line="185" />
       <source>Add a GGUF model</source>
       <translation>添加 GGUF 模型</translation>
     </message>
     <message>
-      <location filename="../../ui/first_run.py" line="164" />
+      <location filename="../../ui/first_run.py" line="185" />
       <source>GGUF models (*.gguf)</source>
       <translation>GGUF 模型 (*.gguf)</translation>
     </message>
@@ -338,6 +338,54 @@
       <location filename="../../ui/pages/history.py" line="316" />
       <source>Undo</source>
       <translation>撤销</translation>
+    </message>
+  </context>
+  <context>
+    <name>IdentityDialog</name>
+    <message>
+      <location filename="../../ui/identity_dialog.py" line="45" />
+      <source>Deskmate: who are you?</source>
+      <translation>Deskmate：你是谁？</translation>
+    </message>
+    <message>
+      <location filename="../../ui/identity_dialog.py" line="49" />
+      <source>Reply drafts are written as you: from your address, signed with your name. You can change this later in Settings.</source>
+      <translation>回复草稿以你的身份撰写：从你的邮箱发出，落款是你的名字。以后可以在设置中修改。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/identity_dialog.py" line="58" />
+      <source>e.g. Alex Chen / 陈亚历</source>
+      <translation>例如 陈亚历 / Alex Chen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/identity_dialog.py" line="60" />
+      <source>alex@example.com, a.chen@work.example</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/identity_dialog.py" line="62" />
+      <source>e.g. Best regards (empty: usual closing)</source>
+      <translation>例如 祝好！（留空：常用结尾）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/identity_dialog.py" line="63" />
+      <source>Your name</source>
+      <translation>你的名字</translation>
+    </message>
+    <message>
+      <location filename="../../ui/identity_dialog.py" line="64" />
+      <source>Your email addresses</source>
+      <translation>你的邮箱地址</translation>
+    </message>
+    <message>
+      <location filename="../../ui/identity_dialog.py" line="65" />
+      <source>Sign-off</source>
+      <translation>落款</translation>
+    </message>
+    <message>
+      <location filename="../../ui/identity_dialog.py" line="75" />
+      <source>Skip</source>
+      <translation>跳过</translation>
     </message>
   </context>
   <context>
@@ -672,72 +720,72 @@
       <translation>模型：尚未加载</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="256" />
+      <location filename="../../ui/main_window.py" line="260" />
       <source>This result's task is not available.</source>
       <translation>该结果的任务不可用。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="261" />
+      <location filename="../../ui/main_window.py" line="265" />
       <source>From History: %1</source>
       <translation>来自历史：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="276" />
+      <location filename="../../ui/main_window.py" line="280" />
       <source>Loading the model…</source>
       <translation>正在加载模型…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="289" />
+      <location filename="../../ui/main_window.py" line="293" />
       <source>Model: %1</source>
       <translation>模型：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="297" />
+      <location filename="../../ui/main_window.py" line="301" />
       <source>Model unavailable</source>
       <translation>模型不可用</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="312" />
+      <location filename="../../ui/main_window.py" line="316" />
       <source>GPU (%1 layers)</source>
       <translation>GPU，%1 层</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="314" />
+      <location filename="../../ui/main_window.py" line="318" />
       <source>the server at %1</source>
       <translation>服务器 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="315" />
+      <location filename="../../ui/main_window.py" line="319" />
       <source>%1 on %2</source>
       <translation>%1（%2）</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="319" />
+      <location filename="../../ui/main_window.py" line="323" />
       <source>Result deleted.</source>
       <translation>结果已删除。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="320" />
+      <location filename="../../ui/main_window.py" line="324" />
       <source>Undo</source>
       <translation>撤销</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="334" />
+      <location filename="../../ui/main_window.py" line="338" />
       <source>Model settings changed: reloading…</source>
       <translation>模型设置已更改：正在重新加载…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="366" />
+      <location filename="../../ui/main_window.py" line="370" />
       <source>Drop %1 file(s) here: %2</source>
       <translation>拖放 %1 个文件到此处：%2</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="149" />
+      <location filename="../../ui/app.py" line="150" />
       <source>Global hotkey unavailable (%1): bind `deskmate quick` instead.</source>
       <translation>全局快捷键不可用（%1）：请改为绑定 `deskmate quick`。</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="224" />
+      <location filename="../../ui/app.py" line="225" />
       <source>The new language is used after a restart.</source>
       <translation>新语言将在重启后生效。</translation>
     </message>
@@ -1114,6 +1162,30 @@
       <location filename="../../ui/reminders_ui.py" line="108" />
       <source>While you were away: %1</source>
       <translation>你不在时的提醒：%1</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReplyPage</name>
+    <message>
+      <location filename="../../ui/pages/reply_page.py" line="44" />
+      <source>Set up who you are…</source>
+      <translation>设置你的身份…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/reply_page.py" line="58" />
+      <source>⚠ Who you are is not set: drafts have no From and are signed without a name.</source>
+      <translation>⚠ 尚未设置你的身份：草稿没有发件人，落款也没有名字。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/reply_page.py" line="61" />
+      <location filename="../../ui/pages/reply_page.py" line="82" />
+      <source>From</source>
+      <translation>发件人</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/reply_page.py" line="88" />
+      <source>To</source>
+      <translation>收件人</translation>
     </message>
   </context>
   <context>
@@ -1725,16 +1797,24 @@
       <translation>你的名字</translation>
     </message>
     <message>
-      <source>Your name, used in replies.</source>
-      <translation>你的名字，用于回复。</translation>
+      <source>Your name: the From of reply drafts.</source>
+      <translation>你的名字：回复草稿的发件人。</translation>
     </message>
     <message>
-      <source>Your email</source>
-      <translation>你的邮箱</translation>
+      <source>Your email addresses</source>
+      <translation>你的邮箱地址</translation>
     </message>
     <message>
-      <source>Your email address (From of reply drafts).</source>
-      <translation>你的邮箱地址（回复草稿的发件人）。</translation>
+      <source>Your email addresses, comma-separated; the first is the From of reply drafts (a mail sent to another one is answered from that one).</source>
+      <translation>你的邮箱地址，用逗号分隔；第一个是回复草稿的发件地址（发到其他地址的邮件，就用那个地址回复）。</translation>
+    </message>
+    <message>
+      <source>Sign-off</source>
+      <translation>落款</translation>
+    </message>
+    <message>
+      <source>How your replies end, e.g. 'Best regards' (your name follows on its own line); empty = a usual closing in the mail's language.</source>
+      <translation>回复的结尾，例如“祝好！”（下一行是你的名字）；留空则用邮件语言里常用的结尾。</translation>
     </message>
     <message>
       <source>Calendar</source>

@@ -390,6 +390,20 @@ ZH = {
     "mps": "MPS",
     "en": "English",
     "zh_CN": "简体中文",
+    # reply identity (issue 19)
+    "Your email addresses": "你的邮箱地址",
+    "Sign-off": "落款",
+    "Your name: the From of reply drafts.": "你的名字：回复草稿的发件人。",
+    "Your email addresses, comma-separated; the first is the From of reply drafts (a mail sent to another one is answered from that one).": "你的邮箱地址，用逗号分隔；第一个是回复草稿的发件地址（发到其他地址的邮件，就用那个地址回复）。",
+    "How your replies end, e.g. 'Best regards' (your name follows on its own line); empty = a usual closing in the mail's language.": "回复的结尾，例如“祝好！”（下一行是你的名字）；留空则用邮件语言里常用的结尾。",
+    "Deskmate: who are you?": "Deskmate：你是谁？",
+    "Reply drafts are written as you: from your address, signed with your name. You can change this later in Settings.": "回复草稿以你的身份撰写：从你的邮箱发出，落款是你的名字。以后可以在设置中修改。",
+    "e.g. Alex Chen / 陈亚历": "例如 陈亚历 / Alex Chen",
+    "e.g. Best regards (empty: usual closing)": "例如 祝好！（留空：常用结尾）",
+    "Skip": "跳过",
+    "Set up who you are…": "设置你的身份…",
+    "⚠ Who you are is not set: drafts have no From and are signed without a name.": "⚠ 尚未设置你的身份：草稿没有发件人，落款也没有名字。",
+    "To": "收件人",
 }
 
 

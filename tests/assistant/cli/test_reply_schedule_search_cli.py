@@ -30,8 +30,8 @@ def _prepare(data_dir: Path) -> None:
     store = Store(data_dir)
     settings = Settings(store)
     settings.set("n_ctx", 2048)
-    settings.set("user_name", "Alex Chen")
-    settings.set("user_email", "alex@example.com")
+    settings.set("identity.name", "Alex Chen")
+    settings.set("identity.addresses", "alex@example.com")
     store.close()
 
 

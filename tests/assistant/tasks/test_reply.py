@@ -71,8 +71,8 @@ def _drain(events: Any) -> tuple[Done, list[Event]]:
 
 @pytest.fixture
 def mailer(core: Any) -> Any:
-    core.settings.set("user_name", "Alex Chen")
-    core.settings.set("user_email", "alex@example.com")
+    core.settings.set("identity.name", "Alex Chen")
+    core.settings.set("identity.addresses", "alex@example.com")
     core.settings.set("signature", "Alex Chen\nACME Corp")
     return core
 
@@ -288,8 +288,8 @@ def injection_core(
     core = Core(tmp_path_factory.mktemp("injection"), model_path=fast_model_path)
     core.settings.set("n_ctx", 2048)
     core.settings.set("temperature", 0.0)
-    core.settings.set("user_name", "Alex Chen")
-    core.settings.set("user_email", "alex@example.com")
+    core.settings.set("identity.name", "Alex Chen")
+    core.settings.set("identity.addresses", "alex@example.com")
     yield core
     core.close()
 

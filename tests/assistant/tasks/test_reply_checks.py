@@ -1,89 +1,118 @@
-"""Reply draft checks without a model: copies of the mail, greetings, the mail's sign-off."""
+"""Reply draft checks without a model: copies of the mail and of its quoted history, the model's
+greeting and sign-off removed (the frame is set in code), stock filler, missed intents."""
 
 from __future__ import annotations
 
-from assistant.tasks.reply_checks import copied, drop_sender_signoff, greet_sender, misses_intent
-from assistant.tasks.reply_style import StyleExample
+from pathlib import Path
+
+from assistant.mail import IncomingMail, parse_email
+from assistant.tasks.reply_checks import copied, copied_sentences, misses_intent, without_copies
+from assistant.tasks.reply_trim import body_of, drop_stock, strip_greeting, strip_signoff
 from tests.assistant.tasks.test_reply import EN_BODY, ZH_BODY, _mail
 
+THREAD = (
+    "Sounds good, see you there.\n\n"
+    "On Mon, 3 Apr 2000 at 10:00, Bob Shults <bob@x.org> wrote:\n"
+    "> I'll call you at work - 713-853-5926. I'll fax that to you when I get to the office "
+    "a little later.\n> Bob Shults"
+)
 
-def test_copied_example_greeting_names_the_real_sender() -> None:
-    from assistant.mail import parse_email
 
-    en = parse_email(_mail("Anna Berg <anna@example.com>", "Hi", EN_BODY, "<g1@example.com>"))
-    assert greet_sender(en, "Hi Tom,\n\nTomorrow works.") == "Hi Anna,\n\nTomorrow works."
-    zh = parse_email(_mail("王明 <wang@example.cn>", "会议", ZH_BODY, "<g2@example.cn>"))
-    assert greet_sender(zh, "李华你好，\n\n好的。") == "王明你好，\n\n好的。"
-    assert copied(en, "Hi Anna, see you at Luigi's.")  # a place of the example leaked
+def _parsed(sender: str, body: str, subject: str = "Hi") -> IncomingMail:
+    return parse_email(_mail(sender, subject, body, "<x@example.com>"))
+
+
+def test_copies_of_the_mail_are_caught() -> None:
+    en = _parsed("Anna Berg <anna@example.com>", EN_BODY)
+    assert copied(en, "See you at Luigi's on that day, thanks.")  # the example's place leaked
     assert copied(en, EN_BODY)  # an echo of the mail
-    assert not copied(en, "Hi Anna,\n\nThank you, I will gladly join you on Friday.")
-    assert copied(en, "Dear Anna,\n\n\nBob")  # all the injection guard left of a draft
+    assert not copied(en, "Thank you, I will gladly join you on Friday.")
+    assert copied(en, "Bob")  # all the injection guard left of a draft
+    zh = _parsed("王明 <wang@example.cn>", ZH_BODY, "会议")
+    assert copied(zh, "请问您周五下午三点是否有空参加项目进度会议？")  # the question asked back
+    assert not copied(zh, "谢谢邀请，周五下午三点我可以参加，到时见。")
 
 
-def test_a_greeting_and_the_question_asked_back_are_a_copy() -> None:
-    from assistant.mail import parse_email
+def test_a_sentence_of_the_quoted_history_is_a_copy() -> None:
+    mail = _parsed("Sally Beck <sally@x.org>", THREAD)
+    assert mail.quoted, "the history is quoted"
+    draft = (
+        "Thanks, that works for me. I'll call you at work - 713-853-5926. "
+        "I'll fax that to you when I get to the office a little later."
+    )
+    found = copied_sentences(mail, draft)
+    assert len(found) >= 1 and any("fax" in s for s in found), found
+    assert without_copies(mail, draft) == "Thanks, that works for me."
+    assert copied_sentences(mail, "Thanks, I will wait for your fax this afternoon.") == []
+    # A long sentence of the mail inside a longer sentence of the draft is a copy too.
+    en = _parsed("Anna Berg <anna@example.com>", EN_BODY)
+    inside = (
+        "Yes, would you like to join us for dinner on Friday at 7pm at the Italian place "
+        "on Main Street, I said to Bob, and he will come."
+    )
+    assert copied_sentences(en, inside)
 
-    zh = parse_email(_mail("王明 <wang@example.cn>", "会议", ZH_BODY, "<c1@example.cn>"))
-    asked_back = "Mallory你好，\n\n请问您周五下午三点是否有空参加项目进度会议？"
-    assert copied(zh, asked_back)  # "Mallory你好，" is a greeting, not a sentence of the reply
-    assert copied(zh, "尊敬的王明先生您好，\n\n请问您周五下午三点是否有空参加项目进度会议？")
-    assert not copied(zh, "王明您好，\n\n谢谢邀请，周五下午三点我可以参加，到时见。")
-    en = parse_email(_mail("Anna <anna@example.com>", "Dinner", EN_BODY, "<c2@example.com>"))
-    assert copied(en, "Dear Ms Anna Berg of Main Street,\nWould you like to join us for dinner?")
-    assert not copied(en, "Hi Anna,\n\nThanks, I would love to join you on Friday at 7pm.")
+
+def test_the_models_greeting_is_removed() -> None:
+    assert strip_greeting("Hi Tom,\n\nTomorrow works.") == "Tomorrow works."
+    assert strip_greeting("Hi Anna, thanks! See you.") == "Thanks! See you."
+    assert strip_greeting("Dear Ms. Beck,\nI can come.") == "I can come."
+    assert strip_greeting("陈先生您好，\n\n好的，我参加。") == "好的，我参加。"
+    assert strip_greeting("尊敬的王经理：\n收到，谢谢。") == "收到，谢谢。"
+    assert strip_greeting("李华你好，这周没空。") == "这周没空。"
+    assert strip_greeting("Tomorrow works for me.") == "Tomorrow works for me."
 
 
-def test_greeting_of_an_earlier_mail_names_the_real_sender() -> None:
-    from assistant.mail import parse_email
+def test_the_models_signoff_is_removed() -> None:
+    assert strip_signoff("Who else is coming?\n\nBest,\nAnna") == "Who else is coming?"
+    assert strip_signoff("Sure, see you.\nAnna Berg") == "Sure, see you."
+    assert strip_signoff("Sure, I can do it. --Sally") == "Sure, I can do it."
+    assert strip_signoff("Yes.\n\nBest regards,\nBob Shults\nACME Corp") == "Yes."
+    assert strip_signoff("Yes.\n\nBest regards, Tom") == "Yes."
+    assert strip_signoff("好的，我参加。\n\n谢谢！\n王明") == "好的，我参加。"
+    assert strip_signoff("好的。\n此致\n敬礼\n张伟") == "好的。"
+    assert strip_signoff("I will send it.\n[Your Name]") == "I will send it."
+    kept = "I will come, thanks to you and Anna's cooking.\nSee you on Friday."
+    assert strip_signoff(kept) == kept  # sentences are never a sign-off
 
-    mail = parse_email(_mail("Anna Berg <anna@example.com>", "Dinner", EN_BODY, "<g@example.com>"))
-    bob = StyleExample('From: "Bob Stone" <bob@x.org>\nSubject: Tea\n\nTea?', "Sure. A.", "", "")
-    assert bob.sender_name() == "Bob"
-    assert StyleExample("From: <lee@x.org>\n\nHi", "", "", "").sender_name() == "lee"
-    assert StyleExample("From: 王明 <w@x.cn>\n\n你好", "", "", "").sender_name() == "王明"
-    draft = "Hi Bob,\n\nI'd love to, and Bob said he comes too. Hi Tom!"
-    assert (
-        greet_sender(mail, draft, [bob])
-        == "Hi Anna,\n\nI'd love to, and Bob said he comes too. Hi Anna!"
+
+def test_stock_filler_is_dropped_but_never_the_whole_draft() -> None:
+    text = (
+        "Thank you for your email. I will send the report on Friday. "
+        "I look forward to hearing from you."
+    )
+    assert drop_stock(text) == "I will send the report on Friday."
+    assert drop_stock("Thank you for your email.") == "Thank you for your email."
+    assert body_of("Hi Tom,\n\nThanks for your email. Friday works for me.\n\nCheers,\nAl") == (
+        "Friday works for me."
     )
 
 
-def test_the_mails_own_signoff_is_dropped() -> None:
-    from assistant.mail import parse_email
-
-    en = parse_email(_mail("Anna Berg <anna@example.com>", "Dinner", EN_BODY, "<s@example.com>"))
-    draft = "Hi Anna,\n\nCould you tell me who else is coming?\n\nBest,\nAnna"
-    assert drop_sender_signoff(en, draft) == "Hi Anna,\n\nCould you tell me who else is coming?"
-    assert drop_sender_signoff(en, "Sure, see you.\nAnna Berg") == "Sure, see you."
-    kept = "Hi Anna,\n\nI will come, thanks to you and Anna's cooking.\n\nBest,\nAlex"
-    assert drop_sender_signoff(en, kept) == kept  # the user's own sign-off stays
-    zh = parse_email(_mail("王明 <wang@example.cn>", "会议", ZH_BODY, "<t@example.cn>"))
-    assert (
-        drop_sender_signoff(zh, "王明您好，\n\n好的，我参加。\n\n谢谢！\n王明")
-        == "王明您好，\n\n好的，我参加。"
-    )
+def test_intent_checks() -> None:
+    assert misses_intent("ask", "en", "Sounds good.")
+    assert not misses_intent("ask", "en", "Who else is coming?")
+    assert misses_intent("decline", "en", "Sure, I will be there.")
+    assert not misses_intent("decline", "zh", "很抱歉，那天没空。")
+    assert not misses_intent("", "en", "Anything at all.")
 
 
-def test_the_mails_own_salutation_is_not_copied() -> None:
-    from assistant.mail import parse_email
+def test_sentences_worn_by_earlier_drafts_to_other_mails(data_dir: Path) -> None:
+    from assistant.core import Core
+    from assistant.tasks.reply_style import worn_sentences
+    from assistant.tasks.reply_trim import drop_sentences
 
-    zh = parse_email(_mail("王明 <wang@example.cn>", "会议", ZH_BODY, "<u@example.cn>"))
-    draft = "陈先生您好，\n\n非常感谢您的邀请，但我有其他安排，无法参加。"
-    assert greet_sender(zh, draft) == "王明您好，\n\n非常感谢您的邀请，但我有其他安排，无法参加。"
-    en = parse_email(_mail("Anna Berg <anna@example.com>", "Dinner", EN_BODY, "<v@example.com>"))
-    assert greet_sender(en, "Hi Alex,\n\nI'd love to.") == "Hi Anna,\n\nI'd love to."
-    assert greet_sender(en, "Dear Anna,\n\nI'd love to.") == "Dear Anna,\n\nI'd love to."
-    same_line = "陈先生你好，感谢邀请。很抱歉，那天没空。"
-    assert greet_sender(zh, same_line) == "王明您好，感谢邀请。很抱歉，那天没空。"
-    assert greet_sender(en, "Hi Alex, thanks!\nSee you.") == "Hi Anna, thanks!\nSee you."
-
-
-def test_a_draft_must_do_what_the_intent_says() -> None:
-    assert misses_intent("ask", "en", "Thanks, I will come.")
-    assert not misses_intent("ask", "zh", "请问还有谁参加？")
-    assert misses_intent("decline", "en", "Thanks, I will gladly come on Friday.")
-    assert not misses_intent("decline", "en", "Sadly I can’t make it on Friday.")  # curly quote
-    assert misses_intent("decline", "zh", "谢谢邀请！请问会议在几楼？")
-    assert not misses_intent("decline", "zh", "很抱歉，周五下午没空。")
-    assert not misses_intent("decline", "fr", "Merci, avec plaisir.")  # no word list: no check
-    assert not misses_intent("", "en", "Sure.") and not misses_intent("tell him later", "en", "Ok")
+    core = Core(data_dir)
+    try:
+        worn_out = "I will get back to you on this soon."
+        for sha, body in [("a", "Friday works."), ("b", "Sorry, not this week."), ("b", "No.")]:
+            run = core.store.start_run("reply", input_text=sha, input_sha256=sha)
+            core.store.finish_run(run, status="done", output=f"Hi X,\n\n{body} {worn_out}")
+        once = core.store.start_run("reply", input_text="c", input_sha256="c")
+        core.store.finish_run(once, status="done", output="Hi Y,\n\nThe report is attached now.")
+        worn = worn_sentences(core)
+        assert worn == {"i will get back to you on this soon"}  # two mails; "b" counts once
+        draft = f"Thursday at ten suits me. {worn_out}"
+        assert drop_sentences(draft, worn) == "Thursday at ten suits me."
+        assert drop_sentences(worn_out, worn) == worn_out  # never an empty draft
+    finally:
+        core.close()
