@@ -129,4 +129,4 @@ def test_cli_bad_task_or_data_fails_before_any_model_loads(
     error = json.loads(capsys.readouterr().out)["error"]
     assert error["code"] == "eval_data_error" and str(missing) in error["message"]
     assert main(["eval", "--task", "reply", "--data", str(tmp_path), "--limit", "2"]) == 2
-    assert "has no email/enron_dev" in capsys.readouterr().err
+    assert "no mails (.eml) under" in capsys.readouterr().err
