@@ -157,6 +157,10 @@ class MainWindow(QMainWindow):
             from ui.pages.schedule_page import SchedulePage
 
             page: TaskPage = SchedulePage(self.core, spec)
+        elif key == "polish":
+            from ui.pages.polish_page import PolishPage
+
+            page = PolishPage(self.core, spec)
         else:
             page = TaskPage(self.core, spec)
         page.error.connect(self.show_error)
