@@ -22,6 +22,7 @@ from assistant.tasks.polish_prompts import framed_task
 from assistant.tasks.quality import echo_ratio
 from assistant.tasks.recording import recorded
 from assistant.tasks.reply import INTENTS, INTENTS_ZH, TONES, TONES_ZH
+from assistant.tasks.summarize import _quiet
 
 if TYPE_CHECKING:
     from assistant.core import Core
@@ -137,12 +138,7 @@ def _draft(
     message = ""
     for attempt in range(2):
         params = GenParams(max_tokens=budget, temperature=0.5 * attempt, seed=attempt)
-        raw = ""
-        for event in engine.chat(messages, params):
-            if isinstance(event, Done):
-                raw = event.text
-            else:
-                yield Progress(attempt, 2, "drafting")
+        raw = yield from _quiet(engine, messages, params, Progress(attempt, 2, "drafting"))
         message = clean_message(raw, excerpt)
         if message and echo_ratio(last, message, n=3) < 0.6:
             return message

@@ -24,10 +24,11 @@ from typing import TYPE_CHECKING
 from assistant.errors import EmptyDocument, UserError
 from assistant.events import Done, Event, Progress, Status, Token
 from assistant.lang import detect_language, normalize_language
-from assistant.llm.params import ChatMessage, GenParams
+from assistant.llm.params import GenParams
 from assistant.tasks.polish_prompts import MODES, fix_example_messages, polish_messages
 from assistant.tasks.recording import recorded
 from assistant.tasks.segment import segment
+from assistant.tasks.summarize import _quiet
 from assistant.tasks.translate_clean import clean_translation, one_line
 from assistant.writing.diff import apply_hunks, common_hunks, diff_texts, tokenize
 from assistant.writing.protect import missing_tokens, protected_spans, protected_tokens, touches
@@ -160,18 +161,6 @@ def _pieces(body: str) -> list[str]:
     return [p for p in pieces if p]
 
 
-def _generate(
-    engine: LLMEngine, messages: list[ChatMessage], params: GenParams, progress: Progress
-) -> Generator[Event, None, str]:
-    text = ""
-    for event in engine.chat(messages, params):
-        if isinstance(event, Done):
-            text = event.text
-        else:
-            yield progress  # lets the consumer cancel mid-piece
-    return text
-
-
 def clean_output(raw: str, source: str, language: str) -> str:
     """The bare rewrite in a model's answer (labels, echoed frame lines, quotes removed)."""
     text = _FRAME_LINE.sub("", raw).strip()
@@ -203,7 +192,7 @@ def _polish_piece(
         params = GenParams(
             max_tokens=_budget(engine, text, options), temperature=0.3 * attempt, seed=attempt
         )
-        raw = yield from _generate(engine, messages, params, progress)
+        raw = yield from _quiet(engine, messages, params, progress)
         result = clean_output(raw, text, language)
         problem = rewrite_problem(text, result, language)
         if not problem:
@@ -216,11 +205,11 @@ def _fix_piece(
 ) -> Generator[Event, None, tuple[str, str]]:
     params = GenParams(max_tokens=_budget(engine, text, options), temperature=0.0)
     plain = polish_messages(text, mode="fix", language=language)
-    first = clean_output((yield from _generate(engine, plain, params, progress)), text, language)
+    first = clean_output((yield from _quiet(engine, plain, params, progress)), text, language)
     if first == text or not first:
         return text, ""
     example = fix_example_messages(text, language=language)
-    second = clean_output((yield from _generate(engine, example, params, progress)), text, language)
+    second = clean_output((yield from _quiet(engine, example, params, progress)), text, language)
     return minimal_fix(text, first, second)
 
 
