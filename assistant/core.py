@@ -132,6 +132,28 @@ class Core:
         )
         return translate(self, source, options)
 
+    def polish(
+        self, source: Path | str, mode: str = "fix", *, max_tokens: int | None = None
+    ) -> Iterator[Event]:
+        """Fix, improve or rewrite a text or a file (modes in ``assistant.tasks.polish``)."""
+        from assistant.tasks.polish import PolishOptions, polish
+
+        return polish(self, source, PolishOptions(mode=mode or "fix", max_tokens=max_tokens))
+
+    def run_action(self, name: str, text: str, *, max_tokens: int | None = None) -> Iterator[Event]:
+        """Run the custom action called ``name`` on ``text`` (``store.list_actions()``)."""
+        from assistant.tasks.custom_action import run_action
+
+        return run_action(self, self.store.get_action(name), text, max_tokens=max_tokens)
+
+    def chat_reply(
+        self, text: str, intent: str = "", tone: str = "", *, max_tokens: int | None = None
+    ) -> Iterator[Event]:
+        """The user's next message for a chat excerpt ("张伟: 明天的会改到几点？")."""
+        from assistant.tasks.chat_reply import chat_reply
+
+        return chat_reply(self, text, intent, tone, max_tokens=max_tokens)
+
     def reply(
         self,
         source: Path | str | bytes,

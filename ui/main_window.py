@@ -164,6 +164,10 @@ class MainWindow(QMainWindow):
             from ui.pages.reply_page import ReplyPage
 
             page = ReplyPage(self.core, spec)
+        elif key == "polish":
+            from ui.pages.polish_page import PolishPage
+
+            page = PolishPage(self.core, spec)
         else:
             page = TaskPage(self.core, spec)
         page.error.connect(self.show_error)

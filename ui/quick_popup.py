@@ -6,12 +6,20 @@ the answer streams, Ctrl+C (with nothing selected) or the Copy button copies it,
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QClipboard, QCursor, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtGui import (
+    QClipboard,
+    QCursor,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -19,20 +27,22 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from assistant.events import Event
+from assistant.writing.diff import diff_texts
+from ui.diff_view import DiffView
 from ui.message_bar import error_text
+from ui.replace import Replacer, focused_window
 from ui.worker import TaskRunner
 
 if TYPE_CHECKING:
     from assistant.core import Core
 
 log = logging.getLogger(__name__)
-ACTIONS = ("summarize", "translate", "reply", "schedule", "ask")
+ACTIONS = ("summarize", "translate", "polish", "reply", "schedule", "ask")
 
 
 def _calls(core: Core) -> dict[str, Callable[[str], Iterator[Event]] | None]:
@@ -43,10 +53,28 @@ def _calls(core: Core) -> dict[str, Callable[[str], Iterator[Event]] | None]:
     return {
         "summarize": (lambda t: c.summarize(t)) if have["summarize"] else None,
         "translate": (lambda t: c.translate(t, target)) if have["translate"] else None,
-        "reply": (lambda t: c.reply(t, "", tone)) if have["reply"] else None,
+        "polish": (lambda t: c.polish(t, "fix")) if have["polish"] else None,
+        "reply": (lambda t: _reply(c, t, tone)) if have["reply"] else None,
         "schedule": (lambda t: c.schedule(t)) if have["schedule"] else None,
         "ask": (lambda t: c.ask(t)) if have["ask"] else None,
     }
+
+
+def _reply(core: Any, text: str, tone: str) -> Iterator[Event]:
+    """A chat excerpt gets a chat message, anything else a mail reply."""
+    from assistant.tasks.chat_reply import looks_like_chat
+
+    if looks_like_chat(text) and callable(getattr(core, "chat_reply", None)):
+        events: Iterator[Event] = core.chat_reply(text, "", tone)
+        return events
+    events = core.reply(text, "", tone)
+    return events
+
+
+def _run_action(
+    run_action: Callable[[str, str], Iterator[Event]], name: str, text: str
+) -> Iterator[Event]:
+    return run_action(name, text)
 
 
 def selected_text() -> str:
@@ -82,6 +110,7 @@ class QuickPopup(QFrame):
         titles = {
             "summarize": self.tr("Summarize"),
             "translate": self.tr("Translate"),
+            "polish": self.tr("Polish"),
             "reply": self.tr("Reply"),
             "schedule": self.tr("Schedule"),
             "ask": self.tr("Ask"),
@@ -97,16 +126,37 @@ class QuickPopup(QFrame):
             chips.addWidget(chip)
         chips.addStretch(1)
         layout.addLayout(chips)
-        self.answer = QTextBrowser()
+        self.custom_row = QHBoxLayout()  # the user's own actions, Alt+1..Alt+9
+        layout.addLayout(self.custom_row)
+        self.custom_buttons: dict[str, QPushButton] = {}
+        for number in range(1, 10):
+            QShortcut(
+                QKeySequence(f"Alt+{number}"), self, functools.partial(self.run_custom, number)
+            )
+        self.answer = DiffView()  # a polish shows its changes, to accept or reject
         self.answer.setMinimumHeight(160)
+        self.answer.changed.connect(self._accepted_changed)
         layout.addWidget(self.answer, 1)
         bottom = QHBoxLayout()
-        self.hint = QLabel(self.tr("Enter runs · Shift+Enter new line · Esc closes"))
+        self.hint_text = self.tr(
+            "Enter runs · Ctrl+Enter replaces · Shift+Enter new line · Esc closes"
+        )
+        self.hint = QLabel(self.hint_text)
         self.hint.setObjectName("hint")
         self.copy_button = QPushButton(self.tr("Copy"))
         self.copy_button.clicked.connect(self.copy_answer)
+        self.replace_button = QPushButton(self.tr("Replace"))
+        self.replace_button.setObjectName("replaceButton")
+        self.replace_button.setToolTip(
+            self.tr("Put the result in place of the selected text (Ctrl+Enter)")
+        )
+        self.replace_button.clicked.connect(self.replace)
+        self.replacer = Replacer(self)
+        self.replacer.done.connect(self._replaced)
+        self.target_window: int | None = None
         bottom.addWidget(self.hint, 1)
         bottom.addWidget(self.copy_button)
+        bottom.addWidget(self.replace_button)
         layout.addLayout(bottom)
         self.runner.token.connect(self._on_token)
         self.runner.done.connect(self._on_done)
@@ -121,9 +171,40 @@ class QuickPopup(QFrame):
             if self._calls[action] is None:
                 chip.setToolTip(self.tr("This feature is not installed in this version."))
         self.chip_buttons["ask"].setChecked(True)
+        self._refresh_custom()
+
+    def _refresh_custom(self) -> None:
+        """One chip per custom action (Alt+1..Alt+9 for the first nine)."""
+        for button in self.custom_buttons.values():
+            self.chips.removeButton(button)
+            button.deleteLater()
+        self.custom_buttons.clear()
+        listing = getattr(self.core.store, "list_actions", None)
+        run_action: Any = getattr(self.core, "run_action", None)
+        if listing is None or not callable(run_action):
+            return
+        for number, item in enumerate(listing(), 1):
+            key = f"custom:{item.name}"
+            chip = QPushButton(item.name)
+            chip.setCheckable(True)
+            chip.setProperty("chip", True)
+            chip.setObjectName(f"chip_custom_{number}")
+            if number <= 9:
+                chip.setToolTip(self.tr("Alt+%1").replace("%1", str(number)))
+            self.chips.addButton(chip)
+            self.custom_buttons[key] = chip
+            self.custom_row.insertWidget(self.custom_row.count(), chip)
+            self._calls[key] = functools.partial(_run_action, run_action, item.name)
+
+    def run_custom(self, number: int) -> None:
+        """Alt+N: pick the N-th custom action and run it."""
+        buttons = list(self.custom_buttons.values())
+        if 0 < number <= len(buttons):
+            buttons[number - 1].setChecked(True)
+            self.run()
 
     def action(self) -> str:
-        for action, chip in self.chip_buttons.items():
+        for action, chip in {**self.chip_buttons, **self.custom_buttons}.items():
             if chip.isChecked():
                 return action
         return "ask"
@@ -131,9 +212,12 @@ class QuickPopup(QFrame):
     def popup(self, text: str | None = None, at: QPoint | None = None) -> None:
         """Show near the cursor, prefilled with ``text`` (default: selection or clipboard)."""
         self.runner.cancel()
+        self.target_window = focused_window()  # before we take the focus
+        self.hint.setText(self.hint_text)
         self.refresh_actions()
         self.input.setPlainText(selected_text() if text is None else text)
         self.input.selectAll()
+        self.answer.set_diff(None)
         self.answer.clear()
         self.answer_text = ""
         self.adjustSize()
@@ -160,13 +244,20 @@ class QuickPopup(QFrame):
 
     def _on_done(self, done: Any) -> None:
         self._set_answer(done.text or self.answer_text)
+        original = done.data.get("original")
+        if isinstance(original, str) and done.text:
+            self.answer.set_diff(diff_texts(original, done.text))
         log.info("quick finished: %s", self.action())
+
+    def _accepted_changed(self, text: str) -> None:
+        self.answer_text = text
 
     def _on_token(self, text: str) -> None:
         self._set_answer(self.answer_text + text)
 
     def _set_answer(self, text: str) -> None:
         self.answer_text = text
+        self.answer.set_diff(None)
         self.answer.setMarkdown(text)
 
     def _on_error(self, error: Any) -> None:
@@ -175,6 +266,19 @@ class QuickPopup(QFrame):
 
     def copy_answer(self) -> None:
         QGuiApplication.clipboard().setText(self.answer_text)
+
+    def replace(self) -> None:
+        """Put the (accepted) result where the selection was, in the app it came from."""
+        text = self.answer_text
+        if not text.strip() or self.runner.is_running() or self.replacer.busy():
+            return
+        if self.target_window is not None:
+            self.hide()
+        self.replacer.replace(text, self.target_window)
+
+    def _replaced(self, notice: str) -> None:
+        if notice:
+            self.hint.setText(notice)
 
     def eventFilter(self, watched: Any, event: Any) -> bool:
         if (
@@ -186,7 +290,10 @@ class QuickPopup(QFrame):
             and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
             and not (event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
         ):
-            self.run()
+            if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+                self.replace()
+            else:
+                self.run()
             return True
         return super().eventFilter(watched, event)
 

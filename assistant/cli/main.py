@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 COMMANDS = (
     "summarize_cmd",
     "translate_cmd",
+    "polish_cmd",
+    "actions_cmd",
     "reply_cmd",
     "mail_cmd",
     "schedule_cmd",

@@ -257,6 +257,25 @@ def _v8_mail_accounts(db: sqlite_utils.Database) -> None:
         db.execute(sql)
 
 
+def _v9_custom_actions(db: sqlite_utils.Database) -> None:
+    """Custom actions of the quick popup and the Polish page, with a few defaults."""
+    from assistant.writing.actions import DEFAULT_ACTIONS
+
+    db.execute(
+        """CREATE TABLE custom_actions (
+            name TEXT PRIMARY KEY COLLATE NOCASE, instruction TEXT NOT NULL,
+            target_language TEXT NOT NULL DEFAULT '', mode TEXT NOT NULL DEFAULT '',
+            position INTEGER NOT NULL, created_at TEXT NOT NULL)"""
+    )
+    created = datetime.now(UTC).isoformat(timespec="microseconds")
+    for position, action in enumerate(DEFAULT_ACTIONS, 1):
+        db.execute(
+            "INSERT INTO custom_actions VALUES (?, ?, ?, ?, ?, ?)",
+            [action.name, action.instruction, action.target_language, action.mode, position,
+             created],
+        )  # fmt: skip
+
+
 MIGRATIONS: list[Migration] = [
     _v1_initial,
     _v2_translation_and_calendar,
@@ -266,6 +285,7 @@ MIGRATIONS: list[Migration] = [
     _v6_documents_trash,
     _v7_todos_and_reminders,
     _v8_mail_accounts,
+    _v9_custom_actions,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

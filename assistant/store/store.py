@@ -10,6 +10,7 @@ connection per thread and run concurrently with writes. Failures raise ``DiskFul
 
 from __future__ import annotations
 
+from assistant.store.actions import ActionsMixin
 from assistant.store.documents import DocumentsMixin
 from assistant.store.events import EventsMixin
 from assistant.store.index import IndexMixin
@@ -33,5 +34,6 @@ class Store(
     RemindersMixin,
     IndexMixin,
     MailMixin,
+    ActionsMixin,
 ):
     """See the module docstring and docs/ARCHITECTURE.md ("Contracts")."""

@@ -720,62 +720,62 @@
       <translation>模型：尚未加载</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="260" />
+      <location filename="../../ui/main_window.py" line="264" />
       <source>This result's task is not available.</source>
       <translation>该结果的任务不可用。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="265" />
+      <location filename="../../ui/main_window.py" line="269" />
       <source>From History: %1</source>
       <translation>来自历史：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="280" />
+      <location filename="../../ui/main_window.py" line="284" />
       <source>Loading the model…</source>
       <translation>正在加载模型…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="293" />
+      <location filename="../../ui/main_window.py" line="297" />
       <source>Model: %1</source>
       <translation>模型：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="301" />
+      <location filename="../../ui/main_window.py" line="305" />
       <source>Model unavailable</source>
       <translation>模型不可用</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="316" />
+      <location filename="../../ui/main_window.py" line="320" />
       <source>GPU (%1 layers)</source>
       <translation>GPU，%1 层</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="318" />
+      <location filename="../../ui/main_window.py" line="322" />
       <source>the server at %1</source>
       <translation>服务器 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="319" />
+      <location filename="../../ui/main_window.py" line="323" />
       <source>%1 on %2</source>
       <translation>%1（%2）</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="323" />
+      <location filename="../../ui/main_window.py" line="327" />
       <source>Result deleted.</source>
       <translation>结果已删除。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="324" />
+      <location filename="../../ui/main_window.py" line="328" />
       <source>Undo</source>
       <translation>撤销</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="338" />
+      <location filename="../../ui/main_window.py" line="342" />
       <source>Model settings changed: reloading…</source>
       <translation>模型设置已更改：正在重新加载…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="370" />
+      <location filename="../../ui/main_window.py" line="374" />
       <source>Drop %1 file(s) here: %2</source>
       <translation>拖放 %1 个文件到此处：%2</translation>
     </message>
@@ -936,202 +936,371 @@
   <context>
     <name>Pages</name>
     <message>
-      <location filename="../../ui/pages/specs.py" line="65" />
+      <location filename="../../ui/pages/specs.py" line="69" />
       <source>English</source>
       <translation>英语</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="66" />
+      <location filename="../../ui/pages/specs.py" line="70" />
       <source>Chinese</source>
       <translation>中文</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="67" />
+      <location filename="../../ui/pages/specs.py" line="71" />
       <source>Japanese</source>
       <translation>日语</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="68" />
+      <location filename="../../ui/pages/specs.py" line="72" />
       <source>French</source>
       <translation>法语</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="69" />
+      <location filename="../../ui/pages/specs.py" line="73" />
       <source>German</source>
       <translation>德语</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="70" />
+      <location filename="../../ui/pages/specs.py" line="74" />
       <source>Spanish</source>
       <translation>西班牙语</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="79" />
+      <location filename="../../ui/pages/specs.py" line="80" />
+      <source>Fix spelling and grammar</source>
+      <translation>改正错别字和语法</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/specs.py" line="81" />
+      <source>Improve the writing</source>
+      <translation>润色文字</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/specs.py" line="82" />
+      <source>More formal</source>
+      <translation>更正式</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/specs.py" line="83" />
+      <source>More friendly</source>
+      <translation>更亲切</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/specs.py" line="84" />
+      <source>More concise</source>
+      <translation>更简洁</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/specs.py" line="85" />
+      <source>Shorter</source>
+      <translation>缩短</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/specs.py" line="86" />
+      <source>Longer</source>
+      <translation>扩写</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/specs.py" line="95" />
       <source>Summarize</source>
       <translation>摘要</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="81" />
+      <location filename="../../ui/pages/specs.py" line="97" />
       <source>Paste text here, open a document, or drop files on the window.</source>
       <translation>在此粘贴文字、打开文档，或将文件拖到窗口上。</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="84" />
-      <location filename="../../ui/pages/specs.py" line="119" />
+      <location filename="../../ui/pages/specs.py" line="100" />
+      <location filename="../../ui/pages/specs.py" line="135" />
       <source>Documents (*.pdf *.docx *.html *.htm *.md *.txt);;All files (*)</source>
       <translation>文档 (*.pdf *.docx *.html *.htm *.md *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="91" />
+      <location filename="../../ui/pages/specs.py" line="107" />
       <source>Length</source>
       <translation>长度</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="93" />
-      <location filename="../../ui/pages/specs.py" line="157" />
+      <location filename="../../ui/pages/specs.py" line="109" />
+      <location filename="../../ui/pages/specs.py" line="189" />
       <source>Brief</source>
       <translation>简短</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="94" />
+      <location filename="../../ui/pages/specs.py" line="110" />
       <source>Standard</source>
       <translation>标准</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="95" />
+      <location filename="../../ui/pages/specs.py" line="111" />
       <source>Detailed</source>
       <translation>详细</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="101" />
+      <location filename="../../ui/pages/specs.py" line="117" />
       <source>Language</source>
       <translation>语言</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="103" />
+      <location filename="../../ui/pages/specs.py" line="119" />
       <source>Same as the document</source>
       <translation>与文档相同</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="114" />
+      <location filename="../../ui/pages/specs.py" line="130" />
       <source>Translate</source>
       <translation>翻译</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="116" />
+      <location filename="../../ui/pages/specs.py" line="132" />
       <source>Text to translate, or open a document.</source>
       <translation>要翻译的文字，或打开文档。</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="126" />
+      <location filename="../../ui/pages/specs.py" line="142" />
       <source>Into</source>
       <translation>译为</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="136" />
+      <location filename="../../ui/pages/specs.py" line="152" />
+      <source>Polish</source>
+      <translation>润色</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/specs.py" line="154" />
+      <source>Text to correct or rewrite (English or Chinese), or open a document.</source>
+      <translation>输入要改正或改写的文字（中文或英文），或打开文档。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/specs.py" line="157" />
+      <source>Documents (*.md *.txt *.docx *.html *.htm);;All files (*)</source>
+      <translation>文档 (*.md *.txt *.docx *.html *.htm);;所有文件 (*)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/specs.py" line="162" />
+      <source>How</source>
+      <translation>方式</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/specs.py" line="168" />
       <source>Reply</source>
       <translation>回复</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="138" />
+      <location filename="../../ui/pages/specs.py" line="170" />
       <source>Open or drop an email (.eml), or paste its text.</source>
       <translation>打开或拖入邮件 (.eml)，或粘贴其内容。</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="141" />
+      <location filename="../../ui/pages/specs.py" line="173" />
       <source>Emails (*.eml);;All files (*)</source>
       <translation>邮件 (*.eml);;所有文件 (*)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="146" />
+      <location filename="../../ui/pages/specs.py" line="178" />
       <source>What to say</source>
       <translation>回复要点</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="147" />
+      <location filename="../../ui/pages/specs.py" line="179" />
       <source>e.g. accept, propose Tuesday instead</source>
       <translation>例如：接受，或改约周二</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="153" />
+      <location filename="../../ui/pages/specs.py" line="185" />
       <source>Tone</source>
       <translation>语气</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="155" />
+      <location filename="../../ui/pages/specs.py" line="187" />
       <source>Friendly</source>
       <translation>友好</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="156" />
+      <location filename="../../ui/pages/specs.py" line="188" />
       <source>Formal</source>
       <translation>正式</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="166" />
+      <location filename="../../ui/pages/specs.py" line="198" />
       <source>Schedule</source>
       <translation>日程</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="168" />
+      <location filename="../../ui/pages/specs.py" line="200" />
       <source>Describe a meeting, paste an invitation, or open a calendar (.ics).</source>
       <translation>描述会议、粘贴邀请，或打开日历 (.ics)。</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="171" />
+      <location filename="../../ui/pages/specs.py" line="203" />
       <source>Calendars (*.ics);;All files (*)</source>
       <translation>日历 (*.ics);;所有文件 (*)</translation>
     </message>
   </context>
   <context>
+    <name>PolishPage</name>
+    <message>
+      <location filename="../../ui/pages/polish_page.py" line="44" />
+      <source>Actions</source>
+      <translation>动作</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/polish_page.py" line="45" />
+      <source>Your own actions on the text (Alt+A)</source>
+      <translation>你自定义的文字动作（Alt+A）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/polish_page.py" line="66" />
+      <source>Accept all</source>
+      <translation>全部接受</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/polish_page.py" line="68" />
+      <source>Accept every change (Ctrl+Shift+A)</source>
+      <translation>接受所有修改（Ctrl+Shift+A）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/polish_page.py" line="69" />
+      <source>Reject all</source>
+      <translation>全部拒绝</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/polish_page.py" line="71" />
+      <source>Keep the original text (Ctrl+Shift+R)</source>
+      <translation>保留原文（Ctrl+Shift+R）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/polish_page.py" line="85" />
+      <source>Import actions…</source>
+      <translation>导入动作…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/polish_page.py" line="86" />
+      <source>Export actions…</source>
+      <translation>导出动作…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/polish_page.py" line="94" />
+      <source>Type or paste a text first.</source>
+      <translation>请先输入或粘贴文字。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/polish_page.py" line="103" />
+      <source>Import actions</source>
+      <translation>导入动作</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/polish_page.py" line="103" />
+      <source>Actions (*.json);;All files (*)</source>
+      <translation>动作 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../ui/pages/polish_page.py" line="118" />
+      <source>Imported %n action(s).</source>
+      <translation>
+        <numerusform>已导入 %n 个动作。</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/polish_page.py" line="122" />
+      <source>Export actions</source>
+      <translation>导出动作</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/polish_page.py" line="122" />
+      <source>Actions (*.json)</source>
+      <translation>动作 (*.json)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/polish_page.py" line="155" />
+      <source>No changes: the text is fine as it is.</source>
+      <translation>没有修改：原文已经没有问题。</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../ui/pages/polish_page.py" line="160" />
+      <source>%n change(s). Click a change to accept or reject it.</source>
+      <translation>
+        <numerusform>%n 处修改。点击某处修改可接受或拒绝它。</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../ui/pages/polish_page.py" line="165" />
+      <source>Done. %n paragraph(s) kept as they were.</source>
+      <translation>
+        <numerusform>完成。%n 段保持原样。</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>QuickPopup</name>
     <message>
-      <location filename="../../ui/quick_popup.py" line="76" />
+      <location filename="../../ui/quick_popup.py" line="104" />
       <source>Ask anything, or pick an action for the text…</source>
       <translation>随便问，或为这段文字选择一个操作…</translation>
     </message>
     <message>
-      <location filename="../../ui/quick_popup.py" line="83" />
+      <location filename="../../ui/quick_popup.py" line="111" />
       <source>Summarize</source>
       <translation>摘要</translation>
     </message>
     <message>
-      <location filename="../../ui/quick_popup.py" line="84" />
+      <location filename="../../ui/quick_popup.py" line="112" />
       <source>Translate</source>
       <translation>翻译</translation>
     </message>
     <message>
-      <location filename="../../ui/quick_popup.py" line="85" />
+      <location filename="../../ui/quick_popup.py" line="113" />
+      <source>Polish</source>
+      <translation>润色</translation>
+    </message>
+    <message>
+      <location filename="../../ui/quick_popup.py" line="114" />
       <source>Reply</source>
       <translation>回复</translation>
     </message>
     <message>
-      <location filename="../../ui/quick_popup.py" line="86" />
+      <location filename="../../ui/quick_popup.py" line="115" />
       <source>Schedule</source>
       <translation>日程</translation>
     </message>
     <message>
-      <location filename="../../ui/quick_popup.py" line="87" />
+      <location filename="../../ui/quick_popup.py" line="116" />
       <source>Ask</source>
       <translation>提问</translation>
     </message>
     <message>
-      <location filename="../../ui/quick_popup.py" line="104" />
-      <source>Enter runs · Shift+Enter new line · Esc closes</source>
-      <translation>Enter 运行 · Shift+Enter 换行 · Esc 关闭</translation>
+      <location filename="../../ui/quick_popup.py" line="142" />
+      <source>Enter runs · Ctrl+Enter replaces · Shift+Enter new line · Esc closes</source>
+      <translation>Enter 运行 · Ctrl+Enter 替换 · Shift+Enter 换行 · Esc 关闭</translation>
     </message>
     <message>
-      <location filename="../../ui/quick_popup.py" line="106" />
+      <location filename="../../ui/quick_popup.py" line="146" />
       <source>Copy</source>
       <translation>复制</translation>
     </message>
     <message>
-      <location filename="../../ui/quick_popup.py" line="122" />
+      <location filename="../../ui/quick_popup.py" line="148" />
+      <source>Replace</source>
+      <translation>替换</translation>
+    </message>
+    <message>
+      <location filename="../../ui/quick_popup.py" line="151" />
+      <source>Put the result in place of the selected text (Ctrl+Enter)</source>
+      <translation>用结果替换所选文字（Ctrl+Enter）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/quick_popup.py" line="172" />
       <source>This feature is not installed in this version.</source>
       <translation>此版本未安装该功能。</translation>
     </message>
     <message>
-      <location filename="../../ui/quick_popup.py" line="158" />
+      <location filename="../../ui/quick_popup.py" line="193" />
+      <source>Alt+%1</source>
+      <translation>Alt+%1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/quick_popup.py" line="242" />
       <source>Thinking…</source>
       <translation>思考中…</translation>
     </message>
@@ -1162,6 +1331,19 @@
       <location filename="../../ui/reminders_ui.py" line="108" />
       <source>While you were away: %1</source>
       <translation>你不在时的提醒：%1</translation>
+    </message>
+  </context>
+  <context>
+    <name>Replace</name>
+    <message>
+      <location filename="../../ui/replace.py" line="74" />
+      <source>Could not paste: press Ctrl+V to paste.</source>
+      <translation>无法自动粘贴：请按 Ctrl+V 粘贴。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/replace.py" line="99" />
+      <source>Copied: press Ctrl+V to paste.</source>
+      <translation>已复制：请按 Ctrl+V 粘贴。</translation>
     </message>
   </context>
   <context>
@@ -1310,94 +1492,94 @@
   <context>
     <name>TaskPage</name>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="78" />
+      <location filename="../../ui/pages/task_page.py" line="79" />
       <source>Open file…</source>
       <translation>打开文件…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="80" />
+      <location filename="../../ui/pages/task_page.py" line="81" />
       <source>Clear</source>
       <translation>清除</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="94" />
+      <location filename="../../ui/pages/task_page.py" line="95" />
       <source>Run</source>
       <translation>运行</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="96" />
+      <location filename="../../ui/pages/task_page.py" line="97" />
       <source>Stop</source>
       <translation>停止</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="114" />
+      <location filename="../../ui/pages/task_page.py" line="115" />
       <source>The result appears here.</source>
       <translation>结果显示在这里。</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="118" />
+      <location filename="../../ui/pages/task_page.py" line="119" />
       <source>Copy</source>
       <translation>复制</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="119" />
+      <location filename="../../ui/pages/task_page.py" line="120" />
       <source>Save…</source>
       <translation>保存…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="126" />
+      <location filename="../../ui/pages/task_page.py" line="127" />
       <source>This feature is not installed in this version of Deskmate.</source>
       <translation>此版本的 Deskmate 未安装该功能。</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="167" />
+      <location filename="../../ui/pages/task_page.py" line="168" />
       <source>Stopped.</source>
       <translation>已停止。</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="183" />
+      <location filename="../../ui/pages/task_page.py" line="184" />
       <source>Open</source>
       <translation>打开</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="218" />
+      <location filename="../../ui/pages/task_page.py" line="219" />
       <source>Type or open something first.</source>
       <translation>请先输入或打开内容。</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="226" />
+      <location filename="../../ui/pages/task_page.py" line="231" />
       <source>Working…</source>
       <translation>处理中…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="264" />
+      <location filename="../../ui/pages/task_page.py" line="269" />
       <source>Done.</source>
       <translation>完成。</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="266" />
+      <location filename="../../ui/pages/task_page.py" line="271" />
       <source>Some glossary terms were not used (see the glossary).</source>
       <translation>部分术语表词条未被使用（请查看术语表）。</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/pages/task_page.py" line="269" />
+      <location filename="../../ui/pages/task_page.py" line="274" />
       <source>Sentences giving the assistant orders were kept untranslated: %n.</source>
       <translation>
         <numerusform>有 %n 句向助手下指令的句子保留原文，未翻译。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="292" />
+      <location filename="../../ui/pages/task_page.py" line="297" />
       <source>Save result</source>
       <translation>保存结果</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="292" />
+      <location filename="../../ui/pages/task_page.py" line="297" />
       <source>Markdown (*.md)</source>
       <translation>Markdown (*.md)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="304" />
+      <location filename="../../ui/pages/task_page.py" line="309" />
       <source>Could not save: %1</source>
       <translation>无法保存：%1</translation>
     </message>

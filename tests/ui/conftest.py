@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -144,3 +147,25 @@ def real_core(data_dir: Path, fast_model_path: Path) -> Iterator[Any]:
     core.settings.set("n_threads", 1)
     yield core
     core.close()
+
+
+@pytest.fixture
+def xvfb(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """A private X server; its DISPLAY is set for this test."""
+    missing = [tool for tool in ("Xvfb", "xdotool") if shutil.which(tool) is None]
+    assert not missing, f"{missing}: run packaging/linux/install-sysdeps.sh (as root)"
+    read, write = os.pipe()
+    server = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write), "-screen", "0", "640x480x24", "-nolisten", "tcp"],
+        pass_fds=(write,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    os.close(write)
+    with open(read, encoding="ascii") as numbers:
+        number = numbers.readline().strip()  # Xvfb writes it once it accepts clients
+    display = f":{number}"
+    monkeypatch.setenv("DISPLAY", display)
+    monkeypatch.setenv("XDG_SESSION_TYPE", "x11")
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    yield display
+    server.terminate()
+    server.wait(10)

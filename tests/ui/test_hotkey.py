@@ -4,12 +4,8 @@ mapping and WM_HOTKEY dispatch, and the reasons given where no key can be grabbe
 from __future__ import annotations
 
 import ctypes
-import os
-import shutil
 import subprocess
-from collections.abc import Iterator
 from ctypes import wintypes
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -75,28 +71,6 @@ def test_no_grab_on_wayland_or_without_a_display(
     monkeypatch.delenv("DISPLAY", raising=False)
     monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
     assert hotkey.start("Ctrl+Alt+Space") == "no X11 display"
-
-
-@pytest.fixture
-def xvfb(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    """A private X server; its DISPLAY is set for this test."""
-    missing = [tool for tool in ("Xvfb", "xdotool") if shutil.which(tool) is None]
-    assert not missing, f"{missing}: run packaging/linux/install-sysdeps.sh (as root)"
-    read, write = os.pipe()
-    server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write), "-screen", "0", "640x480x24", "-nolisten", "tcp"],
-        pass_fds=(write,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    os.close(write)
-    with open(read, encoding="ascii") as numbers:
-        number = numbers.readline().strip()  # Xvfb writes it once it accepts clients
-    display = f":{number}"
-    monkeypatch.setenv("DISPLAY", display)
-    monkeypatch.setenv("XDG_SESSION_TYPE", "x11")
-    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
-    yield display
-    server.terminate()
-    server.wait(10)
 
 
 def test_x11_hotkey_is_grabbed_and_pressed(qtbot: Any, xvfb: str) -> None:

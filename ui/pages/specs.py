@@ -49,6 +49,10 @@ def _translate(fn: Callable[..., Iterator[Event]], src: Source, o: dict[str, str
     return fn(src, o.get("target", ""))
 
 
+def _polish(fn: Callable[..., Iterator[Event]], src: Source, o: dict[str, str]) -> Any:
+    return fn(src, o.get("mode") or "fix")
+
+
 def _reply(fn: Callable[..., Iterator[Event]], src: Source, o: dict[str, str]) -> Any:
     return fn(src, o.get("intent", ""), o.get("tone", ""))
 
@@ -71,8 +75,20 @@ def _languages() -> tuple[tuple[str, str], ...]:
     )
 
 
+def polish_modes() -> tuple[tuple[str, str], ...]:
+    return (
+        ("fix", QCoreApplication.translate("Pages", "Fix spelling and grammar")),
+        ("improve", QCoreApplication.translate("Pages", "Improve the writing")),
+        ("formal", QCoreApplication.translate("Pages", "More formal")),
+        ("friendly", QCoreApplication.translate("Pages", "More friendly")),
+        ("concise", QCoreApplication.translate("Pages", "More concise")),
+        ("shorter", QCoreApplication.translate("Pages", "Shorter")),
+        ("longer", QCoreApplication.translate("Pages", "Longer")),
+    )
+
+
 def task_specs() -> list[TaskSpec]:
-    """The four task pages, in sidebar order (strings translated at call time)."""
+    """The task pages, in sidebar order (strings translated at call time)."""
     return [
         TaskSpec(
             key="summarize",
@@ -130,6 +146,22 @@ def task_specs() -> list[TaskSpec]:
                 ),
             ),
             call=_translate,
+        ),
+        TaskSpec(
+            key="polish",
+            title=QCoreApplication.translate("Pages", "Polish"),
+            method="polish",
+            placeholder=QCoreApplication.translate(
+                "Pages", "Text to correct or rewrite (English or Chinese), or open a document."
+            ),
+            file_filter=QCoreApplication.translate(
+                "Pages", "Documents (*.md *.txt *.docx *.html *.htm);;All files (*)"
+            ),
+            extensions=(),
+            options=(
+                OptionSpec("mode", QCoreApplication.translate("Pages", "How"), polish_modes()),
+            ),
+            call=_polish,
         ),
         TaskSpec(
             key="reply",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assistant.events import Done
+from assistant.events import Done, Event
 from ui.pages.specs import OptionSpec, TaskSpec
 from ui.worker import TaskRunner
 
@@ -219,13 +220,17 @@ class TaskPage(QWidget):
             return
         method: Any = getattr(self.core, self.spec.method)
         options, call = self.options(), self.spec.call
+        self.start(lambda: call(method, source, options), self.spec.key)
+
+    def start(self, make: Callable[[], Iterator[Event]], name: str) -> None:
+        """Run the events ``make()`` returns on the page's worker, the result shown here."""
         self.result_text, self.last_done = "", None
         self.result.clear()
         self.progress.setRange(0, 0)
         self.eta_label.clear()
         self.status_label.setText(self.tr("Working…"))
         self._set_running(True)
-        self.runner.start(lambda: call(method, source, options), self.spec.key)
+        self.runner.start(make, name)
 
     def stop(self) -> None:
         self.runner.cancel()

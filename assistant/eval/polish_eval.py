@@ -1,0 +1,131 @@
+"""``deskmate eval --task polish``: ``fix`` scored with GLEU on JFLEG (English, words) and
+MuCGEC (Chinese, characters), against leaving the text unchanged and plain prompting.
+
+Also the share of already-correct sentences that come back changed (target: at most 5 %):
+``correct_changed_rate_bad`` on MuCGEC items whose references include the source (few: 6 of the
+300), ``correct_changed_en_rate_bad`` on JFLEG items that at least 2 of the 4 annotators left
+unchanged.
+``--limit N`` takes the first N items of each set.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from assistant.errors import UserError
+from assistant.eval.gleu import corpus_gleu
+from assistant.eval.spec import EvalContext, EvalTask
+
+SETS = (("en", "writing/jfleg_dev_sample.jsonl"), ("zh", "writing/mucgec_dev_sample.jsonl"))
+PLAIN = {"en": "Correct the grammar of this text:", "zh": "改正这段文字的语法错误："}
+_WORD = re.compile(r"\w+|[^\w\s]")
+_DETOK = ((re.compile(r" ([.,!?;:%)\]}'])"), r"\1"), (re.compile(r"([(\[{$]) "), r"\1"),
+          (re.compile(r" (n't|'s|'re|'ve|'ll|'d|'m)\b"), r"\1"))  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    id: str
+    language: str
+    source: str  # as the model sees it (JFLEG's tokenised text joined back)
+    refs: tuple[str, ...]
+
+
+def detokenize(text: str) -> str:
+    """JFLEG's "pressure ." as a person writes it: "pressure."."""
+    for pattern, repl in _DETOK:
+        text = pattern.sub(repl, text)
+    return text
+
+
+def tokens(text: str, language: str) -> list[str]:
+    """Words and marks for English (the references' tokenisation is redone the same way),
+    characters for Chinese."""
+    if language == "zh":
+        return [ch for ch in text if not ch.isspace()]
+    return _WORD.findall(text.lower())
+
+
+def load(data_root: Path, limit: int | None) -> list[Item]:
+    items: list[Item] = []
+    for language, name in SETS:
+        path = data_root / name
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except OSError as exc:
+            raise UserError(f"cannot read the dev set {path}: {exc}") from exc
+        rows = [line for line in lines if line.strip()][:limit]
+        for number, line in enumerate(rows, 1):
+            try:
+                row = json.loads(line)
+                source, refs = str(row["src"]), tuple(str(r) for r in row["refs"])
+            except (ValueError, KeyError, TypeError) as exc:
+                raise UserError(f"{path}: line {number} is not an item: {exc}") from exc
+            if language == "en":
+                source, refs = detokenize(source), tuple(detokenize(r) for r in refs)
+            items.append(Item(str(row.get("id", number)), language, source, refs))
+    return items
+
+
+def run(ctx: EvalContext, system: str, item: Item) -> str:
+    if system == "unchanged":
+        return item.source
+    engine = ctx.core.engine()
+    from assistant.events import Done
+    from assistant.llm.params import GenParams
+
+    budget = engine.count_tokens(item.source) * 2 + 16
+    if system == "plain":
+        messages = [{"role": "user", "content": f"{PLAIN[item.language]}\n\n{item.source}"}]
+        answer = ""
+        for event in engine.chat(messages, GenParams(max_tokens=budget, temperature=0.0)):
+            if isinstance(event, Done):
+                answer = event.text
+        return answer.strip()
+    from assistant.tasks.polish import PolishOptions, polish_text
+
+    result = item.source
+    for event in polish_text(engine, item.source, item.language, PolishOptions("fix", budget)):
+        if isinstance(event, Done):
+            result = event.text
+    return result
+
+
+def score(items: Sequence[Item], outputs: Sequence[str]) -> dict[str, float]:
+    metrics: dict[str, float] = {}
+    for language in ("en", "zh"):
+        chosen = [(i, o) for i, o in zip(items, outputs, strict=True) if i.language == language]
+        if not chosen:
+            continue
+        metrics[f"gleu_{language}"] = corpus_gleu(
+            [tokens(i.source, language) for i, _ in chosen],
+            [[tokens(r, language) for r in i.refs] for i, _ in chosen],
+            [tokens(o, language) for _, o in chosen],
+        )
+    gleus = [v for k, v in metrics.items() if k.startswith("gleu_")]
+    metrics["gleu"] = sum(gleus) / len(gleus) if gleus else 0.0
+    for name, language, votes in (("correct_changed", "zh", 1), ("correct_changed_en", "en", 2)):
+        correct = [
+            (i, o)
+            for i, o in zip(items, outputs, strict=True)
+            if i.language == language and i.refs.count(i.source) >= votes
+        ]
+        if correct:
+            changed = sum(1 for i, o in correct if o.strip() != i.source.strip())
+            metrics[f"{name}_rate_bad"] = changed / len(correct)
+    return metrics
+
+
+TASK = EvalTask(
+    name="polish",
+    description="fix: GLEU on JFLEG (en) and MuCGEC (zh); correct sentences left unchanged",
+    systems=("unchanged", "plain", "pipeline"),
+    load=load,
+    run=run,
+    score=score,
+    headline="gleu",
+)

@@ -1,0 +1,1 @@
+"""Writing support: change hunks between two texts, protected tokens, custom actions."""

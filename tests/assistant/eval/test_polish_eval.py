@@ -1,0 +1,54 @@
+"""The polish eval task's structure (its scores are measured with `deskmate eval`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.errors import UserError
+from assistant.eval.gleu import corpus_gleu, sentence_stats
+from assistant.eval.polish_eval import TASK, detokenize, tokens
+
+
+def test_loads_both_sets(corpus: Path) -> None:
+    items = TASK.load(corpus, 3)
+    assert [i.language for i in items] == ["en"] * 3 + ["zh"] * 3
+    assert all(i.refs and i.source for i in items)
+    assert " ." not in items[0].source  # JFLEG's tokenised text joined back
+
+
+def test_scores_on_any_subset(corpus: Path) -> None:
+    items = TASK.load(corpus, 20)
+    unchanged = [i.source for i in items]
+    best = [i.refs[0] for i in items]
+    base, ref = TASK.score(items, unchanged), TASK.score(items, best)
+    assert set(base) >= {"gleu_en", "gleu_zh", "gleu"} and TASK.headline == "gleu"
+    assert ref["gleu_en"] > base["gleu_en"] and ref["gleu_zh"] > base["gleu_zh"]
+    only_en = TASK.score(items[:20], unchanged[:20])
+    assert "gleu_zh" not in only_en and only_en["gleu"] == only_en["gleu_en"]
+    assert TASK.systems == ("unchanged", "plain", "pipeline")
+
+
+def test_gleu_properties() -> None:
+    src, ref = ["he", "go", "home"], ["he", "goes", "home"]
+    assert corpus_gleu([src], [[ref]], [ref]) == pytest.approx(1.0)
+    assert corpus_gleu([src], [[ref]], [src]) < 1.0
+    # keeping a source n-gram the reference changed is penalised
+    assert sentence_stats(src, ref, src)[2] == 2 - 1
+    assert corpus_gleu([src], [[ref]], [[]]) == 0.0
+
+
+def test_tokenisation_and_detokenisation() -> None:
+    assert detokenize("It is n't here , he said .") == "It isn't here, he said."
+    assert tokens("Don't go!", "en") == ["don", "'", "t", "go", "!"]
+    assert tokens("我 去了。", "zh") == ["我", "去", "了", "。"]
+
+
+def test_missing_set_is_a_typed_error(tmp_path: Path) -> None:
+    with pytest.raises(UserError, match="cannot read"):
+        TASK.load(tmp_path, 3)
+    (tmp_path / "writing").mkdir()
+    (tmp_path / "writing" / "jfleg_dev_sample.jsonl").write_text('{"src": 1}\n')
+    with pytest.raises(UserError, match="line 1"):
+        TASK.load(tmp_path, 3)
