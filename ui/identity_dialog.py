@@ -57,7 +57,7 @@ class IdentityDialog(QDialog):
         self.name = QLineEdit(settings.get_str("identity.name"))
         self.name.setPlaceholderText(self.tr("e.g. Alex Chen / 陈亚历"))
         self.addresses = QLineEdit(settings.get_str("identity.addresses"))
-        self.addresses.setPlaceholderText(self.tr("alex@example.com, a.chen@work.example"))
+        self.addresses.setPlaceholderText("alex@example.com, a.chen@work.example")  # an example
         self.signoff = QLineEdit(settings.get_str("identity.signoff"))
         self.signoff.setPlaceholderText(self.tr("e.g. Best regards (empty: usual closing)"))
         form.addRow(self.tr("Your name"), self.name)

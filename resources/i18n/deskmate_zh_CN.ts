@@ -358,11 +358,6 @@
       <translation>例如 陈亚历 / Alex Chen</translation>
     </message>
     <message>
-      <location filename="../../ui/identity_dialog.py" line="60" />
-      <source>alex@example.com, a.chen@work.example</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <location filename="../../ui/identity_dialog.py" line="62" />
       <source>e.g. Best regards (empty: usual closing)</source>
       <translation>例如 祝好！（留空：常用结尾）</translation>
