@@ -185,8 +185,19 @@ class Core:
             if self._indexer is None:
                 from assistant.indexer import Indexer
 
+                # Vectors of another model than the configured one get re-embedded.
+                self.store.set_embedding_model(self.settings.get_str("embedding_model"))
                 self._indexer = Indexer(self.store, self.embedder)
             return self._indexer
+
+    def reset_embedder(self) -> None:
+        """The embedding model setting changed: use the new model from now on; stored vectors
+        of the old one are re-embedded in the background (they are never searched together)."""
+        with self._lock:
+            self._embedder = None
+        self.store.set_embedding_model(self.settings.get_str("embedding_model"))
+        if self._indexer is not None:
+            self._indexer.poke()
 
     def start_background_indexing(self) -> None:
         """Embed new documents and runs on a background thread as they are written (GUI)."""

@@ -318,6 +318,10 @@ class MainWindow(QMainWindow):
                     self.load_model_status()
 
             worker.run_in_background(self, self.core.reset_engine, reloaded, self.show_error)
+        if key in {"embedding_model", "embedding_device"}:  # stored vectors re-embed in background
+            worker.run_in_background(
+                self, self.core.reset_embedder, lambda _: None, self.show_error
+            )
         if key in {"time_zone", "work_start", "work_end"} and "schedule" in self.task_pages:
             self.schedule_page.apply_settings()  # a page built later reads the settings then
         self.setting_changed.emit(key, value)

@@ -1,4 +1,6 @@
-"""Hybrid search latency (full-text + vectors, merged) over 100,000 stored chunks."""
+"""Search latency over 100,000 stored chunks (half English, half Chinese with some English):
+hybrid (full-text + vectors, merged), and the full-text half alone for English, Chinese
+two-character and mixed queries."""
 
 from __future__ import annotations
 
@@ -7,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from assistant.bench.corpus import chunk_texts
+from assistant.bench.corpus import chunk_texts, zh_chunk_texts
 from assistant.bench.stats import Figure, median, percentile
 
 if TYPE_CHECKING:
@@ -28,6 +30,9 @@ QUERIES = (
     "public meetings schedule",
     "survey results",
 )
+ZH_QUERIES = ("隐私", "预算", "供暖", "回复", "邮件自动回复", "数据隐私", "公交", "安全检查")
+MIXED_QUERIES = ("budget 预算", "review 委员会", "隐私 budget", "budget review 安全")
+KINDS = {"en": QUERIES, "zh": ZH_QUERIES, "mixed": MIXED_QUERIES}
 
 
 def fill(core: Core, total: int, per_doc: int = 5000) -> float:
@@ -36,16 +41,23 @@ def fill(core: Core, total: int, per_doc: int = 5000) -> float:
 
     start = time.perf_counter()
     rng = np.random.default_rng(0)
-    dim = core.embedder().dim
+    embedder = core.embedder()
+    dim = embedder.dim
+    core.store.set_embedding_model(embedder.model)  # the vectors below count as this model's
     for first in range(0, total, per_doc):
-        texts = chunk_texts(min(per_doc, total - first), words=40, seed=first)
+        count = min(per_doc, total - first)
+        texts = (
+            zh_chunk_texts(count, seed=first)
+            if (first // per_doc) % 2
+            else chunk_texts(count, words=40, seed=first)
+        )
         doc = document_from_text(f"synthetic document {first}", title=f"synthetic {first}")
         chunks = [Chunk(i, t, i // 8 + 1, i // 8 + 1, None) for i, t in enumerate(texts)]
         doc_id = core.store.add_document(doc, chunks)
         ids = [int(c["id"]) for c in core.store.get_chunks(doc_id)]
         vectors = rng.standard_normal((len(ids), dim)).astype(np.float32)
         vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
-        core.store.add_vectors(ids, vectors)
+        core.store.add_vectors(ids, vectors, embedder.model)
     return time.perf_counter() - start
 
 
@@ -78,3 +90,34 @@ def search_latency(env: BenchEnv, core: Core, total: int, queries: int) -> Figur
             "min_hits": min(hits),
         },
     )
+
+
+def text_latency(env: BenchEnv, core: Core, queries: int) -> list[Figure]:
+    """p95 of the full-text half (``Store.rank_text``) per query language, on the chunks that
+    ``search_latency`` stored (run it first on the same core)."""
+    total = core.store.vector_count()
+    figures = []
+    for kind, pool in KINDS.items():
+        for q in pool[:2]:  # warm: jieba's dictionary, page cache
+            core.store.rank_text(q)
+        times: list[float] = []
+        hits: list[int] = []
+        for i in range(queries):
+            start = time.perf_counter()
+            found = core.store.rank_text(pool[i % len(pool)], limit=50)
+            times.append((time.perf_counter() - start) * 1000)
+            hits.append(len(found))
+        env.say(f"full-text {kind}: p95 {percentile(times, 95):.1f} ms")
+        figures.append(
+            Figure(
+                f"fts_p95_{kind}",
+                f"full-text search, {kind} queries, over {total:,} chunks (p95)",
+                "ms",
+                percentile(times, 95),
+                target_op="<=",
+                target_value=50.0,
+                target_on="ours",
+                detail={"p50_ms": median(times), "max_ms": max(times), "min_hits": min(hits)},
+            )
+        )
+    return figures

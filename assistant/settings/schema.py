@@ -85,8 +85,9 @@ SCHEMA: tuple[Setting, ...] = (
     Setting(
         "embedding_model",
         "str",
-        "all-minilm-l6-v2",
-        "Embedding model: the bundled id or a local sentence-transformers folder.",
+        "multilingual-e5-small",
+        "Embedding model: multilingual-e5-small (default), all-minilm-l6-v2 or a local"
+        " sentence-transformers folder. Changing it re-embeds stored texts in the background.",
         "Model",
     ),
     Setting(
