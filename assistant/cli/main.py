@@ -20,6 +20,7 @@ COMMANDS = (
     "reply_cmd",
     "schedule_cmd",
     "search_cmd",
+    "ask_cmd",
     "history_cmd",
     "documents_cmd",
     "export_cmd",

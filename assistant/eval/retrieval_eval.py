@@ -14,18 +14,14 @@ Headline: recall@1 over all items.
 
 from __future__ import annotations
 
-import atexit
 import csv
-import json
-import shutil
-import tempfile
-import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assistant.errors import UserError
+from assistant.eval.doc_sets import DocSet, context_keys, core_for, read_jsonl
 from assistant.eval.spec import EvalContext, EvalTask
 
 if TYPE_CHECKING:
@@ -36,12 +32,6 @@ CMRC = Path("qa/cmrc2018_trial_dev_80.jsonl")
 SQUAD = Path("qa/squad2_normans_dev_104.jsonl")
 KINDS = ("en->zh", "zh->en", "qa-zh", "qa-en")
 TOP_K = 5
-
-
-@dataclass(frozen=True)
-class DocSet:
-    name: str
-    docs: tuple[tuple[str, str], ...]  # (key, text); the key is the stored document's title
 
 
 @dataclass(frozen=True)
@@ -63,22 +53,9 @@ def _read_tatoeba(root: Path) -> list[tuple[str, str, str]]:
     return [(r["id"], r["en"].strip(), r["zh"].strip()) for r in rows if r["en"] and r["zh"]]
 
 
-def _read_qa(root: Path, rel: Path) -> list[dict[str, object]]:
-    path = root / rel
-    if not path.is_file():
-        raise UserError(f"missing eval data: {path}", hint="pass --data ../shared/corpus")
-    try:
-        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
-    except json.JSONDecodeError as exc:
-        raise UserError(f"{path} is not JSON lines: {exc}") from exc
-    return [r for r in rows if r.get("answerable", True) and r.get("context") and r.get("question")]
-
-
 def _qa_items(kind: str, rows: list[dict[str, object]]) -> list[RetrievalItem]:
-    keys: dict[str, str] = {}
-    for row in rows:
-        keys.setdefault(str(row["context"]), f"{kind}-{len(keys)}")
-    docs = DocSet(kind, tuple((key, text) for text, key in keys.items()))
+    rows = [r for r in rows if r.get("answerable", True) and r.get("context") and r.get("question")]
+    docs, keys = context_keys(kind, rows)
     return [RetrievalItem(kind, str(r["question"]), keys[str(r["context"])], docs) for r in rows]
 
 
@@ -90,47 +67,10 @@ def load(root: Path, limit: int | None) -> list[RetrievalItem]:
     groups = [
         [RetrievalItem("en->zh", en, f"zh-{i}", zh_docs) for i, en, _zh in pairs],
         [RetrievalItem("zh->en", zh, f"en-{i}", en_docs) for i, _en, zh in pairs],
-        _qa_items("qa-zh", _read_qa(root, CMRC)),
-        _qa_items("qa-en", _read_qa(root, SQUAD)),
+        _qa_items("qa-zh", read_jsonl(root, CMRC)),
+        _qa_items("qa-en", read_jsonl(root, SQUAD)),
     ]
     return [item for group in groups for item in group[:limit]]
-
-
-# --- one private store per document set --------------------------------------------------------
-_cores: dict[tuple[int, str], Core] = {}
-_lock = threading.Lock()
-_folders: list[Path] = []
-
-
-def _remove_folders() -> None:
-    # The cores stay open to the end (their writer threads are already stopped at exit).
-    for folder in _folders:
-        shutil.rmtree(folder, ignore_errors=True)
-
-
-atexit.register(_remove_folders)
-
-
-def _core_for(ctx: EvalContext, docs: DocSet) -> Core:
-    """A core over a private data folder holding ``docs``, indexed with the evaluated core's
-    embedding model."""
-    from assistant.core import Core
-    from assistant.documents import document_from_text
-
-    key = (id(ctx.core), docs.name)
-    with _lock:
-        found = _cores.get(key)
-        if found is not None:
-            return found
-        folder = Path(tempfile.mkdtemp(prefix=f"deskmate-eval-{docs.name.replace('>', '')}-"))
-        _folders.append(folder)
-        core = Core(folder)
-        core.settings.set("embedding_model", ctx.core.settings.get_str("embedding_model"))
-        for doc_key, text in docs.docs:
-            core.remember_document(document_from_text(text, title=doc_key))
-        core.indexer.drain()
-        _cores[key] = core
-        return core
 
 
 def _ranked_keys(core: Core, system: str, query: str) -> list[str]:
@@ -156,7 +96,7 @@ def _ranked_keys(core: Core, system: str, query: str) -> list[str]:
 
 def run(ctx: EvalContext, system: str, item: RetrievalItem) -> tuple[str, ...]:
     """The keys of the first ``TOP_K`` documents found for the item's query."""
-    return tuple(_ranked_keys(_core_for(ctx, item.docs), system, item.query)[:TOP_K])
+    return tuple(_ranked_keys(core_for(ctx, item.docs), system, item.query)[:TOP_K])
 
 
 def score(items: Sequence[RetrievalItem], outputs: Sequence[tuple[str, ...]]) -> dict[str, float]:
