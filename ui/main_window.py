@@ -113,6 +113,7 @@ class MainWindow(QMainWindow):
             self._add_page(
                 spec.key, spec.title, functools.partial(self.task_pages.__getitem__, spec.key)
             )
+        self._add_page("ask", self.tr("Ask documents"), self._build_ask)
         self._add_page("history", self.tr("History"), self._build_history)
         self._add_page("settings", self.tr("Settings"), self._build_settings)
         self.sidebar.currentRowChanged.connect(self._page_selected)
@@ -165,6 +166,15 @@ class MainWindow(QMainWindow):
         dict.__setitem__(self.task_pages, key, page)
         self._place(key, page)
         return page
+
+    def _build_ask(self) -> QWidget:
+        from ui.pages.ask_page import AskPage
+
+        ask = AskPage(self.core)
+        ask.error.connect(self.show_error)
+        ask.crashed.connect(show_crash)
+        self._place("ask", ask)
+        return ask
 
     def _build_history(self) -> HistoryPage:
         from ui.pages.history import HistoryPage
