@@ -45,5 +45,5 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     if ctx.json:
         print(json.dumps({"run_id": done.run_id, **answer.to_data()}, ensure_ascii=False))
     else:
-        ctx.err.print(f"follow up with: deskmate ask --follow-up {answer.conversation} \"...\"")
+        ctx.err.print(f'follow up with: deskmate ask --follow-up {answer.conversation} "..."')
     return 0

@@ -1,5 +1,6 @@
-"""``deskmate documents list | add FILE... | delete ID | restore ID | trash | purge [--older-than DAYS]``:
-the documents kept for search. Deleting moves to a trash; ``purge`` deletes for good."""
+"""``deskmate documents list | add FILE... | delete ID | restore ID | trash | purge
+[--older-than DAYS]``: the documents kept for search and Ask. Deleting moves to a trash;
+``purge`` deletes for good."""
 
 from __future__ import annotations
 

@@ -91,7 +91,9 @@ def score(items: Sequence[AskItem], outputs: Sequence[AskOutput]) -> dict[str, f
     metrics: dict[str, float] = {}
     if answerable:
         n = len(answerable)
-        metrics["answer_contains_gold"] = sum(_has_span(o.text, i.answers) for i, o in answerable) / n
+        metrics["answer_contains_gold"] = (
+            sum(_has_span(o.text, i.answers) for i, o in answerable) / n
+        )
         metrics["cited_gold_paragraph"] = sum(i.gold in o.cited for i, o in answerable) / n
         metrics["answered"] = sum(o.found for _i, o in answerable) / n
     if unanswerable:

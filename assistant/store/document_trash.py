@@ -74,7 +74,9 @@ def rehide_vectors(
 def show_chunks(db: sqlite_utils.Database, document_id: int, vec_enabled: bool) -> None:
     """Put a restored document's chunks back into the full-text and vector search."""
     args = [document_id]
-    db.execute(f"INSERT INTO chunk_words_fts(rowid, words) SELECT chunk_id, words {_WORDS_OF}", args)
+    db.execute(
+        f"INSERT INTO chunk_words_fts(rowid, words) SELECT chunk_id, words {_WORDS_OF}", args
+    )
     trashed = f"FROM chunk_vectors_trash WHERE chunk_id IN ({_CHUNKS_OF})"
     db.execute(
         "INSERT OR REPLACE INTO chunk_vectors (chunk_id, dim, embedding, model)"

@@ -16,8 +16,8 @@ from typing import TypeVar
 
 import sqlite_utils
 
-from assistant.errors import StoreError
 from assistant import words
+from assistant.errors import StoreError
 from assistant.store.db import connect, load_vec, private_file, translate_errors
 
 T = TypeVar("T")

@@ -165,7 +165,9 @@ class AskPage(QWidget):
             parts.append(f"<p><b>{html.escape(answer.question)}</b></p>")
             body = html.escape(answer.text)
             for c in answer.citations:
-                body = body.replace(f"[{c.number}]", f"<a href='cite:{turn}:{c.number}'>[{c.number}]</a>")
+                body = body.replace(
+                    f"[{c.number}]", f"<a href='cite:{turn}:{c.number}'>[{c.number}]</a>"
+                )
             parts.append(f"<p>{body}</p>")
             for c in answer.citations:
                 where = f", {html.escape(c.where)}" if c.where else ""
