@@ -107,7 +107,8 @@ def _add(files: list[str], ctx: CliContext) -> int:
     from assistant.documents import load_document
     from assistant.errors import DeskmateError
 
-    added, failed = [], []
+    added: list[dict[str, object]] = []
+    failed: list[dict[str, object]] = []
     for name in files:
         try:
             doc = load_document(Path(name), max_bytes=ctx.settings.get_int("max_file_mb") << 20)

@@ -152,7 +152,8 @@ def ask_documents(
         yield Status("searching your documents")
         query = " ".join([*(q for q, _a in history[-1:]), question])
         sources = retrieve(core, query)
-        found, text, proposed = False, "", []
+        found, text = False, ""
+        proposed: list[tuple[int, str]] = []
         if sources:
             yield Status(f"reading {len(sources)} passages")
             reply = ""

@@ -54,7 +54,7 @@ def retrieve(core: Core, query: str, limit: int = TOP_CHUNKS) -> list[Source]:
     ids = [int(h.ref) for h in search(core, query, limit=limit * 3) if h.kind == "chunk"][:limit]
     rows = core.store.get_chunks_by_id(ids)
     keep = _relevant(core, query, [str(r["text"]) for r in rows]) if rows else []
-    sources = []
+    sources: list[Source] = []
     for row, ok in zip(rows, keep, strict=True):
         if ok:
             title = str(row.get("title") or row.get("path") or "document")

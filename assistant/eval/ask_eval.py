@@ -40,6 +40,11 @@ class AskOutput:
     cited: tuple[str, ...]  # document keys of the verified citations
 
 
+def _spans(row: dict[str, object]) -> tuple[str, ...]:
+    answers = row.get("answers")
+    return tuple(str(a) for a in answers) if isinstance(answers, list) else ()
+
+
 def load(root: Path, limit: int | None) -> list[AskItem]:
     """Both sets; ``limit`` keeps that many questions of each (all paragraphs are stored)."""
     items: list[AskItem] = []
@@ -50,7 +55,7 @@ def load(root: Path, limit: int | None) -> list[AskItem]:
             AskItem(
                 name,
                 str(r["question"]),
-                tuple(str(a) for a in r.get("answers") or ()) if r.get("answerable", True) else (),
+                _spans(r) if r.get("answerable", True) else (),
                 keys[str(r["context"])],
                 docs,
             )
