@@ -21,6 +21,7 @@ COMMANDS = (
     "schedule_cmd",
     "search_cmd",
     "ask_cmd",
+    "library_cmd",
     "history_cmd",
     "documents_cmd",
     "export_cmd",

@@ -186,6 +186,13 @@ SCHEMA: tuple[Setting, ...] = (
         "close_to_tray", "bool", True, "Closing the window keeps Deskmate in the tray.", "Desktop"
     ),
     Setting("start_on_login", "bool", False, "Start Deskmate when you log in.", "Desktop"),
+    Setting(
+        "library_paused",
+        "bool",
+        False,
+        "Pause indexing of library folders (it resumes where it stopped).",
+        "Library",
+    ),
 )
 
 _BY_KEY = {s.key: s for s in SCHEMA}

@@ -281,6 +281,28 @@ def _v8_word_index(db: sqlite_utils.Database) -> None:
         db.execute(sql)
 
 
+def _v9_library(db: sqlite_utils.Database) -> None:
+    """Library folders the user added, and what was found in them: each file's size and mtime
+    (to notice changes without reading it), the document it became or the typed error that
+    stopped it. Deskmate only reads these folders."""
+    statements = [
+        """CREATE TABLE library_folders (
+            id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, added_at TEXT NOT NULL)""",
+        """CREATE TABLE library_files (
+            path TEXT PRIMARY KEY,
+            folder_id INTEGER NOT NULL REFERENCES library_folders(id) ON DELETE CASCADE,
+            size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
+            document_id INTEGER REFERENCES documents(id) ON DELETE SET NULL,
+            status TEXT NOT NULL CHECK (status IN ('indexed', 'failed')),
+            error_code TEXT NOT NULL DEFAULT '', error TEXT NOT NULL DEFAULT '',
+            updated_at TEXT NOT NULL)""",
+        "CREATE INDEX library_files_folder ON library_files (folder_id, status)",
+        "CREATE INDEX library_files_document ON library_files (document_id)",
+    ]
+    for sql in statements:
+        db.execute(sql)
+
+
 MIGRATIONS: list[Migration] = [
     _v1_initial,
     _v2_translation_and_calendar,
@@ -290,6 +312,7 @@ MIGRATIONS: list[Migration] = [
     _v6_documents_trash,
     _v7_vector_models,
     _v8_word_index,
+    _v9_library,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from assistant.store.documents import DocumentsMixin
 from assistant.store.events import EventsMixin
 from assistant.store.index import IndexMixin
+from assistant.store.library import LibraryMixin
 from assistant.store.runs import RunsMixin
 from assistant.store.settings_backend import SettingsMixin
 from assistant.store.translation import TranslationMixin
@@ -27,5 +28,6 @@ class Store(
     TranslationMixin,
     EventsMixin,
     IndexMixin,
+    LibraryMixin,
 ):
     """See the module docstring and docs/ARCHITECTURE.md ("Contracts")."""

@@ -20,6 +20,8 @@ TS = ROOT / "resources" / "i18n" / "deskmate_zh_CN.ts"
 BIN = Path(sys.executable).parent
 
 ZH = {
+    "Library": "文档库",
+    "Pause library indexing": "暂停文档库索引",
     "Ask documents": "问文档",
     "Ask your documents": "向文档提问",
     "Ask a question about your documents…": "就您的文档提一个问题…",
