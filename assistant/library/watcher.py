@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from assistant.errors import DeskmateError
 from assistant.events import Progress
 from assistant.library.indexing import STAGE, index_library
+from assistant.tasks.recording import close_events
 
 if TYPE_CHECKING:
     from assistant.core import Core
@@ -57,7 +58,7 @@ class LibraryWatcher:
                 if isinstance(event, Progress):
                     self.progress = event
         finally:
-            events.close()
+            close_events(events)
 
     def _loop(self) -> None:
         while not self._stop.is_set():
