@@ -22,12 +22,12 @@ import time
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from assistant.errors import DeskmateError
 from assistant.events import Progress
 
 if TYPE_CHECKING:
-    import numpy as np
-
     from assistant.embed import Embedder
     from assistant.store import Store
 
@@ -96,13 +96,15 @@ class Indexer:
                     break
                 items = sorted(missing(WINDOW), key=lambda item: len(item[1]))
                 for first in range(0, len(items), BATCH):
-                    batch = sorted(items[first : first + BATCH])  # ids ascending: cache appends
+                    batch = items[first : first + BATCH]
                     embedder = self._embedder()
                     started = self._clock()
                     vectors = embedder.encode([text for _, text in batch])
                     if self._stop.is_set():
                         return done  # closing: the store may be gone; redone after a restart
-                    add([item_id for item_id, _ in batch], vectors, embedder.model)
+                    ids = np.asarray([item_id for item_id, _ in batch])
+                    order = np.argsort(ids)  # ascending ids: the cached matrix is appended to
+                    add(ids[order].tolist(), vectors[order], embedder.model)
                     self._measured(len(batch), self._clock() - started)
                     done += len(batch)
             return done

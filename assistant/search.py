@@ -110,8 +110,8 @@ def search(core: Core, query: str, limit: int = 20, *, semantic: bool = True) ->
     rows: dict[tuple[str, str], dict[str, Any]] = {}
     scores: dict[tuple[str, str], float] = {}
 
-    def vote(key: tuple[str, str], rank: int) -> None:
-        scores[key] = scores.get(key, 0.0) + 1.0 / (RRF_K + rank)
+    def vote(key: tuple[str, str], rank: int, weight: float = 1.0) -> None:
+        scores[key] = scores.get(key, 0.0) + weight / (RRF_K + rank)
 
     nearest = _search_thread().submit(_semantic, core, query) if semantic else None
     try:
@@ -122,7 +122,9 @@ def search(core: Core, query: str, limit: int = 20, *, semantic: bool = True) ->
                 else ("run", str(found["run_id"]))
             )
             rows[key] = found
-            vote(key, rank)
+            # A hit holding only some of the query's words votes less: one shared name ("Tom")
+            # must not lift a sentence about something else above the meaning of the query.
+            vote(key, rank, float(found.get("coverage", 1.0)) ** 2)
         for rank, event in enumerate(store.search_events(query, limit=20)):
             key = ("event", str(event["uid"]))
             rows[key] = dict(event)

@@ -23,10 +23,6 @@ from assistant.store.vector_cache import cache_of
 if TYPE_CHECKING:
     from assistant.documents import Chunk, Document
 
-# A hit with only some of the query's words must hold at least this share of them: one shared
-# name ("Tom") must not make a sentence about something else a full-text match.
-PARTIAL_COVERAGE = 0.5
-
 
 def _coverage(hit: dict[str, Any], terms: Sequence[str]) -> float:
     """Share of ``terms`` found in the hit's text (case-insensitive substrings)."""
@@ -190,21 +186,23 @@ class DocumentsMixin(StoreBase):
         (BM25) first; each hit is a dict with ``kind`` ("chunk" or "run") and the row's fields.
 
         The query is segmented like the index (``assistant.words``): hits with every word come
-        first, then, if there are fewer than ``limit``, hits with some of them. ``window``
+        first, then, if there are fewer than ``limit``, hits with some of them; ``coverage``
+        is the share of the query's words a hit holds (1.0 for the first kind). ``window``
         bounds BM25 to the newest ``window`` chunks matching (see ``rank_text``).
         """
         terms = words.query_terms(query)
         if not terms:
             return []
-        hits = self._word_hits(words.fts_match(terms), limit, window)
+        hits = [
+            {**h, "coverage": 1.0} for h in self._word_hits(words.fts_match(terms), limit, window)
+        ]
         if len(hits) < limit and len(terms) > 1:
             seen = {(h["kind"], h.get("chunk_id"), h.get("run_id")) for h in hits}
             more = self._word_hits(words.fts_match(terms, any_term=True), limit, window)
             hits += [
-                h
+                {**h, "coverage": _coverage(h, terms)}
                 for h in more
                 if (h["kind"], h.get("chunk_id"), h.get("run_id")) not in seen
-                and _coverage(h, terms) >= PARTIAL_COVERAGE
             ]
         return hits[: int(limit)]
 
