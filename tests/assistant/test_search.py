@@ -1,6 +1,7 @@
 """One local search over everything stored: FTS5 over jieba-segmented words + embeddings
 merged by reciprocal rank fusion, over documents, summaries, translations, mails, drafts and
-events (English and Chinese); background indexing that resumes after a restart, each item embedded and stored exactly once.
+events (English and Chinese); background indexing that resumes after a restart, each item
+embedded and stored exactly once.
 
 The embedding model is the real default multilingual-e5-small (no LLM is needed here).
 """
