@@ -226,8 +226,8 @@ def _v8_word_index(db: sqlite_utils.Database) -> None:
 
     The segmented text lives in ``chunk_words`` / ``run_words`` (the content of the FTS5 tables),
     filled by triggers that call ``deskmate_words()``, a function every writer connection has
-    (``assistant.words``). Runs are segmented once they stop running, not at every streamed
-    update."""
+    (``assistant.words``). Runs are segmented when created (their input) and once they stop
+    running, not at every streamed update."""
     fts = "tokenize='porter unicode61 remove_diacritics 2'"
     chunk_text = "deskmate_words(coalesce(new.heading, '') || ' ' || new.text)"
     run_text = "deskmate_words(coalesce(new.input_text, '') || ' ' || new.output)"
@@ -260,7 +260,7 @@ def _v8_word_index(db: sqlite_utils.Database) -> None:
         f"""CREATE TRIGGER chunks_words_au AFTER UPDATE OF text, heading ON chunks BEGIN
             DELETE FROM chunk_words WHERE chunk_id = old.id;
             INSERT INTO chunk_words (chunk_id, words) VALUES (new.id, {chunk_text}); END""",
-        f"""CREATE TRIGGER runs_words_ai AFTER INSERT ON runs WHEN new.status != 'running' BEGIN
+        f"""CREATE TRIGGER runs_words_ai AFTER INSERT ON runs BEGIN
             INSERT INTO run_words (run_id, words) VALUES (new.id, {run_text}); END""",
         f"""CREATE TRIGGER runs_words_au AFTER UPDATE OF status, input_text, output ON runs
             WHEN new.status != 'running' BEGIN
@@ -274,8 +274,7 @@ def _v8_word_index(db: sqlite_utils.Database) -> None:
             JOIN chunks c ON c.id = w.chunk_id JOIN documents d ON d.id = c.document_id
             WHERE d.deleted_at IS NOT NULL""",
         """INSERT INTO run_words (run_id, words)
-            SELECT id, deskmate_words(coalesce(input_text, '') || ' ' || output) FROM runs
-            WHERE status != 'running'""",
+            SELECT id, deskmate_words(coalesce(input_text, '') || ' ' || output) FROM runs""",
     ]
     for sql in statements:
         db.execute(sql)
@@ -367,10 +366,11 @@ def migrate(
             hint="update Deskmate or use another data folder",
         )
     made: list[Path] = []
-    existing = version > 0  # a database created just now has nothing worth a backup
+    # One backup of the database as it was (a database created just now has nothing worth
+    # one): a backup per step would push the original out of the kept few.
+    if 0 < version < len(migrations):
+        made.append(backup(conn, data_dir, version))
     while version < len(migrations):
-        if existing:
-            made.append(backup(conn, data_dir, version))
         with db.atomic():
             migrations[version](db)
             conn.execute(f"PRAGMA user_version = {version + 1}")
