@@ -5,6 +5,7 @@ two-character and mixed queries."""
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Sized
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -61,35 +62,34 @@ def fill(core: Core, total: int, per_doc: int = 5000) -> float:
     return time.perf_counter() - start
 
 
+def _timed(run: Callable[[int], Sized], queries: int) -> tuple[list[float], list[int]]:
+    """Milliseconds and hit counts of ``run(i)`` for ``i`` in ``range(queries)``."""
+    times: list[float] = []
+    hits: list[int] = []
+    for i in range(queries):
+        start = time.perf_counter()
+        found = run(i)
+        times.append((time.perf_counter() - start) * 1000)
+        hits.append(len(found))
+    return times, hits
+
+
+def _p95(key: str, name: str, times: list[float], hits: list[int], **more: float) -> Figure:
+    detail = {"p50_ms": median(times), "max_ms": max(times), "min_hits": min(hits), **more}
+    return Figure(
+        key, name, "ms", percentile(times, 95), target_op="<=", target_value=50.0,
+        target_on="ours", detail=detail,
+    )  # fmt: skip
+
+
 def search_latency(env: BenchEnv, core: Core, total: int, queries: int) -> Figure:
     fill_s = fill(core, total)
     env.say(f"stored {total:,} chunks with vectors in {fill_s:.0f} s")
     for q in QUERIES[:3]:  # warm: embedder, page cache
         core.search(q)
-    times: list[float] = []
-    hits: list[int] = []
-    for i in range(queries):
-        query = QUERIES[i % len(QUERIES)]
-        start = time.perf_counter()
-        found = core.search(query, limit=20)
-        times.append((time.perf_counter() - start) * 1000)
-        hits.append(len(found))
-    return Figure(
-        "search_p95",
-        f"hybrid search over {total:,} chunks (p95)",
-        "ms",
-        percentile(times, 95),
-        target_op="<=",
-        target_value=50.0,
-        target_on="ours",
-        detail={
-            "p50_ms": median(times),
-            "max_ms": max(times),
-            "queries": queries,
-            "fill_seconds": fill_s,
-            "min_hits": min(hits),
-        },
-    )
+    times, hits = _timed(lambda i: core.search(QUERIES[i % len(QUERIES)], limit=20), queries)
+    name = f"hybrid search over {total:,} chunks (p95)"
+    return _p95("search_p95", name, times, hits, queries=queries, fill_seconds=fill_s)
 
 
 def text_latency(env: BenchEnv, core: Core, queries: int) -> list[Figure]:
@@ -100,24 +100,8 @@ def text_latency(env: BenchEnv, core: Core, queries: int) -> list[Figure]:
     for kind, pool in KINDS.items():
         for q in pool[:2]:  # warm: jieba's dictionary, page cache
             core.store.rank_text(q)
-        times: list[float] = []
-        hits: list[int] = []
-        for i in range(queries):
-            start = time.perf_counter()
-            found = core.store.rank_text(pool[i % len(pool)], limit=50)
-            times.append((time.perf_counter() - start) * 1000)
-            hits.append(len(found))
+        times, hits = _timed(lambda i, p=pool: core.store.rank_text(p[i % len(p)], 50), queries)
         env.say(f"full-text {kind}: p95 {percentile(times, 95):.1f} ms")
-        figures.append(
-            Figure(
-                f"fts_p95_{kind}",
-                f"full-text search, {kind} queries, over {total:,} chunks (p95)",
-                "ms",
-                percentile(times, 95),
-                target_op="<=",
-                target_value=50.0,
-                target_on="ours",
-                detail={"p50_ms": median(times), "max_ms": max(times), "min_hits": min(hits)},
-            )
-        )
+        name = f"full-text search, {kind} queries, over {total:,} chunks (p95)"
+        figures.append(_p95(f"fts_p95_{kind}", name, times, hits))
     return figures
