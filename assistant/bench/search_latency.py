@@ -100,7 +100,10 @@ def text_latency(env: BenchEnv, core: Core, queries: int) -> list[Figure]:
     for kind, pool in KINDS.items():
         for q in pool[:2]:  # warm: jieba's dictionary, page cache
             core.store.rank_text(q)
-        times, hits = _timed(lambda i, p=pool: core.store.rank_text(p[i % len(p)], 50), queries)
+        def rank(i: int, pool: tuple[str, ...] = pool) -> Sized:
+            return core.store.rank_text(pool[i % len(pool)], 50)
+
+        times, hits = _timed(rank, queries)
         env.say(f"full-text {kind}: p95 {percentile(times, 95):.1f} ms")
         name = f"full-text search, {kind} queries, over {total:,} chunks (p95)"
         figures.append(_p95(f"fts_p95_{kind}", name, times, hits))
