@@ -100,6 +100,7 @@ def text_latency(env: BenchEnv, core: Core, queries: int) -> list[Figure]:
     for kind, pool in KINDS.items():
         for q in pool[:2]:  # warm: jieba's dictionary, page cache
             core.store.rank_text(q)
+
         def rank(i: int, pool: tuple[str, ...] = pool) -> Sized:
             return core.store.rank_text(pool[i % len(pool)], 50)
 
