@@ -114,7 +114,7 @@ class AskPage(QWidget):
         from assistant.docqa.ask_docs import ask_documents
 
         question = self.question.text().strip()
-        if not question or self.runner.is_running:
+        if not question or self.runner.is_running():
             return
         conversation = self.conversation
         self._set_running(True)
@@ -123,7 +123,7 @@ class AskPage(QWidget):
         )
 
     def new_conversation(self) -> None:
-        if self.runner.is_running:
+        if self.runner.is_running():
             return
         self.conversation, self.answers = None, []
         self.chunk.clear()
