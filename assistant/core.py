@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from assistant.documents import Document
     from assistant.embed import Embedder
     from assistant.indexer import Indexer
+    from assistant.library.watcher import LibraryWatcher
     from assistant.llm.engine import LLMEngine
     from assistant.search import Hit
     from assistant.store import Store
@@ -47,6 +48,7 @@ class Core:
         self._engine: LLMEngine | None = None
         self._embedder: Embedder | None = None
         self._indexer: Indexer | None = None
+        self._library: LibraryWatcher | None = None
         self._lock = threading.Lock()
 
     # --- engines -----------------------------------------------------------------------------
@@ -207,12 +209,35 @@ class Core:
             if self._indexer is None:
                 from assistant.indexer import Indexer
 
+                # Vectors of another model than the configured one get re-embedded.
+                self.store.set_embedding_model(self.settings.get_str("embedding_model"))
                 self._indexer = Indexer(self.store, self.embedder)
             return self._indexer
 
+    def reset_embedder(self) -> None:
+        """The embedding model setting changed: use the new model from now on; stored vectors
+        of the old one are re-embedded in the background (they are never searched together)."""
+        with self._lock:
+            self._embedder = None
+        self.store.set_embedding_model(self.settings.get_str("embedding_model"))
+        if self._indexer is not None:
+            self._indexer.poke()
+
     def start_background_indexing(self) -> None:
-        """Embed new documents and runs on a background thread as they are written (GUI)."""
+        """Embed new documents and runs on a background thread as they are written, and keep
+        the library folders indexed (GUI)."""
         self.indexer.start()
+        self.library.start()
+
+    @property
+    def library(self) -> LibraryWatcher:
+        """The background scan of the library folders (started by the GUI)."""
+        with self._lock:
+            if self._library is None:
+                from assistant.library.watcher import LibraryWatcher
+
+                self._library = LibraryWatcher(self)
+            return self._library
 
     def remember_document(self, doc: Document) -> int:
         """Store a document with small chunks for search; indexing follows in the background."""
@@ -236,6 +261,8 @@ class Core:
     def close(self, *, wait_for_model: bool = True) -> None:
         """Close the indexer, the model and the store. ``wait_for_model=False`` (the app is
         quitting) does not wait for a model that is still loading: loading writes nothing."""
+        if self._library is not None:
+            self._library.close()
         if self._indexer is not None:
             self._indexer.close()
         if wait_for_model:

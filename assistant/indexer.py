@@ -7,20 +7,27 @@ being embedded while the Core closes is simply not written (it is redone on the 
 ``drain`` indexes everything now (CLI, tests). Chunks of trashed documents are not indexed
 (the store keeps them off the missing list; a batch embedded while its document was being
 trashed goes to the trash with it).
+
+When the embedding model changes, the store queues every chunk whose vector another model made
+(``Store.set_embedding_model``) and this thread re-embeds them; each batch is written tagged
+with the model that made it, and a batch of a model that stopped being current is dropped.
+``progress()`` says how far it is, with an ETA from the measured rate.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from assistant.errors import DeskmateError
+from assistant.events import Progress
 
 if TYPE_CHECKING:
-    import numpy as np
-
     from assistant.embed import Embedder
     from assistant.store import Store
 
@@ -41,6 +48,8 @@ class Indexer:
         self._lock = threading.Lock()  # one batch at a time (thread and drain)
         self._thread: threading.Thread | None = None
         self.last_error: str = ""
+        self._rate: float | None = None  # items per second, smoothed over recent batches
+        self._clock = time.monotonic
 
     @property
     def running(self) -> bool:
@@ -61,6 +70,13 @@ class Indexer:
             self._store.runs_missing_vectors(BATCH)
         )
 
+    def progress(self) -> Progress:
+        """Chunks embedded with the current model out of all searchable ones, with an ETA."""
+        done, total = self._store.reembed_progress()
+        left = max(0, total - done)
+        eta = left / self._rate if self._rate and left else (0.0 if not left else None)
+        return Progress(done, total, stage="indexing", eta_s=eta)
+
     def step(self) -> int:
         """Index one batch of chunks and one of runs; return how many items got vectors."""
         with self._lock:
@@ -69,7 +85,7 @@ class Indexer:
             jobs: Sequence[
                 tuple[
                     Callable[[int], list[tuple[int, str]]],
-                    Callable[[Sequence[int], np.ndarray], None],
+                    Callable[[Sequence[int], np.ndarray, str], None],
                 ]
             ] = (
                 (store.chunks_missing_vectors, store.add_chunk_vectors),
@@ -81,16 +97,26 @@ class Indexer:
                 items = sorted(missing(WINDOW), key=lambda item: len(item[1]))
                 for first in range(0, len(items), BATCH):
                     batch = items[first : first + BATCH]
-                    vectors = self._embedder().encode([text for _, text in batch])
+                    embedder = self._embedder()
+                    started = self._clock()
+                    vectors = embedder.encode([text for _, text in batch])
                     if self._stop.is_set():
                         return done  # closing: the store may be gone; redone after a restart
-                    add([item_id for item_id, _ in batch], vectors)
+                    ids = np.asarray([item_id for item_id, _ in batch])
+                    order = np.argsort(ids)  # ascending ids: the cached matrix is appended to
+                    add(ids[order].tolist(), vectors[order], embedder.model)
+                    self._measured(len(batch), self._clock() - started)
                     done += len(batch)
             return done
 
-    def drain(self) -> int:
+    def _measured(self, items: int, seconds: float) -> None:
+        rate = items / max(seconds, 1e-3)
+        self._rate = rate if self._rate is None else 0.7 * self._rate + 0.3 * rate
+
+    def drain(self, limit: int | None = None) -> int:
+        """Index what is missing now (at least ``limit`` items when given, then stop)."""
         total = 0
-        while n := self.step():
+        while (limit is None or total < limit) and (n := self.step()):
             total += n
         return total
 

@@ -1,4 +1,4 @@
-"""One local search over everything stored: full-text (FTS5 trigram, so Chinese works) and
+"""One local search over everything stored: full-text (FTS5 over jieba-segmented words) and
 embeddings, merged into one ranked list by reciprocal rank fusion.
 
 The two halves run at the same time: full-text ranking (SQLite) on the caller's thread, query
@@ -22,6 +22,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 RRF_K = 60
 CANDIDATES = 50  # from each list (full text, chunk vectors, run vectors) before fusion
+# A search first embeds what is still missing, but not a whole backlog (after the embedding model
+# changed, the background indexer re-embeds everything; the search uses what is done so far).
+DRAIN_LIMIT = 256
 _pool: ThreadPoolExecutor | None = None
 _pool_lock = threading.Lock()
 
@@ -84,15 +87,17 @@ def _semantic(core: Core, query: str) -> tuple[list[int], list[int]]:
 
     store = core.store
     try:
-        core.indexer.drain()
+        core.indexer.drain(DRAIN_LIMIT)
         if not store.has_vectors():
             return [], []
-        vec: np.ndarray = core.embedder().encode([query])[0]
+        embedder = core.embedder()
+        vec: np.ndarray = embedder.encode_queries([query])[0]
     except DeskmateError as exc:
         log.warning("semantic search unavailable: %s", exc.user_text())
         return [], []
-    chunks = [chunk_id for chunk_id, _d in store.nearest_chunks(vec, CANDIDATES)]
-    runs = [run_id for run_id, _d in store.nearest_runs(vec, CANDIDATES)]
+    # Only vectors of the model that embedded the query are compared with it.
+    chunks = [c for c, _d in store.nearest_chunks(vec, CANDIDATES, embedder.model)]
+    runs = [r for r, _d in store.nearest_runs(vec, CANDIDATES, embedder.model)]
     return chunks, runs
 
 
@@ -105,8 +110,8 @@ def search(core: Core, query: str, limit: int = 20, *, semantic: bool = True) ->
     rows: dict[tuple[str, str], dict[str, Any]] = {}
     scores: dict[tuple[str, str], float] = {}
 
-    def vote(key: tuple[str, str], rank: int) -> None:
-        scores[key] = scores.get(key, 0.0) + 1.0 / (RRF_K + rank)
+    def vote(key: tuple[str, str], rank: int, weight: float = 1.0) -> None:
+        scores[key] = scores.get(key, 0.0) + weight / (RRF_K + rank)
 
     nearest = _search_thread().submit(_semantic, core, query) if semantic else None
     try:
@@ -117,7 +122,9 @@ def search(core: Core, query: str, limit: int = 20, *, semantic: bool = True) ->
                 else ("run", str(found["run_id"]))
             )
             rows[key] = found
-            vote(key, rank)
+            # A hit holding only some of the query's words votes less: one shared name ("Tom")
+            # must not lift a sentence about something else above the meaning of the query.
+            vote(key, rank, float(found.get("coverage", 1.0)) ** 2)
         for rank, event in enumerate(store.search_events(query, limit=20)):
             key = ("event", str(event["uid"]))
             rows[key] = dict(event)

@@ -116,6 +116,7 @@ class MainWindow(QMainWindow):
                 spec.key, spec.title, functools.partial(self.task_pages.__getitem__, spec.key)
             )
         self._add_page("mail", self.tr("Mail"), self._build_mail)
+        self._add_page("ask", self.tr("Ask documents"), self._build_ask)
         self._add_page("history", self.tr("History"), self._build_history)
         self._add_page("settings", self.tr("Settings"), self._build_settings)
         self.sidebar.currentRowChanged.connect(self._page_selected)
@@ -185,6 +186,15 @@ class MainWindow(QMainWindow):
         mail.open_settings.connect(lambda: self.show_page("settings"))
         self._place("mail", mail)
         return mail
+
+    def _build_ask(self) -> QWidget:
+        from ui.pages.ask_page import AskPage
+
+        ask = AskPage(self.core)
+        ask.error.connect(self.show_error)
+        ask.crashed.connect(show_crash)
+        self._place("ask", ask)
+        return ask
 
     def _build_history(self) -> HistoryPage:
         from ui.pages.history import HistoryPage
@@ -346,6 +356,10 @@ class MainWindow(QMainWindow):
                     self.load_model_status()
 
             worker.run_in_background(self, self.core.reset_engine, reloaded, self.show_error)
+        if key in {"embedding_model", "embedding_device"}:  # stored vectors re-embed in background
+            worker.run_in_background(
+                self, self.core.reset_embedder, lambda _: None, self.show_error
+            )
         if key in {"time_zone", "work_start", "work_end"} and "schedule" in self.task_pages:
             self.schedule_page.apply_settings()  # a page built later reads the settings then
         self.setting_changed.emit(key, value)

@@ -92,6 +92,63 @@ def chunk_texts(n: int, words: int = 120, seed: int = 1) -> list[str]:
     return out
 
 
+_ZH_SUBJECTS = (
+    "委员会",
+    "我们的团队",
+    "新政策",
+    "市议会",
+    "研究小组",
+    "年度报告",
+    "各部门",
+    "试点项目",
+)
+_ZH_VERBS = (
+    "审查了",
+    "批准了",
+    "推迟了",
+    "质疑了",
+    "扩大了",
+    "测量了",
+    "资助了",
+    "比较了",
+    "发布了",
+)
+_ZH_OBJECTS = (
+    "明年的预算",
+    "修复旧桥的计划",
+    "调查的结果",
+    "新的回收规则",
+    "夜间公交的时刻表",
+    "数据隐私的规定",
+    "邮件自动回复的设置",
+    "冬季供暖的费用",
+    "自行车道的提案",
+    "车站的安全检查",
+)
+_ZH_TAILS = (
+    "经过长时间的讨论",
+    "因为成本上升",
+    "为了符合新标准",
+    "在三月截止日期之前",
+    "得到居民的支持",
+)
+
+
+def zh_chunk_texts(n: int, sentences: int = 5, seed: int = 1) -> list[str]:
+    """``n`` distinct chunk-sized Chinese texts, some with English words mixed in."""
+    rng = random.Random(seed)
+    out = []
+    for i in range(n):
+        body = "".join(
+            f"{rng.choice(_ZH_SUBJECTS)}{rng.choice(_ZH_TAILS)}{rng.choice(_ZH_VERBS)}"
+            f"{rng.choice(_ZH_OBJECTS)}，{rng.randint(2, 97)}%的成员表示同意"
+            f"{'（budget review）' if rng.random() < 0.2 else ''}。"
+            for _ in range(sentences)
+        )
+        out.append(f"第{i}项：{body}")
+    return out
+
+
 def make_pdf(path: Path, pages: int, words_per_page: int = 150, seed: int = 2) -> Path:
     """A real PDF of ``pages`` pages of prose (core Helvetica font)."""
     from fpdf import FPDF

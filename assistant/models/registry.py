@@ -29,7 +29,7 @@ from assistant.models.assemble import (
     sha256_file,
     sha256_files,
 )
-from assistant.models.catalog import CATALOG, CatalogEntry, get_entry
+from assistant.models.catalog import CATALOG, E5_EMBEDDING, CatalogEntry, get_entry
 from assistant.models.gguf import inspect_gguf
 from assistant.paths import models_dir
 
@@ -300,6 +300,8 @@ def embedding_model_path(name_or_path: str) -> Path:
                 hint="run `make install`",
             )
         module = importlib.import_module(entry.python_package)
+        if entry.id == E5_EMBEDDING:  # weights and engine live in the package itself
+            return Path(module.__file__ or "").parent.resolve()
         folder = Path(module.get_model_path())
     else:
         folder = Path(name_or_path).expanduser()
@@ -307,5 +309,5 @@ def embedding_model_path(name_or_path: str) -> Path:
         return folder.resolve()
     raise ModelNotFound(
         f"no embedding model at {name_or_path!r}: expected the bundled "
-        f"all-minilm-l6-v2 or a sentence-transformers folder (with modules.json)",
+        f"multilingual-e5-small, all-minilm-l6-v2 or a sentence-transformers folder",
     )

@@ -85,8 +85,9 @@ SCHEMA: tuple[Setting, ...] = (
     Setting(
         "embedding_model",
         "str",
-        "all-minilm-l6-v2",
-        "Embedding model: the bundled id or a local sentence-transformers folder.",
+        "multilingual-e5-small",
+        "Embedding model: multilingual-e5-small (default), all-minilm-l6-v2 or a local"
+        " sentence-transformers folder. Changing it re-embeds stored texts in the background.",
         "Model",
     ),
     Setting(
@@ -207,6 +208,13 @@ SCHEMA: tuple[Setting, ...] = (
         "close_to_tray", "bool", True, "Closing the window keeps Deskmate in the tray.", "Desktop"
     ),
     Setting("start_on_login", "bool", False, "Start Deskmate when you log in.", "Desktop"),
+    Setting(
+        "library_paused",
+        "bool",
+        False,
+        "Pause indexing of library folders (it resumes where it stopped).",
+        "Library",
+    ),
 )
 
 _BY_KEY = {s.key: s for s in SCHEMA}

@@ -1,7 +1,7 @@
 """What moving a document to the trash and back does to its chunks (writer thread, inside the
 caller's transaction).
 
-A trashed document keeps its rows, but its chunks leave the full-text index (``chunks_fts``)
+A trashed document keeps its rows, but its chunks leave the full-text index (``chunk_words_fts``)
 and their vectors move from ``chunk_vectors`` (and sqlite-vec's ``vec_chunks``) to
 ``chunk_vectors_trash``. So neither half of a search sees them without any filter at query
 time, and the indexer, which only looks at ``chunks_unindexed``, does not embed them again.
@@ -19,20 +19,21 @@ import numpy as np
 import sqlite_utils
 
 from assistant.store.vector_cache import bump_gen, current_gen
-from assistant.store.vectors import VEC_DIM
+from assistant.store.vectors import CURRENT_MODEL, VEC_DIM
 
 # The chunk ids whose vectors left ``chunk_vectors``, and the generations before and after: what
 # ``MatrixCache.removed`` needs to patch the cached matrix instead of reloading it.
 Hidden = tuple[np.ndarray, tuple[int, int]]
 
 _CHUNKS_OF = "SELECT id FROM chunks WHERE document_id = ?"
+_WORDS_OF = f"FROM chunk_words WHERE chunk_id IN ({_CHUNKS_OF})"
 
 
 def hide_chunks(db: sqlite_utils.Database, document_id: int, vec_enabled: bool) -> Hidden:
     """Take a (just trashed) document's chunks out of the full-text and vector search."""
     db.execute(
-        "INSERT INTO chunks_fts(chunks_fts, rowid, text)"
-        " SELECT 'delete', id, text FROM chunks WHERE document_id = ?",
+        "INSERT INTO chunk_words_fts(chunk_words_fts, rowid, words)"
+        f" SELECT 'delete', chunk_id, words {_WORDS_OF}",
         [document_id],
     )
     return _hide_vectors(db, _CHUNKS_OF, [document_id], vec_enabled)
@@ -46,8 +47,8 @@ def _hide_vectors(
     ids = np.fromiter((int(r[0]) for r in moved), dtype=np.int64)
     before = bump_gen(db.conn, "chunk_vectors")
     db.execute(
-        "INSERT OR REPLACE INTO chunk_vectors_trash (chunk_id, dim, embedding)"
-        f" SELECT chunk_id, dim, embedding FROM chunk_vectors WHERE chunk_id IN ({chunks})",
+        "INSERT OR REPLACE INTO chunk_vectors_trash (chunk_id, dim, embedding, model)"
+        f" SELECT chunk_id, dim, embedding, model FROM chunk_vectors WHERE chunk_id IN ({chunks})",
         args,
     )
     if vec_enabled and "vec_chunks" in db.table_names():
@@ -74,26 +75,26 @@ def show_chunks(db: sqlite_utils.Database, document_id: int, vec_enabled: bool) 
     """Put a restored document's chunks back into the full-text and vector search."""
     args = [document_id]
     db.execute(
-        "INSERT INTO chunks_fts(rowid, text) SELECT id, text FROM chunks WHERE document_id = ?",
-        args,
+        f"INSERT INTO chunk_words_fts(rowid, words) SELECT chunk_id, words {_WORDS_OF}", args
     )
     trashed = f"FROM chunk_vectors_trash WHERE chunk_id IN ({_CHUNKS_OF})"
     db.execute(
-        "INSERT OR REPLACE INTO chunk_vectors (chunk_id, dim, embedding)"
-        f" SELECT chunk_id, dim, embedding {trashed}",
+        "INSERT OR REPLACE INTO chunk_vectors (chunk_id, dim, embedding, model)"
+        f" SELECT chunk_id, dim, embedding, model {trashed}",
         args,
     )
     if vec_enabled and "vec_chunks" in db.table_names():
         db.execute(
             f"INSERT INTO vec_chunks(rowid, embedding) SELECT chunk_id, embedding {trashed}"
-            " AND dim = ?",
+            f" AND dim = ? AND model = {CURRENT_MODEL}",
             [document_id, VEC_DIM],
         )
     db.execute(f"DELETE {trashed}", args)
+    # Chunks without a vector, or with one of another model than the current: embed again.
     db.execute(
         "INSERT OR IGNORE INTO chunks_unindexed (chunk_id) SELECT c.id FROM chunks c"
         " LEFT JOIN chunk_vectors v ON v.chunk_id = c.id"
-        " WHERE c.document_id = ? AND v.chunk_id IS NULL",
+        f" WHERE c.document_id = ? AND (v.chunk_id IS NULL OR v.model != {CURRENT_MODEL})",
         args,
     )
 
@@ -102,7 +103,7 @@ def purge_documents(db: sqlite_utils.Database, document_ids: Sequence[int]) -> N
     """Delete trashed documents for good: rows, chunks, index entries, trashed vectors."""
     for document_id in document_ids:
         db.execute(
-            "INSERT INTO chunks_fts(rowid, text) SELECT id, text FROM chunks WHERE document_id = ?",
+            f"INSERT INTO chunk_words_fts(rowid, words) SELECT chunk_id, words {_WORDS_OF}",
             [document_id],
         )
         # Cascades: chunks (their triggers clean the full-text index and the indexer's queue),

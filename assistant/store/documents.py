@@ -1,4 +1,4 @@
-"""Documents, their chunks, and full-text search over chunks and runs (FTS5, trigram).
+"""Documents, their chunks, and full-text search over chunks and runs (FTS5 over words).
 
 Deleting a document moves it to a trash (``deleted_at``): listings skip it, its chunks leave
 both halves of search (``document_trash``), ``restore_document`` brings it back, and
@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
 
+from assistant import words
 from assistant.errors import UserError
 from assistant.store import document_trash
 from assistant.store.base import StoreBase, _pk, now_iso
@@ -22,17 +23,12 @@ from assistant.store.vector_cache import cache_of
 if TYPE_CHECKING:
     from assistant.documents import Chunk, Document
 
-TRIGRAM = 3  # the trigram tokenizer cannot match terms shorter than this: use LIKE for those
 
-
-def _fts_query(terms: Sequence[str]) -> str:
-    """Each term as an FTS5 string (so operators and quotes in user text are literal), ANDed."""
-    return " ".join('"' + term.replace('"', '""') + '"' for term in terms)
-
-
-def _like(term: str) -> str:
-    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
+def _coverage(hit: dict[str, Any], terms: Sequence[str]) -> float:
+    """Share of ``terms`` found in the hit's text (case-insensitive substrings)."""
+    fields = ("heading", "text") if hit["kind"] == "chunk" else ("input_text", "output")
+    text = " ".join(str(hit.get(f) or "") for f in fields).lower()
+    return sum(term in text for term in terms) / len(terms)
 
 
 _CHUNK_COLUMNS = (
@@ -183,49 +179,53 @@ class DocumentsMixin(StoreBase):
 
         return self._write(delete, "cannot empty the documents trash")
 
-    def search_text(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
-        """Chunks (of untrashed documents) and untrashed runs containing every word of ``query``,
-        best first.
+    def search_text(
+        self, query: str, limit: int = 20, window: int | None = None
+    ) -> list[dict[str, Any]]:
+        """Chunks (of untrashed documents) and untrashed finished runs matching ``query``, best
+        (BM25) first; each hit is a dict with ``kind`` ("chunk" or "run") and the row's fields.
 
-        Each hit is a dict with ``kind`` ("chunk" or "run") and the row's fields. Words of 3+
-        characters use the FTS5 trigram index (substring match, any script, case-insensitive);
-        a query with a shorter word falls back to a LIKE scan.
+        The query is segmented like the index (``assistant.words``): hits with every word come
+        first, then, if there are fewer than ``limit``, hits with some of them; ``coverage``
+        is the share of the query's words a hit holds (1.0 for the first kind). ``window``
+        bounds BM25 to the newest ``window`` chunks matching (see ``rank_text``).
         """
-        terms = query.split()
+        terms = words.query_terms(query)
         if not terms:
             return []
-        if all(len(t) >= TRIGRAM for t in terms):
-            match = _fts_query(terms)
-            chunks = self._read(
-                f"SELECT {_CHUNK_COLUMNS}, bm25(chunks_fts) AS rank FROM chunks_fts"
-                " JOIN chunks c ON c.id = chunks_fts.rowid"
-                " JOIN documents d ON d.id = c.document_id"
-                " WHERE chunks_fts MATCH ? AND d.deleted_at IS NULL ORDER BY rank LIMIT ?",
-                [match, int(limit)],
-            )
-            runs = self._read(
-                f"SELECT {_RUN_COLUMNS}, bm25(runs_fts) AS rank FROM runs_fts"
-                " JOIN runs r ON r.id = runs_fts.rowid"
-                " WHERE runs_fts MATCH ? AND r.deleted_at IS NULL ORDER BY rank LIMIT ?",
-                [match, int(limit)],
-            )
-        else:
-            chunk_where = " AND ".join("c.text LIKE ? ESCAPE '\\'" for _ in terms)
-            run_where = " AND ".join(
-                "(coalesce(r.input_text, '') || ' ' || r.output) LIKE ? ESCAPE '\\'" for _ in terms
-            )
-            likes = [_like(t) for t in terms]
-            chunks = self._read(
-                f"SELECT {_CHUNK_COLUMNS}, 0.0 AS rank FROM chunks c"
-                " JOIN documents d ON d.id = c.document_id"
-                f" WHERE d.deleted_at IS NULL AND {chunk_where}"
-                " ORDER BY c.document_id, c.idx LIMIT ?",
-                [*likes, int(limit)],
-            )
-            runs = self._read(
-                f"SELECT {_RUN_COLUMNS}, 0.0 AS rank FROM runs r"
-                f" WHERE r.deleted_at IS NULL AND {run_where} ORDER BY r.id DESC LIMIT ?",
-                [*likes, int(limit)],
-            )
-        hits = sorted(chunks + runs, key=lambda h: float(h["rank"]))
+        hits = [
+            {**h, "coverage": 1.0} for h in self._word_hits(words.fts_match(terms), limit, window)
+        ]
+        if len(hits) < limit and len(terms) > 1:
+            seen = {(h["kind"], h.get("chunk_id"), h.get("run_id")) for h in hits}
+            more = self._word_hits(words.fts_match(terms, any_term=True), limit, window)
+            hits += [
+                {**h, "coverage": _coverage(h, terms)}
+                for h in more
+                if (h["kind"], h.get("chunk_id"), h.get("run_id")) not in seen
+            ]
         return hits[: int(limit)]
+
+    def _word_hits(self, match: str, limit: int, window: int | None) -> list[dict[str, Any]]:
+        lowest = 0
+        if window is not None:
+            edge = self._read(
+                "SELECT rowid FROM chunk_words_fts WHERE chunk_words_fts MATCH ?"
+                " ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+                [match, int(window) - 1],
+            )
+            lowest = int(edge[0]["rowid"]) if edge else 0
+        chunks = self._read(
+            f"SELECT {_CHUNK_COLUMNS}, f.rank FROM (SELECT rowid, rank FROM chunk_words_fts"
+            " WHERE chunk_words_fts MATCH ? AND rowid >= ? ORDER BY rank LIMIT ?) f"
+            " JOIN chunks c ON c.id = f.rowid JOIN documents d ON d.id = c.document_id"
+            " WHERE d.deleted_at IS NULL",
+            [match, lowest, int(limit)],
+        )
+        runs = self._read(
+            f"SELECT {_RUN_COLUMNS}, f.rank FROM (SELECT rowid, rank FROM run_words_fts"
+            " WHERE run_words_fts MATCH ? ORDER BY rank LIMIT ?) f"
+            " JOIN runs r ON r.id = f.rowid WHERE r.deleted_at IS NULL",
+            [match, int(limit) * 2],
+        )
+        return sorted(chunks + runs, key=lambda h: float(h["rank"]))[: int(limit)]

@@ -21,9 +21,8 @@ from assistant.errors import UserError
 from assistant.store import document_trash
 from assistant.store.base import StoreBase
 from assistant.store.db import translate_errors
-from assistant.store.documents import _CHUNK_COLUMNS, _RUN_COLUMNS, TRIGRAM, _fts_query
 from assistant.store.vector_cache import bump_gen, cache_of, current_gen, dot_rows
-from assistant.store.vectors import _as_matrix
+from assistant.store.vectors import CURRENT_MODEL, _as_matrix
 
 _EVENT_COLUMNS = "e.uid, e.title, e.start, e.end_utc, e.location"
 RUN_TEXT_CHARS = 2000  # a run is embedded from the start of its output (and input)
@@ -33,9 +32,13 @@ RANK_WINDOW = 2000  # bm25 ranks at most this many (the newest) chunks matching 
 class IndexMixin(StoreBase):
     if TYPE_CHECKING:  # from DocumentsMixin and VectorsMixin, beside this one in Store
 
-        def search_text(self, query: str, limit: int = 20) -> list[dict[str, Any]]: ...
+        def search_text(
+            self, query: str, limit: int = 20, window: int | None = None
+        ) -> list[dict[str, Any]]: ...
 
-        def add_vectors(self, chunk_ids: Sequence[int], vectors: np.ndarray) -> None: ...
+        def add_vectors(
+            self, chunk_ids: Sequence[int], vectors: np.ndarray, model: str | None = None
+        ) -> None: ...
 
     # --- what still needs an embedding -------------------------------------------------------
     def chunks_missing_vectors(self, limit: int = 64) -> list[tuple[int, str]]:
@@ -52,19 +55,22 @@ class IndexMixin(StoreBase):
             # the ones already embedded.
             "SELECT r.id, r.output, coalesce(r.input_text, '') AS input"
             " FROM runs r INDEXED BY runs_indexable LEFT JOIN run_vectors v ON v.run_id = r.id"
-            " WHERE v.run_id IS NULL AND r.status = 'done' AND r.output != ''"
+            f" WHERE (v.run_id IS NULL OR v.model != {CURRENT_MODEL})"
+            " AND r.status = 'done' AND r.output != ''"
             " AND r.deleted_at IS NULL ORDER BY r.id LIMIT ?",
             [int(limit)],
         )
         return [(int(r["id"]), f"{r['output']}\n\n{r['input']}"[:RUN_TEXT_CHARS]) for r in rows]
 
-    def add_chunk_vectors(self, chunk_ids: Sequence[int], vectors: np.ndarray) -> None:
+    def add_chunk_vectors(
+        self, chunk_ids: Sequence[int], vectors: np.ndarray, model: str | None = None
+    ) -> None:
         """``add_vectors`` for the indexer, which embeds outside any transaction: vectors of
         chunks whose document went to the trash meanwhile are moved to the trash at once.
 
         Writes are serialized: a trashing committed after this check moves the vectors itself.
         """
-        self.add_vectors(chunk_ids, vectors)
+        self.add_vectors(chunk_ids, vectors, model)
         marks = ",".join("?" * len(chunk_ids))
         if not chunk_ids or not self._read(
             "SELECT 1 FROM chunks c JOIN documents d ON d.id = c.document_id"
@@ -80,24 +86,32 @@ class IndexMixin(StoreBase):
         if hidden is not None:
             cache_of(self).removed("chunk_vectors", *hidden)
 
-    def add_run_vectors(self, run_ids: Sequence[int], vectors: np.ndarray) -> None:
+    def add_run_vectors(
+        self, run_ids: Sequence[int], vectors: np.ndarray, model: str | None = None
+    ) -> None:
+        """Like ``add_vectors``: a batch of a model no longer current is dropped."""
         matrix = _as_matrix(vectors)
         if matrix.shape[0] != len(run_ids):
             raise UserError(f"{len(run_ids)} run ids but {matrix.shape[0]} vectors")
         dim = int(matrix.shape[1])
         ids = np.asarray(run_ids, dtype=np.int64)
-        rows = [(int(rid), dim, matrix[i].tobytes()) for i, rid in enumerate(ids)]
 
-        def insert(db: sqlite_utils.Database) -> tuple[int, int]:
+        def insert(db: sqlite_utils.Database) -> tuple[str, tuple[int, int]] | None:
+            current = str(db.execute(f"SELECT {CURRENT_MODEL}").fetchone()[0])
+            if model is not None and model != current:
+                return None
+            rows = [(int(rid), dim, matrix[i].tobytes(), current) for i, rid in enumerate(ids)]
             before = bump_gen(db.conn, "run_vectors")
             db.conn.executemany(
-                "INSERT OR REPLACE INTO run_vectors (run_id, dim, embedding) VALUES (?, ?, ?)",
+                "INSERT OR REPLACE INTO run_vectors (run_id, dim, embedding, model)"
+                " VALUES (?, ?, ?, ?)",
                 rows,
             )
-            return before, current_gen(db.conn, "run_vectors")
+            return current, (before, current_gen(db.conn, "run_vectors"))
 
-        gens = self._write(insert, "cannot save embeddings")
-        cache_of(self).written("run_vectors", dim, ids, matrix, gens)
+        done = self._write(insert, "cannot save embeddings")
+        if done is not None:
+            cache_of(self).written("run_vectors", (dim, done[0]), ids, matrix, done[1])
 
     def has_vectors(self) -> bool:
         rows = self._read(
@@ -106,12 +120,17 @@ class IndexMixin(StoreBase):
         return bool(rows[0]["x"])
 
     # --- search ------------------------------------------------------------------------------
-    def _nearest(self, table: str, vec: np.ndarray, limit: int) -> list[tuple[int, float]]:
+    def _nearest(
+        self, table: str, vec: np.ndarray, limit: int, model: str | None
+    ) -> list[tuple[int, float]]:
+        """Nearest rows among the vectors of ``model`` only (default: the current model)."""
         query = _as_matrix(vec)[0]
         if limit <= 0:
             return []
+        if model is None:
+            model = str(self._read(f"SELECT {CURRENT_MODEL} AS m")[0]["m"])
         with translate_errors("cannot read the database"):
-            found = cache_of(self).get(self._reader(), table, int(query.shape[0]))
+            found = cache_of(self).get(self._reader(), table, int(query.shape[0]), model)
         if not len(found.ids):
             return []
         # Normalized vectors: L2 distance = sqrt(2 - 2 cos); one matrix-vector product.
@@ -122,11 +141,15 @@ class IndexMixin(StoreBase):
         dist = np.sqrt(np.maximum(0.0, 2.0 - 2.0 * cos[top]))
         return [(int(found.ids[i]), float(d)) for i, d in zip(top, dist, strict=True)]
 
-    def nearest_chunks(self, vec: np.ndarray, limit: int = 20) -> list[tuple[int, float]]:
-        return self._nearest("chunk_vectors", vec, limit)
+    def nearest_chunks(
+        self, vec: np.ndarray, limit: int = 20, model: str | None = None
+    ) -> list[tuple[int, float]]:
+        return self._nearest("chunk_vectors", vec, limit, model)
 
-    def nearest_runs(self, vec: np.ndarray, limit: int = 20) -> list[tuple[int, float]]:
-        hits = self._nearest("run_vectors", vec, limit * 2)
+    def nearest_runs(
+        self, vec: np.ndarray, limit: int = 20, model: str | None = None
+    ) -> list[tuple[int, float]]:
+        hits = self._nearest("run_vectors", vec, limit * 2, model)
         if not hits:
             return []
         marks = ",".join("?" * len(hits))
@@ -141,36 +164,13 @@ class IndexMixin(StoreBase):
 
     def rank_text(self, query: str, limit: int = 50) -> list[dict[str, Any]]:
         """``search_text`` for hybrid search, with bm25 bounded: when more than ``RANK_WINDOW``
-        chunks contain every word, only the newest ``RANK_WINDOW`` of them are ranked.
+        chunks contain the words, only the newest ``RANK_WINDOW`` of them are ranked.
 
         FTS5's bm25 costs ~2 us per matching row; a common word in 100,000 chunks matches
         15,000 and would take most of a search's 50 ms. Queries matching fewer chunks are
         ranked exactly as by ``search_text``; the vector half of a search still looks at all.
         """
-        terms = query.split()
-        if not terms or not all(len(t) >= TRIGRAM for t in terms):
-            return self.search_text(query, limit)  # LIKE fallback: already stops at ``limit``
-        match = _fts_query(terms)
-        edge = self._read(
-            "SELECT rowid FROM chunks_fts WHERE chunks_fts MATCH ?"
-            " ORDER BY rowid DESC LIMIT 1 OFFSET ?",
-            [match, RANK_WINDOW - 1],
-        )
-        lowest = int(edge[0]["rowid"]) if edge else 0
-        chunks = self._read(
-            f"SELECT {_CHUNK_COLUMNS}, f.rank FROM (SELECT rowid, rank FROM chunks_fts"
-            " WHERE chunks_fts MATCH ? AND rowid >= ? ORDER BY rank LIMIT ?) f"
-            " JOIN chunks c ON c.id = f.rowid JOIN documents d ON d.id = c.document_id"
-            " WHERE d.deleted_at IS NULL",
-            [match, lowest, int(limit)],
-        )
-        runs = self._read(
-            f"SELECT {_RUN_COLUMNS}, bm25(runs_fts) AS rank FROM runs_fts"
-            " JOIN runs r ON r.id = runs_fts.rowid"
-            " WHERE runs_fts MATCH ? AND r.deleted_at IS NULL ORDER BY rank LIMIT ?",
-            [match, int(limit)],
-        )
-        return sorted(chunks + runs, key=lambda h: float(h["rank"]))[: int(limit)]
+        return self.search_text(query, limit, window=RANK_WINDOW)
 
     def search_events(self, query: str, limit: int = 20) -> list[dict[str, object]]:
         """Events whose title, place or notes contain the query (trigram FTS or LIKE)."""

@@ -276,6 +276,102 @@ def _v9_custom_actions(db: sqlite_utils.Database) -> None:
         )  # fmt: skip
 
 
+def _v10_vector_models(db: sqlite_utils.Database) -> None:
+    """Every stored vector names the embedding model that made it, so a search only compares
+    vectors of the model in use (two models' vectors of the same size are not comparable).
+    Vectors stored before carry '' and are embedded again with the current model."""
+    statements = [
+        "ALTER TABLE chunk_vectors ADD COLUMN model TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE run_vectors ADD COLUMN model TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE chunk_vectors_trash ADD COLUMN model TEXT NOT NULL DEFAULT ''",
+    ]
+    for sql in statements:
+        db.execute(sql)
+
+
+def _v11_word_index(db: sqlite_utils.Database) -> None:
+    """Full-text search by words: chunks and finished runs segmented with jieba (Chinese words,
+    mostly two characters, become terms; English words are stemmed), ranked by BM25. It replaces
+    the trigram index of chunks and runs, which could not match a two-character word.
+
+    The segmented text lives in ``chunk_words`` / ``run_words`` (the content of the FTS5 tables),
+    filled by triggers that call ``deskmate_words()``, a function every writer connection has
+    (``assistant.words``). Runs are segmented when created (their input) and once they stop
+    running, not at every streamed update."""
+    fts = "tokenize='porter unicode61 remove_diacritics 2'"
+    chunk_text = "deskmate_words(coalesce(new.heading, '') || ' ' || new.text)"
+    run_text = "deskmate_words(coalesce(new.input_text, '') || ' ' || new.output)"
+    statements = [
+        "DROP TABLE chunks_fts",
+        "DROP TABLE runs_fts",
+        *(f"DROP TRIGGER {t}_{op}" for t in ("chunks", "runs") for op in ("ai", "ad", "au")),
+        """CREATE TABLE chunk_words (
+            chunk_id INTEGER PRIMARY KEY REFERENCES chunks(id) ON DELETE CASCADE,
+            words TEXT NOT NULL)""",
+        f"""CREATE VIRTUAL TABLE chunk_words_fts USING fts5(
+            words, content='chunk_words', content_rowid='chunk_id', {fts})""",
+        """CREATE TABLE run_words (
+            run_id INTEGER PRIMARY KEY REFERENCES runs(id) ON DELETE CASCADE,
+            words TEXT NOT NULL)""",
+        f"""CREATE VIRTUAL TABLE run_words_fts USING fts5(
+            words, content='run_words', content_rowid='run_id', {fts})""",
+    ]
+    for table, key in (("chunk_words", "chunk_id"), ("run_words", "run_id")):
+        statements += [
+            f"""CREATE TRIGGER {table}_ai AFTER INSERT ON {table} BEGIN
+                INSERT INTO {table}_fts(rowid, words) VALUES (new.{key}, new.words); END""",
+            f"""CREATE TRIGGER {table}_ad AFTER DELETE ON {table} BEGIN
+                INSERT INTO {table}_fts({table}_fts, rowid, words)
+                VALUES ('delete', old.{key}, old.words); END""",
+        ]
+    statements += [
+        f"""CREATE TRIGGER chunks_words_ai AFTER INSERT ON chunks BEGIN
+            INSERT INTO chunk_words (chunk_id, words) VALUES (new.id, {chunk_text}); END""",
+        f"""CREATE TRIGGER chunks_words_au AFTER UPDATE OF text, heading ON chunks BEGIN
+            DELETE FROM chunk_words WHERE chunk_id = old.id;
+            INSERT INTO chunk_words (chunk_id, words) VALUES (new.id, {chunk_text}); END""",
+        f"""CREATE TRIGGER runs_words_ai AFTER INSERT ON runs BEGIN
+            INSERT INTO run_words (run_id, words) VALUES (new.id, {run_text}); END""",
+        f"""CREATE TRIGGER runs_words_au AFTER UPDATE OF status, input_text, output ON runs
+            WHEN new.status != 'running' BEGIN
+            DELETE FROM run_words WHERE run_id = old.id;
+            INSERT INTO run_words (run_id, words) VALUES (new.id, {run_text}); END""",
+        # Existing rows; chunks of trashed documents stay out of the index (document_trash).
+        """INSERT INTO chunk_words (chunk_id, words)
+            SELECT id, deskmate_words(coalesce(heading, '') || ' ' || text) FROM chunks""",
+        """INSERT INTO chunk_words_fts(chunk_words_fts, rowid, words)
+            SELECT 'delete', w.chunk_id, w.words FROM chunk_words w
+            JOIN chunks c ON c.id = w.chunk_id JOIN documents d ON d.id = c.document_id
+            WHERE d.deleted_at IS NOT NULL""",
+        """INSERT INTO run_words (run_id, words)
+            SELECT id, deskmate_words(coalesce(input_text, '') || ' ' || output) FROM runs""",
+    ]
+    for sql in statements:
+        db.execute(sql)
+
+
+def _v12_library(db: sqlite_utils.Database) -> None:
+    """Library folders the user added, and what was found in them: each file's size and mtime
+    (to notice changes without reading it), the document it became or the typed error that
+    stopped it. Deskmate only reads these folders."""
+    statements = [
+        """CREATE TABLE library_folders (
+            id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, added_at TEXT NOT NULL)""",
+        """CREATE TABLE library_files (
+            path TEXT PRIMARY KEY,
+            folder_id INTEGER NOT NULL REFERENCES library_folders(id) ON DELETE CASCADE,
+            size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
+            document_id INTEGER REFERENCES documents(id) ON DELETE SET NULL,
+            status TEXT NOT NULL CHECK (status IN ('indexed', 'failed')),
+            error_code TEXT NOT NULL DEFAULT '', error TEXT NOT NULL DEFAULT '',
+            updated_at TEXT NOT NULL)""",
+        "CREATE INDEX library_files_folder ON library_files (folder_id, status)",
+        "CREATE INDEX library_files_document ON library_files (document_id)",
+    ]
+    for sql in statements:
+        db.execute(sql)
+
+
 MIGRATIONS: list[Migration] = [
     _v1_initial,
     _v2_translation_and_calendar,
@@ -286,6 +382,9 @@ MIGRATIONS: list[Migration] = [
     _v7_todos_and_reminders,
     _v8_mail_accounts,
     _v9_custom_actions,
+    _v10_vector_models,
+    _v11_word_index,
+    _v12_library,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -340,10 +439,11 @@ def migrate(
             hint="update Deskmate or use another data folder",
         )
     made: list[Path] = []
-    existing = version > 0  # a database created just now has nothing worth a backup
+    # One backup of the database as it was (a database created just now has nothing worth
+    # one): a backup per step would push the original out of the kept few.
+    if 0 < version < len(migrations):
+        made.append(backup(conn, data_dir, version))
     while version < len(migrations):
-        if existing:
-            made.append(backup(conn, data_dir, version))
         with db.atomic():
             migrations[version](db)
             conn.execute(f"PRAGMA user_version = {version + 1}")

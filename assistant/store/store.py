@@ -14,6 +14,7 @@ from assistant.store.actions import ActionsMixin
 from assistant.store.documents import DocumentsMixin
 from assistant.store.events import EventsMixin
 from assistant.store.index import IndexMixin
+from assistant.store.library import LibraryMixin
 from assistant.store.mail import MailMixin
 from assistant.store.reminders import RemindersMixin
 from assistant.store.runs import RunsMixin
@@ -35,5 +36,6 @@ class Store(
     IndexMixin,
     MailMixin,
     ActionsMixin,
+    LibraryMixin,
 ):
     """See the module docstring and docs/ARCHITECTURE.md ("Contracts")."""

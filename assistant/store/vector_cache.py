@@ -71,45 +71,53 @@ class _Entry:
 
 
 class MatrixCache:
-    """Per-store cache of ``(table, dim) -> matrix``; thread-safe."""
+    """Per-store cache of ``(table, dim, model) -> matrix``; thread-safe. Vectors of two
+    embedding models are never in one matrix."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._entries: dict[tuple[str, int], _Entry] = {}
+        self._entries: dict[tuple[str, int, str], _Entry] = {}
 
-    def get(self, conn: sqlite3.Connection, table: str, dim: int) -> Snapshot:
-        """The vectors of ``dim`` in ``table``, loaded through the read connection ``conn`` only
-        when the table changed since the last load."""
+    def get(self, conn: sqlite3.Connection, table: str, dim: int, model: str) -> Snapshot:
+        """The vectors of ``dim`` made by ``model`` in ``table``, loaded through the read
+        connection ``conn`` only when the table changed since the last load."""
         gen = current_gen(conn, table)
+        key = (table, dim, model)
         with self._lock:
-            entry = self._entries.get((table, dim))
+            entry = self._entries.get(key)
             if entry is not None and entry.gen == gen:
                 return entry.snapshot()
-        entry = _load(conn, table, dim)
+        entry = _load(conn, table, dim, model)
         with self._lock:
-            old = self._entries.get((table, dim))
+            old = self._entries.get(key)
             if old is None or old.gen <= entry.gen:
-                self._entries[(table, dim)] = entry
+                self._entries[key] = entry
         return entry.snapshot()
 
     def written(
-        self, table: str, dim: int, ids: np.ndarray, vectors: np.ndarray, gens: tuple[int, int]
+        self,
+        table: str,
+        key: tuple[int, str],
+        ids: np.ndarray,
+        vectors: np.ndarray,
+        gens: tuple[int, int],
     ) -> None:
-        """This process committed ``vectors`` for ``ids``, moving ``table`` from generation
-        ``gens[0]`` to ``gens[1]``: extend the cached matrix when it was current before."""
+        """This process committed ``vectors`` (of ``key`` = (dim, model)) for ``ids``, moving
+        ``table`` from generation ``gens[0]`` to ``gens[1]``: extend the cached matrix when it
+        was current before."""
         before, after = gens
         with self._lock:
-            for key in [k for k in self._entries if k[0] == table]:
-                entry = self._entries[key]
+            for cached in [k for k in self._entries if k[0] == table]:
+                entry = self._entries[cached]
                 if entry.gen != before:
                     continue  # stale already: the next search reloads it
-                if key[1] != dim:
-                    # A vector of another size may have replaced one of this size: reload.
-                    del self._entries[key]
+                if cached[1:] != key:
+                    # A vector of another size or model may have replaced one of these: reload.
+                    del self._entries[cached]
                 elif entry.append(ids, vectors):
                     entry.gen = after
                 else:
-                    del self._entries[key]  # replaced vectors: reload rather than edit in place
+                    del self._entries[cached]  # replaced vectors: reload, not edit in place
 
     def removed(self, table: str, ids: np.ndarray, gens: tuple[int, int]) -> None:
         """This process committed the removal of the vectors of ``ids`` from ``table``, moving
@@ -151,13 +159,15 @@ def bump_gen(conn: sqlite3.Connection, table: str) -> int:
     return current_gen(conn, table) - 1
 
 
-def _load(conn: sqlite3.Connection, table: str, dim: int) -> _Entry:
+def _load(conn: sqlite3.Connection, table: str, dim: int, model: str) -> _Entry:
     key = TABLES[table]
     conn.execute("BEGIN")  # one snapshot: the generation matches the rows read
     try:
         gen = current_gen(conn, table)
         rows = conn.execute(
-            f"SELECT {key} AS id, embedding FROM {table} WHERE dim = ? ORDER BY {key}", [dim]
+            f"SELECT {key} AS id, embedding FROM {table} WHERE dim = ? AND model = ?"
+            f" ORDER BY {key}",
+            [dim, model],
         ).fetchall()
     finally:
         conn.execute("COMMIT")

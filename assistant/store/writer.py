@@ -16,6 +16,7 @@ from typing import TypeVar
 
 import sqlite_utils
 
+from assistant import words
 from assistant.errors import StoreError
 from assistant.store.db import connect, load_vec, private_file, translate_errors
 
@@ -42,6 +43,7 @@ class Writer:
     def _open(self, _db: sqlite_utils.Database | None) -> None:
         private_file(self._path)
         conn = connect(self._path, writer=True)
+        words.register(conn)  # the full-text triggers segment text with it
         self.vec_loaded = load_vec(conn)
         self._db = sqlite_utils.Database(conn, execute_plugins=False)
         private_file(self._path)

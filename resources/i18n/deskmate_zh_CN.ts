@@ -89,6 +89,44 @@
     </message>
   </context>
   <context>
+    <name>AskPage</name>
+    <message>
+      <location filename="../../ui/pages/ask_page.py" line="71" />
+      <source>Ask a question about your documents…</source>
+      <translation>就您的文档提一个问题…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/ask_page.py" line="74" />
+      <source>Ask</source>
+      <translation>提问</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/ask_page.py" line="77" />
+      <source>Stop</source>
+      <translation>停止</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/ask_page.py" line="80" />
+      <source>New conversation</source>
+      <translation>新对话</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/ask_page.py" line="82" />
+      <source>Forget the earlier questions (Ctrl+N)</source>
+      <translation>忘记之前的问题（Ctrl+N）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/ask_page.py" line="93" />
+      <source>Click a citation to see the passage it quotes.</source>
+      <translation>点击引用，查看它所引用的段落。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/ask_page.py" line="155" />
+      <source>Answers come from the documents you summarized or added with `deskmate documents add`, with numbered citations you can click. Type a question above and press Enter.</source>
+      <translation>回答来自您摘要过或用 `deskmate documents add` 添加的文档，并附有可点击的编号引用。在上方输入问题并按回车。</translation>
+    </message>
+  </context>
+  <context>
     <name>CrashDialog</name>
     <message>
       <location filename="../../ui/crash.py" line="58" />
@@ -701,76 +739,81 @@
     </message>
     <message>
       <location filename="../../ui/main_window.py" line="119" />
+      <source>Ask documents</source>
+      <translation>问文档</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="120" />
       <source>History</source>
       <translation>历史</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="120" />
+      <location filename="../../ui/main_window.py" line="121" />
       <source>Settings</source>
       <translation>设置</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="124" />
+      <location filename="../../ui/main_window.py" line="125" />
       <source>Model: not loaded yet</source>
       <translation>模型：尚未加载</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="264" />
+      <location filename="../../ui/main_window.py" line="274" />
       <source>This result's task is not available.</source>
       <translation>该结果的任务不可用。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="269" />
+      <location filename="../../ui/main_window.py" line="279" />
       <source>From History: %1</source>
       <translation>来自历史：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="284" />
+      <location filename="../../ui/main_window.py" line="294" />
       <source>Loading the model…</source>
       <translation>正在加载模型…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="297" />
+      <location filename="../../ui/main_window.py" line="307" />
       <source>Model: %1</source>
       <translation>模型：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="305" />
+      <location filename="../../ui/main_window.py" line="315" />
       <source>Model unavailable</source>
       <translation>模型不可用</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="320" />
+      <location filename="../../ui/main_window.py" line="330" />
       <source>GPU (%1 layers)</source>
       <translation>GPU，%1 层</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="322" />
+      <location filename="../../ui/main_window.py" line="332" />
       <source>the server at %1</source>
       <translation>服务器 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="323" />
+      <location filename="../../ui/main_window.py" line="333" />
       <source>%1 on %2</source>
       <translation>%1（%2）</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="327" />
+      <location filename="../../ui/main_window.py" line="337" />
       <source>Result deleted.</source>
       <translation>结果已删除。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="328" />
+      <location filename="../../ui/main_window.py" line="338" />
       <source>Undo</source>
       <translation>撤销</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="342" />
+      <location filename="../../ui/main_window.py" line="352" />
       <source>Model settings changed: reloading…</source>
       <translation>模型设置已更改：正在重新加载…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="374" />
+      <location filename="../../ui/main_window.py" line="388" />
       <source>Drop %1 file(s) here: %2</source>
       <translation>拖放 %1 个文件到此处：%2</translation>
     </message>
@@ -1842,8 +1885,8 @@
       <translation>嵌入模型</translation>
     </message>
     <message>
-      <source>Embedding model: the bundled id or a local sentence-transformers folder.</source>
-      <translation>嵌入模型：内置模型，或本地 sentence-transformers 文件夹。</translation>
+      <source>Embedding model: multilingual-e5-small (default), all-minilm-l6-v2 or a local sentence-transformers folder. Changing it re-embeds stored texts in the background.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Embedding device</source>
@@ -2100,6 +2143,18 @@
     <message>
       <source>Start Deskmate when you log in.</source>
       <translation>登录时自动启动 Deskmate。</translation>
+    </message>
+    <message>
+      <source>Library</source>
+      <translation>文档库</translation>
+    </message>
+    <message>
+      <source>Pause library indexing</source>
+      <translation>暂停文档库索引</translation>
+    </message>
+    <message>
+      <source>Pause indexing of library folders (it resumes where it stopped).</source>
+      <translation type="unfinished" />
     </message>
   </context>
 </TS>

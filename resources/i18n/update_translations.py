@@ -80,6 +80,19 @@ ZH = {
     "Connected: %1 mails in INBOX; drafts go to “%2”; %3.": "连接成功：收件箱共 %1 封邮件；草稿存入“%2”；%3。",
     "Removed %1.": "已删除 %1。",
     "%n reply drafts ready": "%n 份回复草稿已就绪",
+    "Library": "文档库",
+    "Pause library indexing": "暂停文档库索引",
+    "Ask documents": "问文档",
+    "Ask your documents": "向文档提问",
+    "Ask a question about your documents…": "就您的文档提一个问题…",
+    "New conversation": "新对话",
+    "Forget the earlier questions (Ctrl+N)": "忘记之前的问题（Ctrl+N）",
+    "Click a citation to see the passage it quotes.": "点击引用，查看它所引用的段落。",
+    "Answers come from the documents you summarized or added with `deskmate documents add`, "
+    "with numbered citations you can click. Type a question above and press Enter.": (
+        "回答来自您摘要过或用 `deskmate documents add` 添加的文档，并附有可点击的编号引用。"
+        "在上方输入问题并按回车。"
+    ),
     "%1: %2": "%1：%2",
     "%1 on %2": "%1（%2）",
     "GPU (%1 layers)": "GPU，%1 层",

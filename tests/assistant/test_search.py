@@ -1,8 +1,9 @@
-"""One local search over everything stored: FTS5 trigram + embeddings merged by reciprocal rank
-fusion, over documents, summaries, translations, mails, drafts and events (English and Chinese);
-background indexing that resumes after a restart, each item embedded and stored exactly once.
+"""One local search over everything stored: FTS5 over jieba-segmented words + embeddings
+merged by reciprocal rank fusion, over documents, summaries, translations, mails, drafts and
+events (English and Chinese); background indexing that resumes after a restart, each item
+embedded and stored exactly once.
 
-The embedding model is the real bundled all-MiniLM-L6-v2 (no LLM is needed here).
+The embedding model is the real default multilingual-e5-small (no LLM is needed here).
 """
 
 from __future__ import annotations
@@ -44,6 +45,13 @@ class CountingEmbedder:
         self.inner = inner
         self.texts: list[str] = []
         self.after_encode = after_encode
+
+    @property
+    def model(self) -> str:
+        return self.inner.model
+
+    def encode_queries(self, texts: Sequence[str]) -> np.ndarray:
+        return self.inner.encode_queries(texts)
 
     def encode(self, texts: Sequence[str], batch_size: int = 32) -> np.ndarray:
         vectors = self.inner.encode(texts, batch_size=batch_size)

@@ -69,6 +69,7 @@ LABELS = {
     "theme": "Theme",
     "close_to_tray": "Close to tray",
     "start_on_login": "Start on login",
+    "library_paused": "Pause library indexing",
 }
 CHOICES = {
     "system": "System",

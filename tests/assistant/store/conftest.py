@@ -37,9 +37,9 @@ def loads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     calls: list[str] = []
     real = vector_cache._load
 
-    def counting(conn: sqlite3.Connection, table: str, dim: int) -> object:
+    def counting(conn: sqlite3.Connection, table: str, dim: int, model: str) -> object:
         calls.append(table)
-        return real(conn, table, dim)
+        return real(conn, table, dim, model)
 
     monkeypatch.setattr(vector_cache, "_load", counting)
     return calls

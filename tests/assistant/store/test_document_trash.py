@@ -40,7 +40,7 @@ def _fts_ok(data_dir: Path, *, all_chunks: bool = True) -> None:
     conn = sqlite3.connect(data_dir / "deskmate.sqlite3")
     try:
         conn.execute(
-            "INSERT INTO chunks_fts(chunks_fts, rank) VALUES ('integrity-check', ?)",
+            "INSERT INTO chunk_words_fts(chunk_words_fts, rank) VALUES ('integrity-check', ?)",
             [int(all_chunks)],
         )
     finally:
@@ -61,9 +61,8 @@ def test_trash_hides_everywhere_and_restore_brings_back(store: Store, data_dir: 
     ]
     assert store.get_document(doc_id) is not None  # still there, in the trash
     assert store.find_document(make_doc("english", EN).sha256) is None
-    assert _docs(store.search_text("quick")) == {other_id}  # full text (trigram)
+    assert _docs(store.search_text("quick")) == {other_id}  # full text (words)
     assert _docs(store.rank_text("quick")) == {other_id}
-    assert _docs(store.search_text("qu")) == {other_id}  # short words: the LIKE fallback
     assert store.search_text("Budget") == []
     assert ids[0] not in dict(store.nearest_chunks(vecs[0], 10))  # vectors: cache reloaded
     assert ids[0] not in dict(store.search_vectors(vecs[0], 10))
@@ -79,7 +78,7 @@ def test_trash_hides_everywhere_and_restore_brings_back(store: Store, data_dir: 
     assert {d["id"] for d in store.list_documents()} == {doc_id, other_id}
     assert store.list_document_trash() == []
     assert _docs(store.search_text("quick")) == {doc_id, other_id}
-    assert _docs(store.search_text("Bu")) == {doc_id}
+    assert _docs(store.search_text("budgets")) == {doc_id}  # stemmed
     assert store.nearest_chunks(vecs[1], 1)[0][0] == ids[1]  # the same vectors, not re-embedded
     assert [c for c, _ in store.chunks_missing_vectors()] == other_ids
     assert store.integrity_check() == "ok"
@@ -153,7 +152,12 @@ def test_v5_database_gains_the_document_trash(data_dir: Path) -> None:
     with Store(data_dir, migrations=MIGRATIONS[:5]) as old:
         assert old.schema_version() == 5
         doc_id, ids = _add(old, "english", EN)
-        old.add_vectors(ids, _unit(2, 3))
+        rows = [(cid, 8, v.tobytes()) for cid, v in zip(ids, _unit(2, 3), strict=True)]
+        old._write(  # as a v5 Deskmate stored them: no model column yet
+            lambda db: db.conn.executemany(
+                "INSERT INTO chunk_vectors (chunk_id, dim, embedding) VALUES (?, ?, ?)", rows
+            )
+        )
     with Store(data_dir) as store:
         assert store.schema_version() == len(MIGRATIONS)
         assert list((data_dir / "backups").glob("deskmate-v5-*.sqlite3"))

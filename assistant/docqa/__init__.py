@@ -1,0 +1,1 @@
+"""Ask your documents: answers from the stored documents with citations that code verifies."""

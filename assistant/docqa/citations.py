@@ -1,0 +1,117 @@
+"""Citations a reader can check: each quote must appear verbatim in the chunk it cites.
+
+The model proposes ``(source number, quote)`` pairs; ``verify_citations`` keeps those whose
+quote, after whitespace normalisation, is a substring of that source's text, numbers the kept
+ones 1..n, and drops the rest. Nothing the model says is shown as a citation unless it passed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass
+from typing import Any
+
+MIN_QUOTE_CHARS = 2  # one Chinese word; shorter "quotes" prove nothing
+MAX_QUOTE_CHARS = 400
+_SPACE = re.compile(r"\s+")
+_CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
+# Whitespace touching a CJK character or punctuation mark carries no meaning (Chinese has none
+# between words), so a quote with or without it is the same quote.
+_SPACE_BY_CJK = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
+_MARKER = re.compile(r"\s*\[\d+\]")
+
+
+def normalize(text: str) -> str:
+    """Whitespace collapsed to single spaces, and none next to CJK characters."""
+    return _SPACE_BY_CJK.sub("", _SPACE.sub(" ", text)).strip()
+
+
+def quote_in(quote: str, text: str) -> bool:
+    """True when ``quote`` appears verbatim in ``text`` (after whitespace normalisation)."""
+    q = normalize(quote)
+    return MIN_QUOTE_CHARS <= len(q) <= MAX_QUOTE_CHARS and q in normalize(text)
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A retrieved chunk shown to the model as source number ``number``."""
+
+    number: int
+    chunk_id: int
+    document: str  # title (or file name) of the document
+    where: str  # "p. 3", "pp. 3-4", a section heading, or ""
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """A verified citation: ``[number]`` in the answer points to ``quote`` in a chunk."""
+
+    number: int
+    chunk_id: int
+    document: str
+    where: str
+    quote: str
+    text: str  # the whole chunk, to show with the quote highlighted
+
+    def label(self) -> str:
+        where = f", {self.where}" if self.where else ""
+        return f"[{self.number}] {self.document}{where}: “{normalize(self.quote)}”"
+
+
+def verify_citations(
+    proposed: Sequence[tuple[int, str]], sources: Mapping[int, Source]
+) -> list[Citation]:
+    """The proposed (source number, quote) pairs whose quote is really in that source, in
+    order, numbered from 1; duplicates and unverifiable ones dropped."""
+    kept: list[Citation] = []
+    seen: set[tuple[int, str]] = set()
+    for number, quote in proposed:
+        source = sources.get(number)
+        key = (number, normalize(quote))
+        if source is None or key in seen or not quote_in(quote, source.text):
+            continue
+        seen.add(key)
+        kept.append(
+            Citation(
+                len(kept) + 1,
+                source.chunk_id,
+                source.document,
+                source.where,
+                quote.strip(),
+                source.text,
+            )
+        )
+    return kept
+
+
+def strip_markers(text: str) -> str:
+    """The model's own ``[n]`` markers removed (they number sources, not verified citations)."""
+    return _MARKER.sub("", text).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """What ``ask_documents`` returns (``Done.data`` holds ``to_data()``)."""
+
+    question: str
+    text: str  # the answer with its [n] markers, or the "documents do not say" sentence
+    found: bool
+    language: str
+    citations: tuple[Citation, ...]
+    conversation: str
+
+    def to_data(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> Answer:
+        return cls(
+            question=str(data["question"]),
+            text=str(data["text"]),
+            found=bool(data["found"]),
+            language=str(data["language"]),
+            citations=tuple(Citation(**c) for c in data.get("citations", ())),
+            conversation=str(data["conversation"]),
+        )

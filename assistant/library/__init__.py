@@ -1,0 +1,1 @@
+"""Library folders: every supported file in the folders the user added, kept indexed."""

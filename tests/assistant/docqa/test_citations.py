@@ -1,0 +1,67 @@
+"""The citation verifier, without a model: only quotes really in the cited chunk survive."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.docqa.ask_docs import NOT_SAID, _parse, compose
+from assistant.docqa.citations import Answer, Source, normalize, quote_in, verify_citations
+
+ZH = "诺曼人在1066年征服了英格兰。随后，他们在爱尔兰建造了许多城堡。"
+EN = "The Normans settled mostly in an area in the east of Ireland,\nlater known as the Pale."
+SOURCES = {1: Source(1, 11, "history.md", "p. 2", ZH), 2: Source(2, 12, "ireland.pdf", "", EN)}
+
+
+def test_a_verbatim_quote_is_kept_and_numbered() -> None:
+    kept = verify_citations([(2, "later known as the Pale")], SOURCES)
+    assert [(c.number, c.chunk_id, c.document, c.quote) for c in kept] == [
+        (1, 12, "ireland.pdf", "later known as the Pale")
+    ]
+
+
+def test_whitespace_is_normalised_not_words() -> None:
+    assert quote_in("east of Ireland, later   known", EN)  # a line break in the chunk
+    assert quote_in("征服 了 英格兰", ZH)  # spaces between Chinese characters mean nothing
+    assert not quote_in("east of Ireland later known", EN)  # a dropped comma is not verbatim
+    assert normalize(" a \n\t b ") == "a b"
+
+
+@pytest.mark.parametrize(
+    "proposed",
+    [
+        [(1, "诺曼人在1067年征服了英格兰")],  # altered fact
+        [(2, "诺曼人在1066年征服了英格兰")],  # right quote, wrong source
+        [(3, "later known as the Pale")],  # no such source
+        [(2, "a")],  # too short to prove anything
+        [(2, "The Normans were Vikings")],  # invented
+    ],
+)
+def test_unverifiable_citations_are_dropped(proposed: list[tuple[int, str]]) -> None:
+    assert verify_citations(proposed, SOURCES) == []
+
+
+def test_duplicates_are_dropped_and_numbers_are_consecutive() -> None:
+    kept = verify_citations(
+        [(1, "征服了英格兰"), (2, "invented"), (1, "征服了 英格兰"), (2, "the Pale")], SOURCES
+    )
+    assert [(c.number, c.chunk_id) for c in kept] == [(1, 11), (2, 12)]
+
+
+def test_without_a_verified_citation_the_documents_do_not_say() -> None:
+    zh = compose("他们在哪里建城堡？", "zh", "c1", True, "爱尔兰 [1]", [])
+    en = compose("Where?", "en", "c1", True, "In Ireland", [])
+    assert (zh.text, zh.found) == (NOT_SAID["zh"], False)
+    assert (en.text, en.found, en.citations) == (NOT_SAID["en"], False, ())
+
+
+def test_an_answer_shows_only_verified_markers() -> None:
+    cited = verify_citations([(1, "建造了许多城堡")], SOURCES)
+    answer = compose("他们在哪里建城堡？", "zh", "c1", True, "在爱尔兰 [3][4]", cited)
+    assert answer.found and answer.text == "在爱尔兰 [1]"
+    assert Answer.from_data(answer.to_data()) == answer  # the typed value survives Done.data
+
+
+@pytest.mark.parametrize("reply", ["", "not json", "[1, 2]", '{"found": true}'])
+def test_malformed_model_output_finds_nothing(reply: str) -> None:
+    found, _text, proposed = _parse(reply)
+    assert proposed == [] and (not found or reply == '{"found": true}')
