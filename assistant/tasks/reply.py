@@ -10,9 +10,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assistant.errors import ModelError, UserError
-from assistant.events import Done, Event, Status, Token
+from assistant.events import Done, Event, Progress, Status
 from assistant.lang import language_name
 from assistant.llm.params import ChatMessage, GenParams
+from assistant.tasks.chat import chat_answer
 from assistant.tasks.injection_guard import drop_injected, without_injections
 from assistant.tasks.recording import recorded
 from assistant.tasks.reply_checks import (
@@ -110,7 +111,7 @@ def reply_messages(
     """System rules, one worked example (mail -> reply), the user's earlier replies to similar
     mails as exchanges of the same kind (style examples, the most similar last), then the real
     mail and the task (``retry``: the first draft only repeated the mail; answer it)."""
-    from assistant.mail import frame_untrusted
+    from assistant.framing import frame_untrusted
     from assistant.mail.reply_examples import example
 
     language = mail.language or "en"
@@ -141,7 +142,7 @@ def reply(core: Core, source: Path | bytes, options: ReplyOptions) -> Iterator[E
     from assistant.mail import build_reply_eml, parse_email
 
     yield Status("reading the mail")
-    mail = parse_email(source, max_bytes=core.settings.get_int("max_file_mb") * 1024 * 1024)
+    mail = parse_email(source, max_bytes=core.settings.max_file_bytes())
     if not mail.from_addr:
         raise UserError("the mail has no sender to reply to")
     tone = options.tone or core.settings.get_str("reply_tone")
@@ -149,7 +150,7 @@ def reply(core: Core, source: Path | bytes, options: ReplyOptions) -> Iterator[E
     text = _mail_text(mail)
     engine = core.engine()
 
-    def body(run_id: int) -> Iterator[Event]:
+    def body() -> Iterator[Event]:
         examples = find_style_examples(core, text, mail.language or "en", options.intent)
         budget = options.max_tokens or min(400, core.settings.get_int("max_output_tokens"))
         draft = ""
@@ -164,12 +165,9 @@ def reply(core: Core, source: Path | bytes, options: ReplyOptions) -> Iterator[E
             )
             temperature = (0.2, 0.6, 0.8)[attempt]
             params = GenParams(max_tokens=budget, temperature=temperature, seed=attempt)
-            raw = ""
-            for event in engine.chat(messages, params):
-                if isinstance(event, Token) and attempt == 0:
-                    yield event
-                elif isinstance(event, Done):
-                    raw = event.text
+            # The first draft streams; a retry shows only progress until it passed the checks.
+            quiet = None if attempt == 0 else Progress(attempt, ATTEMPTS, "writing the draft again")
+            raw = yield from chat_answer(engine, messages, params, progress=quiet)
             draft = greet_sender(mail, clean_reply(raw, user_name), examples)
             draft = drop_sender_signoff(mail, draft)
             # Last line of defence: lines carrying what an instruction in the mail asked for.

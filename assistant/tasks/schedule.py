@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from assistant.errors import EmptyDocument, UserError
 from assistant.events import Done, Event, Progress, Status
 from assistant.llm.params import ChatMessage, GenParams
+from assistant.tasks.chat import chat_answer
 from assistant.tasks.recording import recorded
 
 if TYPE_CHECKING:
@@ -83,7 +84,7 @@ _EXTRACT_SYSTEM = (
 def extraction_messages(text: str, *, reference: datetime) -> list[ChatMessage]:
     """Rules, one worked example in the text's script, then the text and the task after it."""
     from assistant.calendar.resolver import detect_lang
-    from assistant.mail import frame_untrusted
+    from assistant.framing import frame_untrusted
 
     example_text, example_json = _EXAMPLE[detect_lang(text)]
 
@@ -106,14 +107,15 @@ def extraction_messages(text: str, *, reference: datetime) -> list[ChatMessage]:
 
 
 def _source_text(core: Core, source: Path | str) -> str:
+    max_bytes = core.settings.max_file_bytes()
     if isinstance(source, Path) and source.suffix.lower() == ".eml":
         from assistant.mail import parse_email
 
-        mail = parse_email(source)
+        mail = parse_email(source, max_bytes=max_bytes)
         return f"Subject: {mail.subject}\n\n{mail.newest or mail.body_text}"
-    from assistant.tasks.summarize import load_source
+    from assistant.documents import load_source
 
-    return load_source(core, source).text
+    return load_source(source, max_bytes=max_bytes).text
 
 
 def suggestion_uid(title: str, start: datetime, end: datetime) -> str:
@@ -220,16 +222,14 @@ def schedule(core: Core, source: Path | str, options: ScheduleOptions) -> Iterat
         now = now.replace(tzinfo=ZoneInfo(tz))
     engine = core.engine()
 
-    def body(run_id: int) -> Iterator[Event]:
+    def body() -> Iterator[Event]:
         params = GenParams(
             max_tokens=options.max_tokens or 400, temperature=0.0, json_schema=SUGGESTION_SCHEMA
         )
-        raw = ""
-        for event in engine.chat(extraction_messages(text, reference=now), params):
-            if isinstance(event, Done):
-                raw = event.text
-            else:
-                yield Progress(0, 1, "finding events")
+        messages = extraction_messages(text, reference=now)
+        raw = yield from chat_answer(
+            engine, messages, params, progress=Progress(0, 1, "finding events")
+        )
         try:
             items = json.loads(raw).get("items", [])
         except (ValueError, AttributeError):
@@ -322,7 +322,7 @@ def import_calendar(core: Core, path: Path) -> Iterator[Event]:
 
     tz = resolve_zone(core, "")
 
-    def body(run_id: int) -> Iterator[Event]:
+    def body() -> Iterator[Event]:
         yield Status(f"importing {path.name}")
         events = import_ics(path, tz=tz)
         for index, event in enumerate(events):
