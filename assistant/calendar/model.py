@@ -6,17 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Literal
 
-from assistant.errors import UserError
-
 Granularity = Literal["date", "datetime"]
 Modifier = Literal["before", "after", "since"]
-
-
-class CalendarError(UserError):
-    """A calendar file or a calendar input cannot be used (corrupt .ics, bad time zone...)."""
-
-    code = "calendar_error"
-    exit_code = 2
 
 
 @dataclass(frozen=True, slots=True)

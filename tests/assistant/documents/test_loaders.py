@@ -10,9 +10,8 @@ import pytest
 
 from assistant.documents import Document, Section, document_from_text, load_document
 from assistant.errors import EmptyDocument, EncryptedDocument
+from tests.assistant.documents.builders import make_pdf
 from tests.helpers import max_thread_stall_ms
-
-from .builders import make_pdf
 
 MAX = 50 * 1024 * 1024
 

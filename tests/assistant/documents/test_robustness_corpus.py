@@ -14,8 +14,7 @@ import pytest
 
 from assistant.documents import chunk_document, load_document
 from assistant.errors import DocumentError
-
-from .builders import count4
+from tests.assistant.documents.builders import count4
 
 PER_FILE_SECONDS = 20.0
 MAX_BYTES = 50 * 1024 * 1024
