@@ -148,7 +148,7 @@ def test_the_instruction_comes_after_the_document(language: str) -> None:
     messages = prompts.summary_messages(text, language=language, length="standard")
     assert [m["role"] for m in messages] == ["system", "user", "assistant", "user"]
     final = messages[-1]["content"]
-    body_end = final.index("</document>")
+    body_end = final.index(f"⟦END DOCUMENT {framed_nonce(final)}⟧\n")
     assert text.strip() in final[:body_end]
     instruction = final[body_end:]
     assert len(instruction) > 40  # the whole task is stated after the text
