@@ -6,6 +6,9 @@ content is wrapped in two Unicode noncharacters (reserved for a program's intern
 valid in interchanged text) before the template renders it; the rendered prompt is split on
 them: the template's own text is tokenized with ``special=True``, the contents with
 ``special=False``. This holds for any model family and for every task, framed or not.
+At the edge of a part the tokens can differ from those of the whole string (no merge across
+the edge; SentencePiece vocabularies add a space in front of a part): the same text, read the
+same way.
 """
 
 from __future__ import annotations

@@ -62,7 +62,7 @@ def _chatml(n_messages: int) -> list[str]:
 def test_injected_turn_markers_in_a_document_stay_text(
     core: Any, evaluated: list[list[int]]
 ) -> None:
-    done = [e for e in core.summarize(INJECTED, length="brief", max_tokens=48)]
+    done = [e for e in core.summarize(INJECTED, length="brief", max_tokens=32)]
     final = [e for e in done if isinstance(e, Done)]
     assert len(final) == 1
     assert CANARY not in final[0].text
