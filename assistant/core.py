@@ -13,6 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from assistant.cjk import count_wide
 from assistant.events import Event
 from assistant.paths import resolve_data_dir
 from assistant.settings import Settings
@@ -22,7 +23,7 @@ INDEX_CHUNK_TOKENS = 200  # the embedding model reads 256 word pieces at most
 
 def _approx_tokens(text: str) -> int:
     """Word-piece estimate for index chunks: ~4 characters a token, 1 per CJK character."""
-    cjk = sum(1 for ch in text if "\u3000" <= ch <= "\u9fff")
+    cjk = count_wide(text)
     return cjk + (len(text) - cjk) // 4 + 1
 
 

@@ -25,7 +25,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from assistant.errors import UserError
+from assistant.errors import DataFolderError, FolderHoldsData
 from assistant.paths import APP_NAME, ENV_DATA_DIR, db_path, ensure_private_dir
 
 ENV_CONFIG_DIR = "DESKMATE_CONFIG_DIR"
@@ -34,27 +34,6 @@ MOVED_NOTE = "MOVED-TO-NEW-FOLDER.txt"  # left in an old folder after a move
 POINTER_VERSION = 1
 
 TargetKind = Literal["same", "new", "empty", "deskmate"]
-
-
-class DataFolderError(UserError):
-    """A data folder that cannot be used (not writable, not empty, inside the current one...)."""
-
-    code = "data_folder_error"
-
-
-class FolderHoldsData(DataFolderError):
-    """The chosen folder already holds a Deskmate database: use it as is, or choose another."""
-
-    code = "data_folder_has_data"
-
-    def __init__(self, path: Path, *, left_behind: bool = False) -> None:
-        older = " (an older copy left there by a previous move)" if left_behind else ""
-        super().__init__(
-            f"{path} already holds Deskmate data{older}",
-            hint="use it as is (--use-existing), or choose an empty folder",
-        )
-        self.path = path
-        self.left_behind = left_behind
 
 
 @dataclass(frozen=True)

@@ -29,21 +29,17 @@ from pathlib import Path
 
 from assistant.data_location import (
     MOVED_NOTE,
-    DataFolderError,
     _now,
     _stored,
     read_pointer,
     write_pointer,
 )
+from assistant.errors import DataFolderError, FolderInUse
 from assistant.paths import db_path, ensure_private_dir
 
 log = logging.getLogger(__name__)
 SKIPPED = ("-wal", "-shm", "-journal")  # the backup API copies what they hold
 REBUILT_MODELS = ("*.gguf", "*.gguf.verified", "*.part", "*.partial", "*.tmp")
-
-
-class FolderInUse(DataFolderError):
-    code = "data_folder_in_use"
 
 
 @dataclass

@@ -14,6 +14,8 @@ the CLI (documented in README "Exit codes").
 
 from __future__ import annotations
 
+from pathlib import Path
+
 
 class DeskmateError(Exception):
     """Base class of every error the core raises on purpose."""
@@ -146,3 +148,44 @@ class EvalDataError(UserError):
     """An eval data set is missing or malformed (``deskmate eval --data DIR``)."""
 
     code = "eval_data_error"
+
+
+# --- data folder -----------------------------------------------------------------------------
+class DataFolderError(UserError):
+    """A data folder that cannot be used (not writable, not empty, inside the current one...)."""
+
+    code = "data_folder_error"
+
+
+class FolderHoldsData(DataFolderError):
+    """The chosen folder already holds a Deskmate database: use it as is, or choose another."""
+
+    code = "data_folder_has_data"
+
+    def __init__(self, path: Path, *, left_behind: bool = False) -> None:
+        older = " (an older copy left there by a previous move)" if left_behind else ""
+        super().__init__(
+            f"{path} already holds Deskmate data{older}",
+            hint="use it as is (--use-existing), or choose an empty folder",
+        )
+        self.path = path
+        self.left_behind = left_behind
+
+
+class FolderInUse(DataFolderError):
+    code = "data_folder_in_use"
+
+
+# --- calendar --------------------------------------------------------------------------------
+class CalendarError(UserError):
+    """A calendar file or a calendar input cannot be used (corrupt .ics, bad time zone...)."""
+
+    code = "calendar_error"
+    exit_code = 2
+
+
+class ImpossibleDate(CalendarError):
+    """A phrase names a date or time that does not exist ("2月30日", "2019年2月29日", "25:00"):
+    it cannot be resolved, and it is never replaced by another date."""
+
+    code = "impossible_date"

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 import threading
 from typing import TYPE_CHECKING, Any
+
+from assistant import cjk
 
 if TYPE_CHECKING:
     from assistant.lang_process import DetectorProcess
@@ -49,9 +52,9 @@ def detect_language(text: str, default: str = "en") -> str:
     if not sample:
         return default
     # CJK ideographs with no kana/hangul: Chinese, cheaply and reliably.
-    han = sum(1 for ch in sample if "\u4e00" <= ch <= "\u9fff")
-    kana = sum(1 for ch in sample if "\u3040" <= ch <= "\u30ff")
-    hangul = sum(1 for ch in sample if "\uac00" <= ch <= "\ud7af")
+    han = len(re.findall(f"[{cjk.HAN}]", sample))
+    kana = len(re.findall(f"[{cjk.KANA}]", sample))
+    hangul = len(re.findall(f"[{cjk.HANGUL}]", sample))
     letters = sum(1 for ch in sample if ch.isalpha()) or 1
     if han / letters > 0.3 and kana == 0 and hangul == 0:
         return "zh"

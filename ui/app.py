@@ -360,7 +360,7 @@ def _quit_on_signals(deskmate: DeskmateApp) -> None:
 _signal_sockets: list[object] = []  # kept open for the life of the process
 
 
-def send_quick(data_dir: str | None = None) -> int:
+def open_quick_popup(data_dir: str | None = None) -> int:
     """``deskmate quick`` on the slow path: open the popup in the running app (or start it).
     ``assistant.cli.quick`` already tried a plain Unix socket (no Qt start-up) before this."""
     from assistant.paths import resolve_data_dir

@@ -9,8 +9,9 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
-from assistant.calendar.model import CalendarError, CalEvent
+from assistant.calendar.model import CalEvent
 from assistant.calendar.resolver import zone
+from assistant.errors import CalendarError
 
 MAX_ICS_BYTES = 20 * 1024 * 1024
 PRODID = "-//Deskmate//Calendar//EN"

@@ -6,24 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Literal
 
-from assistant.errors import UserError
-
 Granularity = Literal["date", "datetime"]
 Modifier = Literal["before", "after", "since"]
-
-
-class CalendarError(UserError):
-    """A calendar file or a calendar input cannot be used (corrupt .ics, bad time zone...)."""
-
-    code = "calendar_error"
-    exit_code = 2
-
-
-class ImpossibleDate(CalendarError):
-    """A phrase names a date or time that does not exist ("2月30日", "2019年2月29日", "25:00"):
-    it cannot be resolved, and it is never replaced by another date."""
-
-    code = "impossible_date"
 
 
 @dataclass(frozen=True, slots=True)

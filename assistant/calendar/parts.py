@@ -10,7 +10,7 @@ import calendar
 from dataclasses import dataclass, fields, replace
 from datetime import date, datetime, time, timedelta
 
-from assistant.calendar.model import ImpossibleDate
+from assistant.errors import ImpossibleDate
 
 # part of day -> (start, end) ; end exclusive except the last second of the day
 POD_SPANS: dict[str, tuple[time, time]] = {

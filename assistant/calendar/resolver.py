@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from assistant import cjk
 from assistant.calendar.compose import localize
-from assistant.calendar.model import CalendarError, Resolution
+from assistant.calendar.model import Resolution
 from assistant.calendar.resolver_en import resolve_en
 from assistant.calendar.resolver_zh import resolve_zh
+from assistant.errors import CalendarError
 
-_CJK = re.compile(r"[\u3400-\u9fff]")
 MAX_PHRASE = 200
 
 
@@ -23,7 +23,7 @@ def zone(tz: str) -> ZoneInfo:
 
 
 def detect_lang(phrase: str) -> str:
-    return "zh" if _CJK.search(phrase) else "en"
+    return "zh" if cjk.HAN_RE.search(phrase) else "en"
 
 
 def resolve(
@@ -42,11 +42,11 @@ def resolve(
     language = (lang or detect_lang(phrase)).lower()
     if language.startswith("zh"):
         found = resolve_zh(phrase, naive_ref)
-        if found is None and not _CJK.search(phrase):
+        if found is None and not cjk.HAN_RE.search(phrase):
             found = resolve_en(phrase, naive_ref)
     else:
         found = resolve_en(phrase, naive_ref)
-        if found is None and _CJK.search(phrase):
+        if found is None and cjk.HAN_RE.search(phrase):
             found = resolve_zh(phrase, naive_ref)
     if found is None:
         return None

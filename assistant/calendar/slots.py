@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
 
-from assistant.calendar.model import CalendarError, CalEvent
+from assistant.calendar.model import CalEvent
 from assistant.calendar.resolver import zone
+from assistant.errors import CalendarError
 
 Slot = tuple[datetime, datetime]
 _ROUND_MIN = 15

@@ -8,8 +8,10 @@ import re
 from datetime import datetime
 from typing import Any
 
-from assistant.calendar.model import ImpossibleDate, Resolution, Suggestion, SuggestionKind
+from assistant import cjk
+from assistant.calendar.model import Resolution, Suggestion, SuggestionKind
 from assistant.calendar.resolver import detect_lang, resolve
+from assistant.errors import ImpossibleDate
 
 SUGGESTION_SCHEMA: dict[str, Any] = {
     "type": "object",
@@ -142,7 +144,7 @@ def grounded_resolution(
 
 
 _PLACE_EN = re.compile(r"\b(?:at|in)\s+((?:the\s+)?[A-Z][\w'’&-]*(?:\s+[A-Z0-9][\w'’&-]*)*)")
-_PLACE_ZH = re.compile(r"在([\u4e00-\u9fff\w]{2,20}?)(?:开会|见面|举行|集合|$)")
+_PLACE_ZH = re.compile(rf"在([{cjk.HAN}\w]{{2,20}}?)(?:开会|见面|举行|集合|$)")
 
 
 def place_in(phrase: str, *, reference: datetime, tz: str) -> str:

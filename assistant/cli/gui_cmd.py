@@ -64,5 +64,5 @@ def run_quick(args: argparse.Namespace, ctx: CliContext) -> int:
     import importlib
 
     app = importlib.import_module("ui.app")
-    code: int = app.send_quick(str(ctx.data_dir))
+    code: int = app.open_quick_popup(str(ctx.data_dir))
     return code

@@ -84,10 +84,10 @@ def quit_on_sigterm() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
-    from assistant.cli.quick import fast_command, send_quick
+    from assistant.cli.quick import fast_command, quick_over_socket
 
     fast = fast_command(arguments)
-    if fast is not None and fast.command == "quick" and send_quick(fast.data_dir):
+    if fast is not None and fast.command == "quick" and quick_over_socket(fast.data_dir):
         return 0  # the running app opens its popup; else the full path starts the app
     if fast is not None and fast.command == "gui":
         return _guarded(fast.json, lambda: _open_gui(fast.data_dir))

@@ -77,7 +77,7 @@ def send_line(name: str, message: str) -> bool:
     return True
 
 
-def send_quick(data_dir: str | None) -> bool:
+def quick_over_socket(data_dir: str | None) -> bool:
     """Ask the running app for its quick popup; ``False`` if that needs the slow path (which
     also reports a data dir that cannot be used)."""
     from assistant.errors import DeskmateError

@@ -148,7 +148,7 @@ def ask_documents(
     llm = engine or core.engine()
     params = GenParams(max_tokens=max_tokens, temperature=0.0, json_schema=SCHEMA)
 
-    def body(run_id: int) -> Iterator[Event]:
+    def body() -> Iterator[Event]:
         yield Status("searching your documents")
         query = " ".join([*(q for q, _a in history[-1:]), question])
         sources = retrieve(core, query)

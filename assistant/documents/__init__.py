@@ -1,8 +1,8 @@
 """Documents: loaders (PDF, DOCX, HTML, Markdown, TXT, EML), encoding detection, chunking."""
 
-from .chunking import chunk_document
-from .loader import load_document
-from .model import Chunk, Document, Section, document_from_text
+from assistant.documents.chunking import chunk_document
+from assistant.documents.loader import load_document, load_source
+from assistant.documents.model import Chunk, Document, Section, document_from_text
 
 __all__ = [
     "Chunk",
@@ -11,4 +11,5 @@ __all__ = [
     "chunk_document",
     "document_from_text",
     "load_document",
+    "load_source",
 ]

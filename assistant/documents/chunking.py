@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from .model import Chunk, Document
+from assistant.documents.model import Chunk, Document
 
 CountTokens = Callable[[str], int]
 

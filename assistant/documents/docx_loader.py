@@ -6,9 +6,8 @@ import io
 import zipfile
 from typing import Any
 
+from assistant.documents.model import Section, normalize_text
 from assistant.errors import CorruptDocument, DocumentTooLarge
-
-from .model import Section, normalize_text
 
 # Zip-bomb guards, checked on the zip directory before anything is inflated.
 MAX_UNCOMPRESSED_BYTES = 512 * 1024 * 1024

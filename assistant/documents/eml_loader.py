@@ -6,9 +6,9 @@ import email
 from email import policy
 from email.message import EmailMessage, Message
 
-from .encoding import decode_text
-from .html_loader import html_to_sections
-from .model import Section, normalize_text
+from assistant.documents.encoding import decode_text
+from assistant.documents.html_loader import html_to_sections
+from assistant.documents.model import Section, normalize_text
 
 _HEADER_LINES = ("Subject", "From", "To", "Date")
 

@@ -14,8 +14,8 @@ from typing import Any
 from lxml import etree
 from lxml import html as lxml_html
 
-from .encoding import decode_text
-from .model import Section, normalize_text
+from assistant.documents.encoding import decode_text
+from assistant.documents.model import Section, normalize_text
 
 _DROP = {"script", "style", "noscript", "template", "head", "svg", "math", "iframe", "object"}
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}

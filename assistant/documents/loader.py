@@ -6,6 +6,8 @@ import stat
 from collections.abc import Callable
 from pathlib import Path
 
+from assistant.documents.model import Document, Section, sha256_bytes
+from assistant.documents.sniff import extension_format, sniff_format
 from assistant.errors import (
     CorruptDocument,
     DocumentError,
@@ -14,34 +16,31 @@ from assistant.errors import (
     UnsupportedFormat,
 )
 
-from .model import Document, Section, sha256_bytes
-from .sniff import extension_format, sniff_format
-
 Loader = Callable[[bytes], tuple[str | None, list[Section]]]
 
 
 def _loader(fmt: str) -> Loader:
     if fmt == "pdf":
-        from .pdf_loader import load_pdf
+        from assistant.documents.pdf_loader import load_pdf
 
         return load_pdf
     if fmt == "docx":
-        from .docx_loader import load_docx
+        from assistant.documents.docx_loader import load_docx
 
         return load_docx
     if fmt == "html":
-        from .html_loader import load_html
+        from assistant.documents.html_loader import load_html
 
         return load_html
     if fmt == "markdown":
-        from .text_loader import load_markdown
+        from assistant.documents.text_loader import load_markdown
 
         return load_markdown
     if fmt == "eml":
-        from .eml_loader import load_eml
+        from assistant.documents.eml_loader import load_eml
 
         return load_eml
-    from .text_loader import load_text
+    from assistant.documents.text_loader import load_text
 
     return load_text
 
@@ -119,3 +118,12 @@ def load_document(path: Path, *, max_bytes: int) -> Document:
         sha256=sha256_bytes(data),
         path=path,
     )
+
+
+def load_source(source: Path | str, *, max_bytes: int) -> Document:
+    """What a task reads: a file (``Path``) loaded like ``load_document``, or text as given."""
+    if isinstance(source, Path):
+        return load_document(source, max_bytes=max_bytes)
+    from assistant.documents.model import document_from_text
+
+    return document_from_text(source)

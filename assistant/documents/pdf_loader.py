@@ -5,9 +5,8 @@ from __future__ import annotations
 import threading
 from typing import Any
 
+from assistant.documents.model import Section, normalize_text
 from assistant.errors import CorruptDocument, EncryptedDocument
-
-from .model import Section, normalize_text
 
 # PDFium is not thread-safe: one document operation at a time in this process.
 _PDFIUM_LOCK = threading.Lock()

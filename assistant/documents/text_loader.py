@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from .encoding import decode_text
-from .model import Section, normalize_text
+from assistant.documents.encoding import decode_text
+from assistant.documents.model import Section, normalize_text
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.+?)[ \t#]*$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")

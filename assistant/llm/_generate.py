@@ -12,6 +12,7 @@ from typing import Any
 from assistant.errors import UserError
 from assistant.events import Done, Token
 from assistant.llm._host import Job
+from assistant.llm._prompt import ChatPrompt
 from assistant.llm._prompt_eval import evaluate_prompt
 from assistant.llm._textstream import TextStream
 from assistant.llm.params import ChatMessage, DeviceInfo, GenParams
@@ -25,21 +26,12 @@ class LoadedModel:
     """What the host thread owns: the ``Llama`` object and what it needs to chat."""
 
     llm: Any  # llama_cpp.Llama
-    formatter: Any  # llama_cpp.llama_chat_format.Jinja2ChatFormatter (sandboxed Jinja)
-    bos_text: str
+    prompt: ChatPrompt  # chat template + tokenizer: control tokens only from the template
     device: DeviceInfo
     stats: dict[str, float] = field(default_factory=dict)
 
     def prompt_tokens(self, messages: list[ChatMessage]) -> list[int]:
-        try:
-            prompt = self.formatter(messages=messages).prompt
-        except Exception as exc:  # the template's raise_exception(), bad roles...
-            raise UserError(f"cannot format these chat messages: {exc}") from exc
-        import llama_cpp
-
-        add_bos = bool(llama_cpp.llama_vocab_get_add_bos(self.llm._model.vocab))
-        add_bos = add_bos and not (self.bos_text and prompt.startswith(self.bos_text))
-        return list(self.llm.tokenize(prompt.encode("utf-8"), add_bos=add_bos, special=True))
+        return self.prompt.tokens(messages)
 
     def piece(self, token: int) -> bytes:
         import llama_cpp

@@ -24,13 +24,9 @@ from assistant.events import Event
 from assistant.llm._device import LlamaLog, free_vram_bytes, plan_gpu_layers, resolve_threads
 from assistant.llm._generate import LoadedModel, run_chat
 from assistant.llm._host import Job, ModelHost
+from assistant.llm._prompt import ChatPrompt
 from assistant.llm._quiet import mute_this_thread, quiet_llama_cpp
 from assistant.llm.params import ChatMessage, DeviceInfo, GenParams
-
-_CHATML = (
-    "{% for m in messages %}<|im_start|>{{ m['role'] }}\n{{ m['content'] }}<|im_end|>\n"
-    "{% endfor %}{% if add_generation_prompt %}<|im_start|>assistant\n{% endif %}"
-)
 
 
 class _Vocab:
@@ -156,7 +152,7 @@ class LlamaEngine:
                 LlamaLog.take_errors()
                 reason = f"loading {failed} GPU layers failed (out of GPU memory?): using {layers}"
         device = DeviceInfo(layers > 0, layers, reason, plan.gpu_build)
-        return LoadedModel(llm=llm, formatter=_formatter(llm), bos_text=_bos(llm), device=device)
+        return LoadedModel(llm=llm, prompt=ChatPrompt(llm._model, llm.metadata), device=device)
 
     def _new_llama(self, n_gpu_layers: int) -> Any:
         from llama_cpp import Llama
@@ -179,24 +175,6 @@ def _maybe_vram() -> int | None:
     import llama_cpp
 
     return free_vram_bytes() if llama_cpp.llama_supports_gpu_offload() else None
-
-
-def _bos(llm: Any) -> str:
-    tok = llm.token_bos()
-    return str(llm._model.token_get_text(tok)) if tok != -1 else ""
-
-
-def _formatter(llm: Any) -> Any:
-    from llama_cpp.llama_chat_format import Jinja2ChatFormatter
-
-    eos = llm.token_eos()
-    return Jinja2ChatFormatter(
-        template=llm.metadata.get("tokenizer.chat_template") or _CHATML,
-        eos_token=str(llm._model.token_get_text(eos)) if eos != -1 else "",
-        bos_token=_bos(llm),
-        add_generation_prompt=True,
-        stop_token_ids=[eos],
-    )
 
 
 def _unload(model: LoadedModel) -> None:

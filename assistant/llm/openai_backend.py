@@ -2,6 +2,11 @@
 
 Every request goes to the configured base URL only: no redirects are followed and proxy
 environment variables are ignored. Closing a ``chat()`` generator closes the HTTP stream.
+
+The server formats and tokenizes the prompt itself, with special-token parsing (llama.cpp's
+server does), and the chat API cannot send token ids: so the spellings of known control tokens
+are defused in every message's content before it leaves (``defuse_control_tokens``). A model
+family whose control tokens that list does not know is not covered; the local backend is.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ import httpx
 
 from assistant.errors import RemoteServerError
 from assistant.events import Done, Event, Progress, Token
+from assistant.framing import defuse_control_tokens
 from assistant.llm.params import ChatMessage, DeviceInfo, GenParams
 
 _TIMEOUT = httpx.Timeout(connect=5.0, read=300.0, write=30.0, pool=5.0)
@@ -53,7 +59,9 @@ class OpenAIEngine:
         start = time.perf_counter()
         payload: dict[str, Any] = {
             "model": self.model_name(),
-            "messages": [dict(m) for m in messages],
+            "messages": [
+                {**m, "content": defuse_control_tokens(m.get("content", ""))} for m in messages
+            ],
             "max_tokens": params.max_tokens,
             "temperature": params.temperature,
             "top_p": params.top_p,

@@ -3,8 +3,8 @@
 Deskmate never sends mail: there is no send path here or anywhere in ``assistant``.
 """
 
+from assistant.framing import frame_untrusted
 from assistant.mail.draft import build_reply_eml, reply_subject
-from assistant.mail.framing import frame_untrusted
 from assistant.mail.parse import IncomingMail, MailAddress, parse_email
 from assistant.mail.quotes import ReplySplit, split_reply, split_signature
 from assistant.mail.quotes_html import split_html_reply

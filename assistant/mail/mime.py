@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from email.header import decode_header
 from email.message import Message
 
+from assistant.cjk import is_wide
+
 # Declared charsets that are wrong in practice, mapped to the superset that decodes them.
 _CHARSET_ALIASES = {
     "gb2312": "gb18030",
@@ -46,7 +48,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
     if len(data) < 200:  # too short for statistics: Chinese if it decodes to CJK, else cp1252
         try:
             text = data.decode("gb18030")
-            if all(_is_cjk(ch) for ch in text if ord(ch) > 127):
+            if all(is_wide(ch) for ch in text if ord(ch) > 127):
                 return text
         except UnicodeDecodeError:
             pass
@@ -57,10 +59,6 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
     if best is not None and best.encoding:
         return data.decode(best.encoding, errors="replace")
     return data.decode("utf-8", errors="replace")
-
-
-def _is_cjk(ch: str) -> bool:
-    return "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef" or "\uac00" <= ch <= "\ud7af"
 
 
 def raw_headers(msg: Message, name: str) -> list[str]:

@@ -130,6 +130,10 @@ class Settings:
     def get_bool(self, key: str) -> bool:
         return bool(self.get(key))
 
+    def max_file_bytes(self) -> int:
+        """The size limit of every file a task reads (the ``max_file_mb`` setting)."""
+        return self.get_int("max_file_mb") * 1024 * 1024
+
     def set(self, key: str, raw: object) -> object:
         """Validate, store and return the new value."""
         try:

@@ -30,7 +30,7 @@ def ask(core: Core, prompt: str, *, max_tokens: int | None = None) -> Iterator[E
     )
     messages = [{"role": "system", "content": SYSTEM}, {"role": "user", "content": prompt}]
 
-    def body(run_id: int) -> Iterator[Event]:
+    def body() -> Iterator[Event]:
         yield from engine.chat(messages, params)
 
     yield from recorded(

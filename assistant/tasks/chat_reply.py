@@ -17,12 +17,12 @@ from assistant.errors import UserError
 from assistant.events import Done, Event, Progress, Status
 from assistant.lang import detect_language, language_name, normalize_language
 from assistant.llm.params import ChatMessage, GenParams
+from assistant.tasks.chat import chat_answer
 from assistant.tasks.injection_guard import drop_injected
 from assistant.tasks.polish_prompts import framed_task
 from assistant.tasks.quality import echo_ratio
 from assistant.tasks.recording import recorded
 from assistant.tasks.reply import INTENTS, INTENTS_ZH, TONES, TONES_ZH
-from assistant.tasks.summarize import _quiet
 
 if TYPE_CHECKING:
     from assistant.core import Core
@@ -116,7 +116,7 @@ def chat_reply(
     messages = chat_messages(lines, language, intent, tone)
     budget = max_tokens or 96
 
-    def body(run_id: int) -> Iterator[Event]:
+    def body() -> Iterator[Event]:
         yield Status("drafting a chat reply")
         message = yield from _draft(engine, messages, budget, text, lines[-1].message)
         yield Done(message, data={"language": language, "intent": intent, "tone": tone})
@@ -138,7 +138,8 @@ def _draft(
     message = ""
     for attempt in range(2):
         params = GenParams(max_tokens=budget, temperature=0.5 * attempt, seed=attempt)
-        raw = yield from _quiet(engine, messages, params, Progress(attempt, 2, "drafting"))
+        progress = Progress(attempt, 2, "drafting")
+        raw = (yield from chat_answer(engine, messages, params, progress=progress)).strip()
         message = clean_message(raw, excerpt)
         if message and echo_ratio(last, message, n=3) < 0.6:
             return message

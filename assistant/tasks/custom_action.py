@@ -53,7 +53,7 @@ def run_action(
     budget = max_tokens or core.settings.get_int("max_output_tokens")
     params = GenParams(max_tokens=budget, temperature=core.settings.get_float("temperature"))
 
-    def body(run_id: int) -> Iterator[Event]:
+    def body() -> Iterator[Event]:
         from dataclasses import replace
 
         from assistant.events import Done

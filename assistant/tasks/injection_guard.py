@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from assistant import cjk
 from assistant.tasks.quality import echo_ratio
 
 REPEAT_LIMIT = 0.5  # share of an output line's 4-grams copied from an instruction
@@ -39,7 +40,7 @@ _PAYLOAD = re.compile(
     r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # mail addresses
     r"|(?:https?://|www\.)[^\s<>\"')\]]+"  # links
     r"|\b[A-Za-z]{2,}[-_]\d{2,}\b"  # canary-like tokens (PWNED-3141)
-    r"|[\u4e00-\u9fff]+[-_]\d{2,}"  # the same in Chinese (已批准-7731)
+    rf"|[{cjk.HAN}]+[-_]\d{{2,}}"  # the same in Chinese (已批准-7731)
     r"|</?[A-Za-z][\w-]{1,20}>"  # tags to wrap a leak in (<leak>)
 )
 _QUOTED = re.compile(r"'([^'\n]{6,120})'|\"([^\"\n]{6,120})\"|“([^”\n]{2,120})”")

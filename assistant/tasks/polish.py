@@ -25,10 +25,10 @@ from assistant.errors import EmptyDocument, UserError
 from assistant.events import Done, Event, Progress, Status, Token
 from assistant.lang import detect_language, normalize_language
 from assistant.llm.params import GenParams
+from assistant.tasks.chat import chat_answer
 from assistant.tasks.polish_prompts import MODES, fix_example_messages, polish_messages
 from assistant.tasks.recording import recorded
 from assistant.tasks.segment import segment
-from assistant.tasks.summarize import _quiet
 from assistant.tasks.translate_clean import clean_translation, one_line
 from assistant.writing.diff import apply_hunks, common_hunks, diff_texts, tokenize
 from assistant.writing.protect import missing_tokens, protected_spans, protected_tokens, touches
@@ -69,17 +69,17 @@ class PolishOptions:
 def polish(
     core: Core, source: Path | str, options: PolishOptions, task: str = "polish"
 ) -> Iterator[Event]:
-    from assistant.tasks.summarize import load_source
+    from assistant.documents import load_source
     from assistant.tasks.translate import _layout_text
 
-    doc = load_source(core, source)
+    doc = load_source(source, max_bytes=core.settings.max_file_bytes())
     text = _layout_text(doc)
     if not text.strip():
         raise EmptyDocument("there is nothing to polish")
     engine = core.engine()
     language = normalize_language(detect_language(text))
 
-    def body(run_id: int) -> Iterator[Event]:
+    def body() -> Iterator[Event]:
         yield from polish_text(engine, text, language, options)
 
     yield from recorded(
@@ -192,7 +192,7 @@ def _polish_piece(
         params = GenParams(
             max_tokens=_budget(engine, text, options), temperature=0.3 * attempt, seed=attempt
         )
-        raw = yield from _quiet(engine, messages, params, progress)
+        raw = (yield from chat_answer(engine, messages, params, progress=progress)).strip()
         result = clean_output(raw, text, language)
         problem = rewrite_problem(text, result, language)
         if not problem:
@@ -205,11 +205,17 @@ def _fix_piece(
 ) -> Generator[Event, None, tuple[str, str]]:
     params = GenParams(max_tokens=_budget(engine, text, options), temperature=0.0)
     plain = polish_messages(text, mode="fix", language=language)
-    first = clean_output((yield from _quiet(engine, plain, params, progress)), text, language)
+    first = clean_output(
+        ((yield from chat_answer(engine, plain, params, progress=progress)).strip()), text, language
+    )
     if first == text or not first:
         return text, ""
     example = fix_example_messages(text, language=language)
-    second = clean_output((yield from _quiet(engine, example, params, progress)), text, language)
+    second = clean_output(
+        ((yield from chat_answer(engine, example, params, progress=progress)).strip()),
+        text,
+        language,
+    )
     return minimal_fix(text, first, second)
 
 

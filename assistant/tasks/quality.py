@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
+from assistant import cjk
+
 # A CJK ideograph (or kana / hangul syllable) is a token of its own; other letters and digits
 # form words ("Mallory你好" is three tokens: mallory, 你, 好).
-_CJK = "\u3040-\u9fff\uac00-\ud7af"
-_TOKEN = re.compile(rf"[{_CJK}]|[^\W{_CJK}]+", re.UNICODE)
+_TOKEN = re.compile(rf"[{cjk.LETTERS}]|[^\W{cjk.LETTERS}]+", re.UNICODE)
 
 
 def tokens(text: str) -> list[str]:

@@ -23,10 +23,11 @@ def close_events(events: Iterator[Event]) -> None:
 def recorded(
     store: Store,
     task: str,
-    body: Callable[[int], Iterator[Event]],
+    body: Callable[[], Iterator[Event]],
     **run_fields: Any,
 ) -> Iterator[Event]:
-    """Start a run, pass ``body(run_id)``'s events through, and finish the run.
+    """Start a run, pass ``body()``'s events through, and finish the run (the final ``Done``
+    gets the run's id; ``body`` is called once the run is started).
 
     Closing this generator closes ``body`` too (cancellation between two events); the run is
     then stored as cancelled with the output streamed so far, so nothing shown is lost.
@@ -35,7 +36,7 @@ def recorded(
     streamed: list[str] = []
     final: Done | None = None
     try:
-        events = body(run_id)
+        events = body()
         try:
             for event in events:
                 if isinstance(event, Token):

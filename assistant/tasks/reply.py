@@ -12,9 +12,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assistant.errors import ModelError, UserError
-from assistant.events import Done, Event, Status, Token
+from assistant.events import Done, Event, Progress, Status
 from assistant.lang import language_name
 from assistant.llm.params import ChatMessage, GenParams
+from assistant.tasks.chat import chat_answer
 from assistant.tasks.injection_guard import drop_injected, without_injections
 from assistant.tasks.recording import recorded
 from assistant.tasks.reply_checks import (
@@ -150,7 +151,8 @@ def reply_messages(
     mails as exchanges of the same kind (style examples, the most similar last), then the real
     mail (from the sender to the user, newest message first, the quoted history after it as
     context) and the task (``retry``: the first draft only repeated the mail; answer it)."""
-    from assistant.mail import MailAddress, frame_untrusted
+    from assistant.framing import frame_untrusted
+    from assistant.mail import MailAddress
     from assistant.mail.reply_examples import example
 
     language = mail.language or "en"
@@ -193,7 +195,7 @@ def reply(core: Core, source: Path | bytes, options: ReplyOptions) -> Iterator[E
     from assistant.mail.reply_examples import example
 
     yield Status("reading the mail")
-    mail = parse_email(source, max_bytes=core.settings.get_int("max_file_mb") * 1024 * 1024)
+    mail = parse_email(source, max_bytes=core.settings.max_file_bytes())
     if not mail.from_addr:
         raise UserError("the mail has no sender to reply to")
     tone = options.tone or core.settings.get_str("reply_tone")
@@ -204,7 +206,7 @@ def reply(core: Core, source: Path | bytes, options: ReplyOptions) -> Iterator[E
     text = _mail_text(mail)
     engine = core.engine()
 
-    def body(run_id: int) -> Iterator[Event]:
+    def body() -> Iterator[Event]:
         examples = find_style_examples(core, text, mail.language or "en", options.intent)
         # Sentences of the user's worn-out drafts, and of the worked example (the model
         # copies its generic reply: "Unfortunately I can't make it that day...").
@@ -223,12 +225,9 @@ def reply(core: Core, source: Path | bytes, options: ReplyOptions) -> Iterator[E
             )
             temperature = (0.2, 0.6, 0.8)[attempt]
             params = GenParams(max_tokens=budget, temperature=temperature, seed=attempt)
-            raw = ""
-            for event in engine.chat(messages, params):
-                if isinstance(event, Token) and attempt == 0:
-                    yield event
-                elif isinstance(event, Done):
-                    raw = event.text
+            # The first draft streams; a retry shows only progress until it passed the checks.
+            quiet = None if attempt == 0 else Progress(attempt, ATTEMPTS, "writing the draft again")
+            raw = yield from chat_answer(engine, messages, params, progress=quiet)
             draft = drop_sentences(body_of(clean_reply(raw, user_name)), worn)
             # Last line of defence: lines carrying what an instruction in the mail asked for.
             draft = drop_injected(draft, f"{mail.subject}\n{mail.body_text}")[0].strip()

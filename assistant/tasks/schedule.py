@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from assistant.errors import EmptyDocument, UserError
 from assistant.events import Done, Event, Progress, Status
 from assistant.llm.params import ChatMessage, GenParams
+from assistant.tasks.chat import chat_answer
 from assistant.tasks.recording import recorded
 
 if TYPE_CHECKING:
@@ -84,7 +85,7 @@ _EXTRACT_SYSTEM = (
 def extraction_messages(text: str, *, reference: datetime) -> list[ChatMessage]:
     """Rules, one worked example in the text's script, then the text and the task after it."""
     from assistant.calendar.resolver import detect_lang
-    from assistant.mail import frame_untrusted
+    from assistant.framing import frame_untrusted
 
     example_text, example_json = _EXAMPLE[detect_lang(text)]
 
@@ -107,14 +108,15 @@ def extraction_messages(text: str, *, reference: datetime) -> list[ChatMessage]:
 
 
 def _source_text(core: Core, source: Path | str) -> str:
+    max_bytes = core.settings.max_file_bytes()
     if isinstance(source, Path) and source.suffix.lower() == ".eml":
         from assistant.mail import parse_email
 
-        mail = parse_email(source)
+        mail = parse_email(source, max_bytes=max_bytes)
         return f"Subject: {mail.subject}\n\n{mail.newest or mail.body_text}"
-    from assistant.tasks.summarize import load_source
+    from assistant.documents import load_source
 
-    return load_source(core, source).text
+    return load_source(source, max_bytes=max_bytes).text
 
 
 def suggestion_uid(title: str, start: datetime, end: datetime) -> str:
@@ -265,31 +267,29 @@ def schedule(core: Core, source: Path | str, options: ScheduleOptions) -> Iterat
     if now.tzinfo is None:
         now = now.replace(tzinfo=ZoneInfo(tz))
     engine = core.engine()
+    found: list[Suggestion] = []
 
-    def body(run_id: int) -> Iterator[Event]:
+    def body() -> Iterator[Event]:
         params = GenParams(
             max_tokens=options.max_tokens or 400, temperature=0.0, json_schema=SUGGESTION_SCHEMA
         )
-        raw = ""
-        for event in engine.chat(extraction_messages(text, reference=now), params):
-            if isinstance(event, Done):
-                raw = event.text
-            else:
-                yield Progress(0, 1, "finding events")
+        messages = extraction_messages(text, reference=now)
+        raw = yield from chat_answer(
+            engine, messages, params, progress=Progress(0, 1, "finding events")
+        )
         try:
             items = json.loads(raw).get("items", [])
         except (ValueError, AttributeError):
             items = []  # a cut-off answer (max_tokens) finds nothing rather than failing
-        suggestions = suggestions_from_extraction(items, reference=now, tz=tz, source=text)
-        planned = plan(core, suggestions, tz=tz, now=now)
-        store_todos(core, suggestions, planned, _source_link(source, run_id))
+        found.extend(suggestions_from_extraction(items, reference=now, tz=tz, source=text))
+        planned = plan(core, found, tz=tz, now=now)
         lang = language_of(core.settings.get_str("ui_language"))
         yield Done(
             text=render(planned, lang=lang, tz=tz, now=now),
             data={"suggestions": planned, "tz": tz, "reference": now.isoformat()},
         )
 
-    yield from recorded(
+    for event in recorded(
         core.store,
         "schedule",
         body,
@@ -297,7 +297,13 @@ def schedule(core: Core, source: Path | str, options: ScheduleOptions) -> Iterat
         input_path=str(source) if isinstance(source, Path) else None,
         model=engine.model_name(),
         params={"tz": tz, "now": now.isoformat()},
-    )
+    ):
+        if isinstance(event, Done) and event.run_id is not None:
+            # To-dos from pasted text link to their run, whose id exists once it is recorded;
+            # each planned item gets its todo_id before the run's data is stored.
+            link = _source_link(source, event.run_id)
+            store_todos(core, found, event.data["suggestions"], link)
+        yield event
 
 
 def events_from_plan(planned: list[dict[str, Any]]) -> list[CalEvent | None]:
@@ -371,7 +377,7 @@ def import_calendar(core: Core, path: Path) -> Iterator[Event]:
 
     tz = resolve_zone(core, "")
 
-    def body(run_id: int) -> Iterator[Event]:
+    def body() -> Iterator[Event]:
         yield Status(f"importing {path.name}")
         events = import_ics(path, tz=tz)
         for index, event in enumerate(events):

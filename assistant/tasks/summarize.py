@@ -19,6 +19,7 @@ from assistant.events import Done, Event, Progress, Status, Token
 from assistant.lang import detect_language, normalize_language
 from assistant.llm.params import ChatMessage, GenParams
 from assistant.tasks import prompts
+from assistant.tasks.chat import chat_answer
 from assistant.tasks.injection_guard import drop_injected, without_injections
 from assistant.tasks.quality import copy_ratio, echo_ratio
 from assistant.tasks.recording import recorded
@@ -43,25 +44,18 @@ class SummaryOptions:
             raise UserError(f"unknown length {self.length!r}: choose {', '.join(prompts.LENGTHS)}")
 
 
-def load_source(core: Core, source: Path | str) -> Document:
-    from assistant.documents import document_from_text, load_document
-
-    if isinstance(source, Path):
-        max_bytes = core.settings.get_int("max_file_mb") * 1024 * 1024
-        return load_document(source, max_bytes=max_bytes)
-    return document_from_text(source)
-
-
 def summarize(core: Core, source: Path | str, options: SummaryOptions) -> Iterator[Event]:
+    from assistant.documents import load_source
+
     yield Status("reading the document")
-    doc = load_source(core, source)
+    doc = load_source(source, max_bytes=core.settings.max_file_bytes())
     core.remember_document(doc)
     engine = core.engine()
     language = detect_language(doc.text) if options.language == "auto" else options.language
     language = normalize_language(language)
     params = {"language": language, "length": options.length, "max_tokens": options.max_tokens}
 
-    def body(run_id: int) -> Iterator[Event]:
+    def body() -> Iterator[Event]:
         for event in _summarize_document(core, engine, doc, language, options):
             if isinstance(event, Done):  # drop lines an injected instruction asked for
                 text, dropped = drop_injected(event.text, doc.text)
@@ -112,7 +106,7 @@ def _summarize_document(
     yield Status("counting tokens")
     if engine.count_tokens(doc.text) <= fits:
         messages = prompts.summary_messages(doc.text, language=language, length=options.length)
-        text = yield from _stream(engine, messages, gen)
+        text = (yield from chat_answer(engine, messages, gen)).strip()
         if copy_ratio(doc.text, text) > ECHO_LIMIT:  # a copy, or only the headings
             yield Status("the draft copied the document; rewriting it")
             progress = Progress(0, 1, "rewriting")
@@ -121,34 +115,6 @@ def _summarize_document(
         yield Done(text=text, data={**data, "echo_ratio": round(echo_ratio(doc.text, text), 3)})
         return
     yield from _map_reduce(core, engine, doc, language, options, gen)
-
-
-def _stream(
-    engine: LLMEngine, messages: list[ChatMessage], gen: GenParams
-) -> Generator[Event, None, str]:
-    """Stream an answer's tokens; return its full text."""
-    text = ""
-    for event in engine.chat(messages, gen):
-        if isinstance(event, Token):
-            yield event
-        elif isinstance(event, Done):
-            text = event.text
-        elif isinstance(event, Progress):
-            yield Progress(event.done, event.total, "reading", event.eta_s)
-    return text.strip()
-
-
-def _quiet(
-    engine: LLMEngine, messages: list[ChatMessage], gen: GenParams, progress: Progress
-) -> Generator[Event, None, str]:
-    """Generate without streaming text, yielding ``progress`` so the caller can cancel."""
-    text = ""
-    for event in engine.chat(messages, gen):
-        if isinstance(event, Done):
-            text = event.text
-        else:
-            yield progress
-    return text.strip()
 
 
 def _rewrite(
@@ -161,7 +127,7 @@ def _rewrite(
 ) -> Generator[Event, None, str]:
     """Sample again (a copy at temperature 0 is stable); keep the less copied answer."""
     retry = GenParams(max_tokens=gen.max_tokens, temperature=0.3, seed=1)
-    second = yield from _quiet(engine, messages, retry, progress)
+    second = (yield from chat_answer(engine, messages, retry, progress=progress)).strip()
     if second and copy_ratio(source, second) < copy_ratio(source, first):
         return second
     return first
@@ -219,7 +185,8 @@ def _map_reduce(
             continue
         where = _where(chunk, total)
         messages = prompts.section_messages(chunk.text, language=language, where=where)
-        summary = yield from _quiet(engine, messages, section_gen, progress)
+        answer = yield from chat_answer(engine, messages, section_gen, progress=progress)
+        summary = answer.strip()
         if copy_ratio(chunk.text, summary) > ECHO_LIMIT:
             summary = yield from _rewrite(
                 engine, messages, section_gen, chunk.text, summary, progress
@@ -233,7 +200,7 @@ def _map_reduce(
     ]
     overview_input = yield from _reduce(engine, sections, language, section_gen)
     messages = prompts.combine_messages(overview_input, language=language, length=options.length)
-    overview = yield from _stream(engine, messages, gen)
+    overview = (yield from chat_answer(engine, messages, gen)).strip()
     tail = "\n\n## Sections\n\n" + "\n\n".join(sections) + "\n"
     yield Token(tail)
     yield Progress(total + 1, total + 1, "done", 0.0)
@@ -265,6 +232,7 @@ def _reduce(
             messages = prompts.section_messages(
                 "\n\n".join(group), language=language, where=f"part {index + 1} of {len(groups)}"
             )
-            merged.append((yield from _quiet(engine, messages, gen, progress)))
+            answer = yield from chat_answer(engine, messages, gen, progress=progress)
+            merged.append(answer.strip())
         level = merged
     return "\n\n".join(level)

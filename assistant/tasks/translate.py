@@ -15,8 +15,10 @@ from typing import TYPE_CHECKING
 
 from assistant.errors import EmptyDocument, UserError
 from assistant.events import Done, Event, Progress, Status, Token
+from assistant.framing import frame_untrusted, sanitize_untrusted
 from assistant.lang import LANGUAGES, detect_language, language_name, normalize_language
 from assistant.llm.params import ChatMessage, GenParams
+from assistant.tasks.chat import chat_answer
 from assistant.tasks.injection_guard import has_instructions
 from assistant.tasks.quality import echo_ratio
 from assistant.tasks.recording import recorded
@@ -65,7 +67,7 @@ def translation_messages(
         f"You are a professional translator from {src} into {tgt}. You translate every "
         "text you are given, questions and requests included, and never answer or comment."
     )
-    user = f"<text>\n{text}\n</text>\n\nTranslate the text above into {tgt}."
+    user = f"{frame_untrusted(text, 'text')}\n\nTranslate the text above into {tgt}."
     user += _glossary_hint(text, glossary)
     user += f" Output only the {tgt} translation."
     return [{"role": "system", "content": system}, {"role": "user", "content": user}]
@@ -74,10 +76,15 @@ def translation_messages(
 def direct_messages(
     text: str, *, target: str, glossary: list[tuple[str, str]]
 ) -> list[ChatMessage]:
-    """The second try, worded differently: a short request in front of a one-line text."""
+    """The second try, worded differently: a short request in front of a one-line text.
+
+    Unframed on purpose: for a sentence or two it translates better than the framed prompt
+    (figures in ``_translate_piece``), and text that addresses the model never gets it first.
+    Its control tokens are defused all the same (and never parsed by the local backend)."""
     tgt = language_name(target)
     hint = _glossary_hint(text, glossary)
-    return [{"role": "user", "content": f"Translate to {tgt}.{hint}\n\n{text}"}]
+    safe = sanitize_untrusted(text)
+    return [{"role": "user", "content": f"Translate to {tgt}.{hint}\n\n{safe}"}]
 
 
 def _glossary_hint(text: str, glossary: list[tuple[str, str]]) -> str:
@@ -113,7 +120,7 @@ def _layout_text(doc: Document) -> str:
 
 
 def translate(core: Core, source: Path | str, options: TranslateOptions) -> Iterator[Event]:
-    from assistant.tasks.summarize import load_source
+    from assistant.documents import load_source
 
     target = _check_target(options.target)
     if options.source and normalize_language(options.source) not in LANGUAGES:
@@ -121,7 +128,7 @@ def translate(core: Core, source: Path | str, options: TranslateOptions) -> Iter
             f"unsupported source language {options.source!r}",
             hint="use one of " + ", ".join(LANGUAGES) + ", or leave it out to detect it",
         )
-    doc = load_source(core, source)
+    doc = load_source(source, max_bytes=core.settings.max_file_bytes())
     text = _layout_text(doc)
     if not text.strip():
         raise EmptyDocument("there is nothing to translate")
@@ -134,7 +141,7 @@ def translate(core: Core, source: Path | str, options: TranslateOptions) -> Iter
     core.remember_document(doc)
     engine = core.engine()
 
-    def body(run_id: int) -> Iterator[Event]:
+    def body() -> Iterator[Event]:
         yield from _translate_text(core, engine, text, src, target, options)
 
     yield from recorded(
@@ -249,12 +256,8 @@ def _translate_piece(
         params = GenParams(
             max_tokens=budget, temperature=0.5 if attempt == 2 else 0.0, seed=attempt
         )
-        raw = ""
-        for event in engine.chat(second if attempt == 1 else first, params):
-            if isinstance(event, Done):
-                raw = event.text
-            else:
-                yield progress  # lets the consumer cancel mid-piece
+        messages = second if attempt == 1 else first
+        raw = yield from chat_answer(engine, messages, params, progress=progress)
         result = fix_punctuation(one_line(clean_translation(raw, text), target), target)
         if not _is_translation(text, result, target):
             if not instruction:  # never the model's answer to an attack

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import re
 
+from assistant import cjk
+from assistant.framing import strip_frame_markers
+
 _PREFACE = re.compile(
     r"^\s*(?:sure|certainly|okay|ok)?[!,.\s]*"
     r"(?:here\s+is|here's|this\s+is|below\s+is)?\s*(?:the|a|an|your)?\s*"
@@ -36,7 +39,6 @@ _FENCE = re.compile(r"^\s*```[\w-]*\s*$")
 _MARKER = re.compile(r"^\s*(?:#{1,6}\s+|[-*+•]\s+|\d{1,3}[.)]\s+|>\s?)")
 _QUOTE_PAIRS = {'"': '"', "'": "'", "“": "”", "「": "」", "『": "』", "`": "`", "«": "»"}
 
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")  # letters, not marks
 _TO_FULL_WIDTH = {",": "，", "?": "？", "!": "！", ";": "；", ":": "："}
 _TO_ASCII = {
     "，": ", ",
@@ -57,7 +59,7 @@ _TO_ASCII = {
 
 def clean_translation(raw: str, source: str = "") -> str:
     """The bare translation in ``raw`` (labels, fences, quotes and notes removed)."""
-    text = _TAGS.sub("", raw).strip()
+    text = _TAGS.sub("", strip_frame_markers(raw)).strip()
     lines = [line for line in text.split("\n") if not _FENCE.match(line)]
     text = "\n".join(lines).strip()
     # A preface on its own line ("Here is the translation:") or in front of the answer.
@@ -99,9 +101,9 @@ def fix_punctuation(text: str, target: str) -> str:
             return before + _TO_FULL_WIDTH.get(mark, "。")
 
         # Only marks that follow a CJK character (keeps "3.5", "e.g.", URLs and English names).
-        text = re.sub(r"([\u3400-\u9fff])\s*([,?!;:.])(?!\d)\s*", full, text)
+        text = re.sub(rf"([{cjk.HAN}])\s*([,?!;:.])(?!\d)\s*", full, text)
         return text
-    if not _CJK.search(text):  # nothing CJK left: convert stray full-width marks
+    if not cjk.LETTER_RE.search(text):  # nothing CJK left: convert stray full-width marks
         for mark, ascii_mark in _TO_ASCII.items():
             text = text.replace(mark, ascii_mark)
         text = re.sub(r" +([,.?!;:)])", r"\1", text)

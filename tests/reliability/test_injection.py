@@ -10,9 +10,8 @@ from typing import Any
 import pytest
 
 from assistant.events import Done
-from assistant.mail.injection_cases import CASES as MAIL_CASES
-
-from .injection_docs import SUMMARIZE_CASES, TRANSLATE_CASES, Case
+from tests.reliability.injection_docs import SUMMARIZE_CASES, TRANSLATE_CASES, Case
+from tests.reliability.injection_mails import CASES as MAIL_CASES
 
 pytestmark = pytest.mark.model
 REPLY_IDS = ("en_malicious_link",)  # the reply task has its own injection suite
@@ -95,8 +94,8 @@ def test_guard_finds_payloads_only_in_instruction_like_text() -> None:
 
 
 def test_guard_drops_lines_that_repeat_the_attack() -> None:
-    from assistant.mail.injection_cases import CASES
     from assistant.tasks.injection_guard import drop_injected
+    from tests.reliability.injection_mails import CASES
 
     case = next(c for c in CASES if c.id == "en_prompt_leak")
     # a draft the 0.5B model wrote on a CI machine: it repeated the attack, then obeyed it

@@ -14,8 +14,7 @@ from assistant.events import Done, Event
 from assistant.llm import GenParams, llama_backend
 from assistant.llm.llama_backend import LlamaEngine
 from assistant.models import memory
-
-from .gguf_rewrite import rewrite_string
+from tests.reliability.gguf_rewrite import rewrite_string
 
 QUESTION = [{"role": "user", "content": "What is 2+3? Answer with a number only."}]
 MB = 1024 * 1024

@@ -21,8 +21,15 @@ from assistant.documents import chunk_document, document_from_text
 from assistant.models.catalog import FAST_LLM
 from assistant.settings import Settings
 from assistant.store import Store
-
-from .quitting import HANG_S, Quit, cli, maps_contain, quit_at, read_some, wait_for
+from tests.reliability.quitting import (
+    HANG_S,
+    Quit,
+    cli,
+    maps_contain,
+    quit_at,
+    read_some,
+    wait_for,
+)
 
 REPEATS = 10
 SIGNALS = (signal.SIGINT, signal.SIGTERM)

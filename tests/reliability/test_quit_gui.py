@@ -17,8 +17,7 @@ import pytest
 
 from assistant.settings import Settings
 from assistant.store import Store
-
-from .quitting import HANG_S, cli, maps_contain, quit_at, wait_for
+from tests.reliability.quitting import HANG_S, cli, maps_contain, quit_at, wait_for
 
 REPEATS = 3
 

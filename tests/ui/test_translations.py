@@ -106,8 +106,13 @@ def chinese_ui(qapp: QApplication) -> Iterator[None]:
 
 
 def _errors() -> list[Any]:
-    from assistant.calendar.model import CalendarError
-    from assistant.errors import DiskFull, EncryptedDocument, ModelTooLarge, RemoteServerError
+    from assistant.errors import (
+        CalendarError,
+        DiskFull,
+        EncryptedDocument,
+        ModelTooLarge,
+        RemoteServerError,
+    )
 
     return [
         EncryptedDocument("report.pdf is encrypted.", hint="remove the password"),

@@ -16,7 +16,13 @@ import pytest
 
 from assistant.cli import gui_cmd
 from assistant.cli.main import main
-from assistant.cli.quick import FastCommand, fast_command, send_quick, server_name, socket_path
+from assistant.cli.quick import (
+    FastCommand,
+    fast_command,
+    quick_over_socket,
+    server_name,
+    socket_path,
+)
 from assistant.errors import UserError
 from assistant.paths import resolve_data_dir
 
@@ -103,7 +109,7 @@ def test_no_app_running_takes_the_usual_path(
     data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Nobody listens: the fast path gives up and `run_quick` (which starts the app) runs."""
-    assert not send_quick(str(data_dir))
+    assert not quick_over_socket(str(data_dir))
     calls: list[Path] = []
 
     def run_quick(args: object, ctx: Any) -> int:

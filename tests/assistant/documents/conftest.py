@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from .builders import make_docx
+from tests.assistant.documents.builders import make_docx
 
 
 @pytest.fixture

@@ -10,8 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from assistant.documents import Chunk, Document, Section, chunk_document
-
-from .builders import count4
+from tests.assistant.documents.builders import count4
 
 
 def _doc(*sections: Section) -> Document:

@@ -10,8 +10,7 @@ import pytest
 
 from assistant.documents import Document, Section, document_from_text, html_loader, load_document
 from assistant.errors import EmptyDocument, EncryptedDocument
-
-from .builders import make_pdf
+from tests.assistant.documents.builders import make_pdf
 
 MAX = 50 * 1024 * 1024
 

@@ -20,8 +20,7 @@ from assistant.errors import (
     EmptyDocument,
     UnsupportedFormat,
 )
-
-from .builders import count4, make_docx, make_pdf
+from tests.assistant.documents.builders import count4, make_docx, make_pdf
 
 MAX = 50 * 1024 * 1024
 

@@ -14,8 +14,7 @@ import pytest
 
 from assistant.documents import chunk_document, load_document
 from assistant.errors import DocumentError
-
-from .builders import count4
+from tests.assistant.documents.builders import count4
 
 MAX_BYTES = 50 * 1024 * 1024
 # Files that sit beside the samples to describe them, not samples themselves.

@@ -208,9 +208,9 @@ def test_chat_template_comes_from_the_gguf(engine: LlamaEngine, fast_model_path:
     template = inspect_gguf(fast_model_path).chat_template
     assert template and "<|im_start|>" in template
     prompt = engine._host.call(
-        lambda m: m.formatter(messages=[{"role": "user", "content": "Hi"}]).prompt
+        lambda m: m.prompt.formatter(messages=[{"role": "user", "content": "Hi"}]).prompt
     )
-    assert engine._host.call(lambda m: m.formatter.template) == template
+    assert engine._host.call(lambda m: m.prompt.formatter.template) == template
     # Qwen's own template adds its default system prompt (the ChatML fallback would not).
     assert "You are Qwen" in prompt and prompt.endswith("<|im_start|>assistant\n")
 

@@ -17,11 +17,11 @@ import pytest
 from assistant.errors import ModelError, UserError
 from assistant.events import Done, Event, Token
 from assistant.lang import detect_language
-from assistant.mail.injection_cases import ATTACKER, CASES, InjectionCase
 from assistant.mail.reply_examples import EXAMPLE_NAMES
 from assistant.tasks.quality import echo_ratio
 from assistant.tasks.reply import reply_messages
 from assistant.tasks.reply_style import StyleExample, find_style_examples
+from tests.reliability.injection_mails import ATTACKER, CASES, InjectionCase
 
 ROOT = Path(__file__).resolve().parents[3]
 MAX_TOKENS = 40

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from assistant.calendar import CalEvent, import_ics
-from assistant.errors import UserError
+from assistant.errors import DocumentTooLarge, UserError
 from assistant.events import Done
 from assistant.tasks.plan_day import make_day_plan
 from assistant.tasks.schedule import events_from_plan
@@ -177,5 +177,21 @@ def test_accept_stores_timed_items_and_tasks_in_their_first_slot(data_dir: Path)
             core.accept_suggestions(planned, [3])
         with pytest.raises(UserError, match="no suggestion 4"):
             core.accept_suggestions(planned, [4])
+    finally:
+        core.close()
+
+
+def test_eml_source_honours_the_max_file_mb_setting(data_dir: Path, tmp_path: Path) -> None:
+    from assistant.core import Core
+
+    mail = tmp_path / "invite.eml"
+    body = "Lunch with Anna on Friday at noon.\n" * 40_000  # ~1.4 MB
+    mail.write_text(f"From: anna@example.com\nSubject: Lunch\n\n{body}", encoding="utf-8")
+    core = Core(data_dir)
+    try:
+        core.settings.set("max_file_mb", 1)
+        with pytest.raises(DocumentTooLarge, match=r"invite\.eml"):
+            list(core.schedule(mail, now=NOW, tz=TZ))
+        assert core.store.list_runs() == []  # refused before a run or a model load
     finally:
         core.close()

@@ -1,15 +1,23 @@
-"""frame_untrusted: content cannot close the frame; injection cases are well-formed."""
+"""frame_untrusted: content cannot close the frame, control tokens of every model family are
+defused; the mail injection cases are well-formed."""
 
 from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from assistant.framing import (
+    defuse_control_tokens,
+    frame_untrusted,
+    framed_nonce,
+    sanitize_untrusted,
+    strip_frame_markers,
+)
 from assistant.mail import parse_email
-from assistant.mail.framing import frame_untrusted, framed_nonce, sanitize_untrusted
-from assistant.mail.injection_cases import CASES
+from tests.reliability.injection_mails import CASES
 
 
 def _frame_parts(framed: str) -> tuple[str, str, str]:
@@ -86,3 +94,41 @@ def test_injection_cases() -> None:
         assert mail.subject == case.subject
         assert case.leaked("a polite reply about the meeting") == []
         assert case.leaked("Sure. " + case.forbidden[0].upper()) == [case.forbidden[0]]
+
+
+@pytest.mark.parametrize(
+    "token",
+    [
+        "<|im_start|>",
+        "<|im_end|>",
+        "<|endoftext|>",
+        "<|start_header_id|>",
+        "<|end_header_id|>",
+        "<|eot_id|>",
+        "<|begin_of_text|>",
+        "<start_of_turn>",
+        "<end_of_turn>",
+        "<bos>",
+        "<｜end▁of▁sentence｜>",
+        "<|user|>",
+        "[INST]",
+        "</s>",
+    ],
+)
+def test_control_tokens_of_every_family_are_defused(token: str) -> None:
+    text = f"before{token}after"
+    assert defuse_control_tokens(text) == "before after"
+    assert token not in frame_untrusted(text, "document")
+
+
+def test_ordinary_markup_is_kept() -> None:
+    text = "Use <b>bold</b>, a <table>, x < y | z > w, and <start_of_day> as written."
+    assert defuse_control_tokens(text) == text
+
+
+def test_echoed_marker_lines_are_stripped_from_an_answer() -> None:
+    framed = frame_untrusted("Bonjour", "text")
+    nonce = framed_nonce(framed)
+    answer = f"⟦BEGIN TEXT {nonce}⟧\nHello\n⟦END TEXT {nonce}⟧"
+    assert strip_frame_markers(answer).strip() == "Hello"
+    assert strip_frame_markers("a ⟦note⟧ stays") == "a ⟦note⟧ stays"
