@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING, Any
 from assistant.docqa.citations import Answer, Citation, Source, strip_markers, verify_citations
 from assistant.docqa.retrieve import retrieve
 from assistant.events import Done, Event, Progress, Status, Token
+from assistant.framing import frame_untrusted
 from assistant.llm.params import GenParams
-from assistant.mail.framing import frame_untrusted
 from assistant.tasks.recording import recorded
 
 if TYPE_CHECKING:

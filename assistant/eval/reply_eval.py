@@ -93,8 +93,8 @@ def load(root: Path, limit: int | None) -> Sequence[ReplyItem]:
 
 def _plain(context: EvalContext, item: ReplyItem) -> str:
     """The baseline: the mail framed, one instruction, the model's answer as the draft."""
+    from assistant.framing import frame_untrusted
     from assistant.llm.params import GenParams
-    from assistant.mail import frame_untrusted
     from assistant.tasks.reply import INTENTS as WANT
 
     who = str(item.identity.name if item.identity else "the recipient")

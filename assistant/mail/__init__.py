@@ -3,7 +3,6 @@
 Deskmate never sends mail: there is no send path here or anywhere in ``assistant``.
 """
 
-from assistant.framing import frame_untrusted
 from assistant.mail.draft import build_reply_eml, reply_subject
 from assistant.mail.parse import IncomingMail, MailAddress, parse_email
 from assistant.mail.quotes import ReplySplit, split_reply, split_signature
@@ -14,7 +13,6 @@ __all__ = [
     "MailAddress",
     "ReplySplit",
     "build_reply_eml",
-    "frame_untrusted",
     "parse_email",
     "reply_subject",
     "split_html_reply",

@@ -8,9 +8,9 @@ edits both prompts agree on.
 
 from __future__ import annotations
 
+from assistant.framing import frame_untrusted
 from assistant.lang import language_name
 from assistant.llm.params import ChatMessage
-from assistant.mail.framing import frame_untrusted
 
 MODES = ("fix", "improve", "formal", "friendly", "concise", "shorter", "longer")
 SYSTEM = (

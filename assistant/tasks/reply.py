@@ -99,7 +99,7 @@ def _mail_text(mail: IncomingMail, *, for_model: bool = False, to: str = "") -> 
 
 def _history(mail: IncomingMail) -> str:
     """The quoted history, framed and marked as context (shown after the newest message)."""
-    from assistant.mail import frame_untrusted
+    from assistant.framing import frame_untrusted
 
     quoted = mail.quoted.strip()
     if not quoted or not mail.newest.strip():
