@@ -56,6 +56,90 @@ def query_terms(query: str) -> list[str]:
     return list(seen)
 
 
+# Words that say nothing of a text's subject: a partial (any-word) match on them alone would
+# return nearly every chunk. They still count when every word of a query must match.
+FUNCTION_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "but",
+        "by",
+        "for",
+        "from",
+        "has",
+        "have",
+        "in",
+        "is",
+        "it",
+        "its",
+        "of",
+        "on",
+        "or",
+        "that",
+        "the",
+        "this",
+        "to",
+        "was",
+        "were",
+        "will",
+        "with",
+        "you",
+        "your",
+        "we",
+        "our",
+        "i",
+        "my",
+        "me",
+        "he",
+        "she",
+        "they",
+        "them",
+        "his",
+        "her",
+        "not",
+        "no",
+        "do",
+        "does",
+        "的",
+        "了",
+        "和",
+        "是",
+        "在",
+        "与",
+        "及",
+        "或",
+        "也",
+        "就",
+        "都",
+        "而",
+        "这",
+        "那",
+        "有",
+        "我",
+        "你",
+        "他",
+        "她",
+        "它",
+        "们",
+        "吗",
+        "呢",
+        "吧",
+        "啊",
+        "一个",
+    ]
+)
+
+
+def content_terms(terms: Iterable[str]) -> list[str]:
+    """``terms`` without function words (for a partial match)."""
+    return [t for t in terms if t.lower() not in FUNCTION_WORDS]
+
+
 def fts_match(terms: Iterable[str], *, any_term: bool = False) -> str:
     """An FTS5 query: each term quoted (operators in user text stay literal), ANDed or ORed."""
     joiner = " OR " if any_term else " "

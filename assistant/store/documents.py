@@ -196,9 +196,10 @@ class DocumentsMixin(StoreBase):
         hits = [
             {**h, "coverage": 1.0} for h in self._word_hits(words.fts_match(terms), limit, window)
         ]
-        if len(hits) < limit and len(terms) > 1:
+        partial = words.content_terms(terms)
+        if len(hits) < limit and len(terms) > 1 and partial:
             seen = {(h["kind"], h.get("chunk_id"), h.get("run_id")) for h in hits}
-            more = self._word_hits(words.fts_match(terms, any_term=True), limit, window)
+            more = self._word_hits(words.fts_match(partial, any_term=True), limit, window)
             hits += [
                 {**h, "coverage": _coverage(h, terms)}
                 for h in more

@@ -15,13 +15,17 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from assistant.errors import DeskmateError
+from assistant.models.catalog import E5_EMBEDDING
 
 if TYPE_CHECKING:
     from assistant.core import Core
 
 STYLE_CHARS = 400  # of each earlier reply shown
 MAIL_CHARS = 600  # of the earlier mail shown
-STYLE_SIMILARITY = 0.4  # cosine of the mails' embeddings for an earlier reply to count
+# The mails' cosine for an earlier reply to count. e5 puts any two mails close (unrelated ones
+# at 0.77-0.84, the same request in other words at 0.88-0.94); MiniLM spreads them out.
+STYLE_SIMILARITY = {E5_EMBEDDING: 0.86}
+OTHER_MODELS_SIMILARITY = 0.4
 PAST_REPLIES = 100  # most recent stored replies considered
 
 
@@ -53,13 +57,15 @@ def find_style_examples(
     import numpy as np
 
     try:
-        vectors = core.embedder().encode([mail_text] + [str(r["input_text"]) for r in past])
+        embedder = core.embedder()
+        vectors = embedder.encode([mail_text] + [str(r["input_text"]) for r in past])
     except DeskmateError:  # no embedding model: draft without style examples
         return []
+    floor = STYLE_SIMILARITY.get(embedder.model, OTHER_MODELS_SIMILARITY)
     scores = vectors[1:] @ vectors[0]
     found: list[StyleExample] = []
     for i in np.argsort(-scores):
-        if scores[i] <= STYLE_SIMILARITY or len(found) == limit:
+        if scores[i] <= floor or len(found) == limit:
             break
         run = past[i]
         data = run.get("data")

@@ -91,37 +91,42 @@
   <context>
     <name>AskPage</name>
     <message>
-      <location filename="../../ui/pages/ask_page.py" line="71" />
+      <location filename="../../ui/pages/ask_page.py" line="68" />
+      <source>Ask your documents</source>
+      <translation>向文档提问</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/ask_page.py" line="72" />
       <source>Ask a question about your documents…</source>
       <translation>就您的文档提一个问题…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/ask_page.py" line="74" />
+      <location filename="../../ui/pages/ask_page.py" line="75" />
       <source>Ask</source>
       <translation>提问</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/ask_page.py" line="77" />
+      <location filename="../../ui/pages/ask_page.py" line="78" />
       <source>Stop</source>
       <translation>停止</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/ask_page.py" line="80" />
+      <location filename="../../ui/pages/ask_page.py" line="81" />
       <source>New conversation</source>
       <translation>新对话</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/ask_page.py" line="82" />
+      <location filename="../../ui/pages/ask_page.py" line="83" />
       <source>Forget the earlier questions (Ctrl+N)</source>
       <translation>忘记之前的问题（Ctrl+N）</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/ask_page.py" line="93" />
+      <location filename="../../ui/pages/ask_page.py" line="94" />
       <source>Click a citation to see the passage it quotes.</source>
       <translation>点击引用，查看它所引用的段落。</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/ask_page.py" line="155" />
+      <location filename="../../ui/pages/ask_page.py" line="156" />
       <source>Answers come from the documents you summarized or added with `deskmate documents add`, with numbered citations you can click. Type a question above and press Enter.</source>
       <translation>回答来自您摘要过或用 `deskmate documents add` 添加的文档，并附有可点击的编号引用。在上方输入问题并按回车。</translation>
     </message>
@@ -1886,7 +1891,7 @@
     </message>
     <message>
       <source>Embedding model: multilingual-e5-small (default), all-minilm-l6-v2 or a local sentence-transformers folder. Changing it re-embeds stored texts in the background.</source>
-      <translation type="unfinished" />
+      <translation>嵌入模型：multilingual-e5-small（默认）、all-minilm-l6-v2，或本地 sentence-transformers 文件夹。更换后会在后台重新嵌入已存的文字。</translation>
     </message>
     <message>
       <source>Embedding device</source>
@@ -2154,7 +2159,7 @@
     </message>
     <message>
       <source>Pause indexing of library folders (it resumes where it stopped).</source>
-      <translation type="unfinished" />
+      <translation>暂停资料库文件夹的索引（恢复时从停下的地方继续）。</translation>
     </message>
   </context>
 </TS>

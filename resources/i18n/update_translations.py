@@ -282,6 +282,8 @@ ZH = {
     "Longest answer (tokens)": "最长回答（词元）",
     "Longest answer, in tokens.": "回答的最大长度（词元）。",
     "Embedding model: the bundled id or a local sentence-transformers folder.": "嵌入模型：内置模型，或本地 sentence-transformers 文件夹。",
+    "Embedding model: multilingual-e5-small (default), all-minilm-l6-v2 or a local sentence-transformers folder. Changing it re-embeds stored texts in the background.": "嵌入模型：multilingual-e5-small（默认）、all-minilm-l6-v2，或本地 sentence-transformers 文件夹。更换后会在后台重新嵌入已存的文字。",
+    "Pause indexing of library folders (it resumes where it stopped).": "暂停资料库文件夹的索引（恢复时从停下的地方继续）。",
     "Device for embeddings.": "计算嵌入所用的设备。",
     "Automatic": "自动",
     "CPU": "CPU",

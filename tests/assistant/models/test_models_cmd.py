@@ -64,7 +64,7 @@ def test_list_table(make_ctx: MakeCtx) -> None:
 def test_list_is_the_default_action(make_ctx: MakeCtx) -> None:
     ctx = make_ctx(json=True)
     assert models_cmd.run(parse(), ctx) == 0
-    assert len(json.loads(out(ctx))) == 3
+    assert len(json.loads(out(ctx))) == 4  # two LLMs, two embedding models
 
 
 def test_add_then_list_json(make_ctx: MakeCtx, tmp_path: Path) -> None:

