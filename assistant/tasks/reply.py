@@ -181,13 +181,15 @@ def reply_messages(
 
 
 def draft_identity(core: Core, mail: IncomingMail, options: ReplyOptions) -> Identity | None:
-    """The identity the mail was sent to among the account identities, else the default one
-    from Settings; None when the user has not said who they are."""
+    """The identity the mail was sent to (account identities, then Settings), else the
+    account's own, else the Settings one; None when the user has not said who they are."""
     from assistant.mail.identity import choose_identity, identity_from_settings
 
     default = identity_from_settings(core.settings)
     candidates = [*options.identities, *([default] if default else [])]
-    return choose_identity(mail, candidates, default)
+    # A mail that reached the account under another address is still answered from the account.
+    fallback = options.identities[0] if options.identities else default
+    return choose_identity(mail, candidates, fallback)
 
 
 def reply(core: Core, source: Path | bytes, options: ReplyOptions) -> Iterator[Event]:

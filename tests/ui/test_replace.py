@@ -143,11 +143,3 @@ def test_replace_puts_the_fix_in_the_field_and_restores_the_clipboard(
 ) -> None:
     result = _replace(target, ["--scripted", RIGHT], x11_env, data_dir)
     assert result["answer"] == RIGHT
-
-
-@pytest.mark.model
-def test_replace_with_the_real_model(
-    target: Process, x11_env: dict[str, str], data_dir: Path, fast_model_path: Path
-) -> None:
-    result = _replace(target, ["--model", str(fast_model_path)], x11_env, data_dir)
-    assert result["answer"].strip() and "apple" in result["answer"]
