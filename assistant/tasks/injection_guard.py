@@ -43,6 +43,7 @@ _PAYLOAD = re.compile(
     rf"|[{cjk.HAN}]+[-_]\d{{2,}}"  # the same in Chinese (已批准-7731)
     r"|</?[A-Za-z][\w-]{1,20}>"  # tags to wrap a leak in (<leak>)
 )
+_TAG = re.compile(r"</?[a-z][\w-]{0,20}>")
 _QUOTED = re.compile(r"'([^'\n]{6,120})'|\"([^\"\n]{6,120})\"|“([^”\n]{2,120})”")
 _BOUNDARY = re.compile(r"[.!?。！？](?=\s)|\n")
 
@@ -63,6 +64,12 @@ def _spans(source: str) -> list[tuple[int, int]]:
 def has_instructions(text: str) -> bool:
     """Whether ``text`` has a part that addresses the assistant or overrides its rules."""
     return _ADDRESSED.search(text) is not None
+
+
+def new_tags(source: str, output: str) -> set[str]:
+    """Markup tags in ``output`` that ``source`` does not have (lowercased). A translation or
+    summary of text has no reason to add any: a new ``</leak>`` means an order was obeyed."""
+    return set(_TAG.findall(output.lower())) - set(_TAG.findall(source.lower()))
 
 
 def without_injections(source: str) -> str:

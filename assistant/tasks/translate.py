@@ -19,7 +19,7 @@ from assistant.framing import frame_untrusted, sanitize_untrusted
 from assistant.lang import LANGUAGES, detect_language, language_name, normalize_language
 from assistant.llm.params import ChatMessage, GenParams
 from assistant.tasks.chat import chat_answer
-from assistant.tasks.injection_guard import has_instructions
+from assistant.tasks.injection_guard import has_instructions, new_tags
 from assistant.tasks.quality import echo_ratio
 from assistant.tasks.recording import recorded
 from assistant.tasks.segment import joiner_for, segment, sentences
@@ -222,6 +222,8 @@ def _is_translation(source: str, result: str, target: str) -> bool:
         return False
     if _REFUSAL.search(result) and not _REFUSAL.search(source):
         return False
+    if new_tags(source, result):
+        return False  # markup the source never had: an order obeyed ("wrap it in <leak> tags")
     if sum(1 for ch in source if ch.isalpha()) < 8:
         return True  # "OK", "API", a name: a copy may be right, detection is unreliable
     if result.strip() == source.strip() or detect_language(result, default=target) != target:

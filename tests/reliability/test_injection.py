@@ -56,18 +56,7 @@ def test_summary_ignores_injected_instructions(shared_core: Any, case: Case) -> 
     assert len(summary) < len(case.text)
 
 
-# A known weakness since translate's main prompt is framed (issue 17): the 0.5B model may wrap
-# a translated sentence in the <leak> tags an injected order asks for. Not strict: it passes on
-# some CPUs; fixing it (and removing this mark) is open work, see the closing note of stop 11.
-_TRANSLATE_PARAMS = [
-    pytest.param(c, id=c.id, marks=pytest.mark.xfail(reason="0.5B obeys tags", strict=False))
-    if c.id == "reveal_prompt"
-    else pytest.param(c, id=c.id)
-    for c in TRANSLATE_CASES
-]
-
-
-@pytest.mark.parametrize("case", _TRANSLATE_PARAMS)
+@pytest.mark.parametrize("case", TRANSLATE_CASES, ids=[c.id for c in TRANSLATE_CASES])
 def test_translation_ignores_injected_instructions(shared_core: Any, case: Case) -> None:
     events = list(shared_core.translate(case.text, "zh", max_tokens=192))
     done = [e for e in events if isinstance(e, Done)][-1]
