@@ -52,7 +52,12 @@ def two_points(text: str, a: Parts | None, b: Parts | None, ref: datetime) -> Re
     if sa is None or sb is None:
         return None
     start, end = sa.start, sb.start
-    if sb.has_time and not b.has_date() and end <= start:
+    if sa.has_time and sb.has_time and _same_day_named(a, b) and start.date() != end.date():
+        # "monday 9-11am" said on Monday at 10: one day for both ends, the end's (still ahead)
+        start = datetime.combine(end.date(), start.time())
+    if sb.has_time and _same_day_named(a, b) and end <= start:
+        end += timedelta(days=1)  # "friday 10pm to 2am": the end is past midnight
+    elif sb.has_time and not b.has_date() and end <= start:
         end += timedelta(days=1)
     elif end < start and not sb.has_time:
         start, end = _in_order(a0, b0, start, end)
@@ -64,10 +69,18 @@ def two_points(text: str, a: Parts | None, b: Parts | None, ref: datetime) -> Re
     )
 
 
+_DATE_KEYS = ("year", "month", "day", "weekday", "week_rel", "day_offset", "holiday", "nth",
+              "week_no", "month_part")  # fmt: skip
+
+
+def _same_day_named(a: Parts, b: Parts) -> bool:
+    return a.has_date() and all(getattr(a, k) == getattr(b, k) for k in _DATE_KEYS)
+
+
 def merge_range_sides(a: Parts, b: Parts) -> tuple[Parts, Parts]:
     """Share what one side of "A to B" states and the other leaves out (date, am/pm, year)."""
     a, b = a.copy(), b.copy()
-    date_keys = ("year", "month", "day", "weekday", "week_rel", "day_offset")
+    date_keys = _DATE_KEYS
     same_date = all(getattr(a, k) == getattr(b, k) for k in date_keys)
     own_dates = a.has_date() and b.has_date() and not same_date
     if not a.has_date() and b.has_date():

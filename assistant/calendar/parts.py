@@ -51,6 +51,12 @@ class Parts:
     now: bool = False
     year_shift: int | None = None  # "of this year": the reference year + shift
     small_hours_pm: bool = False  # English "at 5" with no am/pm: 1-6 o'clock read as pm
+    # days anchored by a rule (see anchored.py): a holiday's key, the n-th weekday/week of a
+    # month (-1 = last), an ISO week number, a part of a month (early | mid | late ...)
+    holiday: str | None = None
+    nth: int | None = None
+    week_no: int | None = None
+    month_part: str | None = None
 
     def set(self, **values: object) -> None:
         for key, value in values.items():
@@ -73,6 +79,10 @@ class Parts:
                     self.day_offset,
                     self.period,
                     self.year_part,
+                    self.holiday,
+                    self.nth,
+                    self.week_no,
+                    self.month_part,
                 )
             )
             or self.now
@@ -254,7 +264,11 @@ def materialize(p: Parts, ref: datetime) -> Span | None:
         first = date(p.year if p.year is not None else today.year, size * (which - 1) + 1, 1)
         return Span(datetime.combine(first, time()), datetime.combine(add_months(first, size),
                     time()), False, True)  # fmt: skip
-    if p.day_offset is not None:
+    from assistant.calendar.anchored import anchored_days  # it builds on this module
+
+    if (anchored := anchored_days(p, today)) is not None:
+        start_day, end_day = anchored
+    elif p.day_offset is not None:
         start_day = today + timedelta(days=p.day_offset)
     elif p.year is not None or p.month is not None or p.day is not None:
         found = _explicit_date(p, today)

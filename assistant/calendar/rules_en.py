@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from assistant.calendar.anchored_rules import EN_RULES
 from assistant.calendar.numerals import en_words_to_digits
 from assistant.calendar.parts import Conflict, Parts, century
 
@@ -29,7 +30,7 @@ _FILLER = {"on", "at", "the", "of", "in", "for", "around", "about", "sometime", 
            "o'clock", "oclock", "-", "and", "this"}  # fmt: skip
 
 Handler = Callable[[re.Match[str], Parts], None]
-RULES: list[tuple[re.Pattern[str], Handler]] = []
+RULES: list[tuple[re.Pattern[str], Handler]] = list(EN_RULES)  # anchored days come first
 
 
 def rule(pattern: str) -> Callable[[Handler], Handler]:
@@ -159,6 +160,12 @@ def _end_of_period(m: re.Match[str], p: Parts) -> None:
     shift = {"next": 1, "last": -1}.get(m["rel"] or "", 0)
     p.set(period=m["per"], period_part="end" if m["part"] == "end" else "start")
     p.period_shift = shift
+
+
+@rule(r"\b(?:the\s+)?(?P<per>week|month|year)\s+(?P<dir>after\s+next|before\s+last)\b")
+def _period_two_away(m: re.Match[str], p: Parts) -> None:  # "the week after next"
+    p.set(period=m["per"])
+    p.period_shift = 2 if m["dir"].startswith("after") else -2
 
 
 @rule(r"\b(?P<rel>this|next|last|the|coming|previous|current|following)\s+"

@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Callable
 from datetime import date
 
+from assistant.calendar.anchored_rules import ZH_RULES
 from assistant.calendar.numerals import ZH_NUM, zh_to_int
 from assistant.calendar.parts import Conflict, Parts, century
 
@@ -42,7 +43,14 @@ _WEEKDAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6
 _FILLER = re.compile(r"大约|大概|约|左右|上下|的|在|于|是|号|整|,|、")
 
 Handler = Callable[[re.Match[str], Parts, date], None]
-RULES: list[tuple[re.Pattern[str], Handler]] = []
+
+
+def _anchored(fn: Callable[[re.Match[str], Parts], None]) -> Handler:
+    return lambda m, p, today: fn(m, p)
+
+
+# anchored days (holidays, 第一个周一, 下旬) come first
+RULES: list[tuple[re.Pattern[str], Handler]] = [(pat, _anchored(fn)) for pat, fn in ZH_RULES]
 
 
 def rule(pattern: str) -> Callable[[Handler], Handler]:
