@@ -19,7 +19,7 @@ from assistant.calendar.parts import (
 
 UNIT_SECONDS = {
     "second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 7 * 86400,
-    "month": 30 * 86400, "year": 365 * 86400,
+    "fortnight": 14 * 86400, "month": 30 * 86400, "year": 365 * 86400,
 }  # fmt: skip
 
 
@@ -112,6 +112,9 @@ def _in_order(a: Parts, b: Parts, start: datetime, end: datetime) -> tuple[datet
     """ "may to march", "nov-feb 5th, 2017", "next monday to friday": a range runs forward, so
     the side without its own year (or week) moves: the end a year (week) on, or the start a
     year back when only the end names its year."""
+    if a.day is not None and a.month is None and b.month is None and a.weekday is None:
+        # "5号到8号" said on the 7th: the days of one month, the range already under way
+        return datetime.combine(add_months(start.date(), -1), start.time()), end
     if b.year is None and b.weekday is not None and b.month is None:
         return start, end + timedelta(days=7)
     if b.year is None and b.month is not None:

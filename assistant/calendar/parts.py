@@ -50,6 +50,7 @@ class Parts:
     weekend: bool = False  # Saturday and Sunday of the week named by weekday/week_rel
     now: bool = False
     year_shift: int | None = None  # "of this year": the reference year + shift
+    same_time: bool = False  # "this time tomorrow": the reference's time of day
     small_hours_pm: bool = False  # English "at 5" with no am/pm: 1-6 o'clock read as pm
     # days anchored by a rule (see anchored.py): a holiday's key, the n-th weekday/week of a
     # month (-1 = last), an ISO week number, a part of a month (early | mid | late ...)
@@ -154,6 +155,8 @@ def _period_span(p: Parts, today: date) -> tuple[date, date]:
         start = date(today.year + shift, 1, 1)
         end = date(start.year + 1, 1, 1)
     part = p.period_part
+    if part == "rest":  # "the rest of the month": from today to its end
+        return today, end
     if part in ("earlier", "later"):
         if kind == "week" and shift == 0:
             return (start, today) if part == "earlier" else (today, end)
@@ -255,6 +258,8 @@ def materialize(p: Parts, ref: datetime) -> Span | None:
     if p.year is None and p.year_shift is not None:
         p = replace(p, year=today.year + p.year_shift)
     p = fold_relative_period(p, today)
+    if p.same_time and p.hour is None:
+        p = replace(p, hour=ref.hour, minute=ref.minute, meridiem=None, small_hours_pm=False)
     if p.now:
         return Span(ref, None, True, False)
     start_day: date | None = None

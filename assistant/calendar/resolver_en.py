@@ -22,7 +22,7 @@ from assistant.calendar.compose import (
 from assistant.calendar.model import Modifier, Resolution
 from assistant.calendar.rules_en import WEEKDAYS, normalize, parse_point
 
-_UNIT = r"(?P<unit>sec(?:ond)?|min(?:ute)?|hour|hr|day|week|month|year)s?"
+_UNIT = r"(?P<unit>sec(?:ond)?|min(?:ute)?|hour|hr|day|week|fortnight|month|year)s?"
 _AMOUNT = re.compile(
     r"(?:(?P<n>\d+(?:\.\d+)?|an?|half an?|half a)\s*)?"
     + _UNIT

@@ -27,7 +27,7 @@ _UNITS = {"秒钟": "second", "秒": "second", "分钟": "minute", "分": "minut
           "个月": "month", "年": "year"}  # fmt: skip
 _UNIT_RE = "|".join(sorted(_UNITS, key=len, reverse=True))
 _AMOUNT = re.compile(
-    rf"(?P<n>[0-9.]+|[零一二两三四五六七八九十百]+|半)?个?(?P<u>{_UNIT_RE})(?P<half>半)?"
+    rf"(?P<n>[0-9.]+|[零一二两三四五六七八九十百]+|半)?个?(?P<half0>半)?(?P<u>{_UNIT_RE})(?P<half>半)?"
 )
 _RRULE_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
@@ -47,7 +47,7 @@ def parse_amounts(text: str) -> Amounts | None:
         n = m["n"]
         amount = 0.5 if n == "半" else float(n) if n and n[0].isdigit() else zh_to_int(n or "一")
         unit = _UNITS[m["u"]]
-        amounts[unit] = amounts.get(unit, 0.0) + amount + (0.5 if m["half"] else 0)
+        amounts[unit] = amounts.get(unit, 0.0) + amount + (0.5 if m["half"] or m["half0"] else 0)
         pos = m.end()
     if pos != len(text) or not amounts:
         return None

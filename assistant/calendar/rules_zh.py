@@ -40,7 +40,7 @@ _PODS = {
     "早": "morning",
 }  # fmt: skip
 _WEEKDAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
-_FILLER = re.compile(r"大约|大概|约|左右|上下|的|在|于|是|号|整|,|、")
+_FILLER = re.compile(r"大约|大概|约|左右|上下|的|在|于|是|号|一整天|全天|整天|整|,|、")
 
 Handler = Callable[[re.Match[str], Parts, date], None]
 
@@ -122,6 +122,12 @@ def _period_edge(m: re.Match[str], p: Parts, today: date) -> None:
     p.set(period="month" if m["per"] == "月" else "year")
     p.period_shift = _rel_shift(m["rel"])
     p.set(period_part={"底": "end", "末": "end", "初": "start"}.get(m["part"], "later"))
+
+
+@rule(r"(?P<rel>这个|本|下下个|下个|上个|下|上)季度?(?!度)")
+def _rel_quarter(m: re.Match[str], p: Parts, today: date) -> None:  # "上个季度", "本季"
+    p.set(period="quarter")
+    p.period_shift = _rel_shift(m["rel"])
 
 
 @rule(r"(?P<rel>这个|本|下下个|下个|上个|下|上)月")
