@@ -41,7 +41,8 @@ def _lunar(month: int, day: int) -> Callable[[int], date]:
 
 
 def _lunar_new_years_eve(year: int) -> date:
-    return _lunar(1, 1)(year + 1) - timedelta(days=1)  # the last day of the lunar year
+    # the last day of the lunar year ending in ``year``: "2024年除夕" is 9 February 2024
+    return _lunar(1, 1)(year) - timedelta(days=1)
 
 
 def _qingming(year: int) -> date:
