@@ -78,7 +78,8 @@ HOLIDAY_DAYS: dict[str, Callable[[int], date]] = {
 
 # the parts of a month: (first day, day after the last; 0 = the month's end)
 MONTH_PARTS = {"early": (1, 16), "mid": (10, 21), "late": (16, 0),
-               "first_third": (1, 11), "second_third": (11, 21), "last_third": (21, 0)}  # fmt: skip
+               "first_third": (1, 11), "second_third": (11, 21), "last_third": (21, 0),
+               "first_day": (1, 2), "last_day": (-1, 0)}  # fmt: skip
 
 
 def holiday_day(key: str, year: int) -> date:
@@ -104,6 +105,8 @@ def _month_of(p: Parts, today: date) -> tuple[int, int, bool]:
     if p.period == "month" and p.period_part is None:
         first = add_months(date(today.year, today.month, 1), p.period_shift)
         return first.year, first.month, True
+    if p.month_part in ("first_day", "last_day") and (year is not None or p.period == "year"):
+        return year or today.year, 1 if p.month_part == "first_day" else 12, year is not None
     return year or today.year, today.month, year is not None
 
 
@@ -122,7 +125,7 @@ def _in_month(p: Parts, year: int, month: int) -> tuple[date, date | None]:
     assert p.month_part is not None
     lo, hi = MONTH_PARTS[p.month_part]
     end = date(year, month, hi) if hi else date(year, month, last) + timedelta(days=1)
-    return date(year, month, lo), end
+    return date(year, month, lo if lo > 0 else last), end
 
 
 def _iso_week(year: int, week: int) -> date:

@@ -57,7 +57,7 @@ def _set_holiday(p: Parts, day: str | tuple[int, int]) -> None:
 
 
 _EN_MONTH = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?![a-z])"
-             r"|(?:the\s+)?(?:next|last|this|following|previous)\s+month")  # fmt: skip
+             r"|(?:the\s+)?(?:(?:next|last|this|following|previous)\s+)?month")  # fmt: skip
 _EN_WD = r"(?P<wd>mon|tue|wed|thu|fri|sat|sun)[a-z]*"
 _EN_WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 
@@ -76,12 +76,18 @@ def _en_week_no(m: re.Match[str], p: Parts) -> None:  # "week 10", "week no. 7"
 
 
 def _en_month_part(m: re.Match[str], p: Parts) -> None:  # "mid-november", "early next month"
-    p.set(month_part={"middle of": "mid"}.get(m["t"], m["t"]))
+    words = {"middle of": "mid", "end of": "last_day", "beginning of": "first_day",
+             "start of": "first_day", "last day of": "last_day",
+             "first day of": "first_day"}  # fmt: skip
+    written = m["t"] or m["t2"]
+    p.set(month_part=words.get(written, written))
 
 
 _EN_NTH_RE = (r"\b(?:the\s+)?(?P<n>\d{1,2}(?:st|nd|rd|th)|second|last)\s+(?:week|"
               + _EN_WD + r")\s+(?:of|in)\b")  # fmt: skip
-_EN_PART_RE = rf"\b(?P<t>early|mid|middle of|late)(?:\s+|-)(?:in\s+)?(?={_EN_MONTH})"
+_EN_PART_RE = (r"\b(?:the\s+)?(?:(?P<t>early|mid|middle of|late)(?:\s+|-)(?:in\s+)?(?=" + _EN_MONTH
+               + r")|(?P<t2>end of|beginning of|start of|last day of|first day of)\s+(?="
+               + _EN_MONTH + r"|(?:the\s+)?year\b|\d{4}\b))")  # fmt: skip
 EN_RULES: list[tuple[re.Pattern[str], Handler]] = [
     (re.compile(rf"\b(?P<name>{_names(EN_HOLIDAYS)})(?![a-z])"), _en_holiday),
     (re.compile(_EN_NTH_RE), _en_nth),
@@ -101,8 +107,10 @@ def _zh_nth(m: re.Match[str], p: Parts) -> None:  # "第一个周一", "最后�
     p.set(nth=nth, weekday=_ZH_WEEKDAYS[m["wd"]] if m["wd"] else None)
 
 
-def _zh_third(m: re.Match[str], p: Parts) -> None:  # "上旬", "中旬", "下旬"
-    p.set(month_part={"上": "first_third", "中": "second_third", "下": "last_third"}[m["t"]])
+def _zh_third(m: re.Match[str], p: Parts) -> None:  # "上旬", "下旬", "最后一天"
+    thirds = {"上旬": "first_third", "中旬": "second_third", "下旬": "last_third",
+              "第一天": "first_day", "最后一天": "last_day"}  # fmt: skip
+    p.set(month_part=thirds[m["t"]])
 
 
 _ZH_NTH_RE = (rf"(?:第(?P<n>{ZH_NUM})个?|最后一个?)(?:(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])"
@@ -110,5 +118,5 @@ _ZH_NTH_RE = (rf"(?:第(?P<n>{ZH_NUM})个?|最后一个?)(?:(?:周|星期|礼拜
 ZH_RULES: list[tuple[re.Pattern[str], Handler]] = [
     (re.compile(f"(?P<name>{_names(ZH_HOLIDAYS)})"), _zh_holiday),
     (re.compile(_ZH_NTH_RE), _zh_nth),
-    (re.compile(r"(?P<t>[上中下])旬"), _zh_third),
+    (re.compile(r"(?P<t>[上中下]旬|第一天|最后一天)"), _zh_third),
 ]

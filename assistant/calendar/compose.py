@@ -139,6 +139,14 @@ def with_mod(res: Resolution | None, mod: Modifier, parts: Parts | None) -> Reso
     return replace(res, end=None, mod="since")
 
 
+def decade(text: str, first: int | None, two_digits: int) -> Resolution:
+    """ "the 90s", "the 1990s", "九十年代": ten years; a decade written with two digits is
+    1920-2010 ("the 20s" are the 1920s, "the 10s" the 2010s), as in both languages' usage."""
+    if first is None:
+        first = 1900 + two_digits if two_digits >= 20 else 2000 + two_digits
+    return Resolution(text=text, start=datetime(first, 1, 1), end=datetime(first + 10, 1, 1))
+
+
 def duration_range(text: str, ref: datetime, length: timedelta) -> Resolution:
     """ "within the next 2 hours", "还剩5分钟": from now for that long."""
     return Resolution(text=text, start=ref, end=ref + length, granularity="datetime",

@@ -266,7 +266,9 @@ def materialize(p: Parts, ref: datetime) -> Span | None:
     end_day: date | None = None
     if p.year_part is not None and p.day is None and p.month is None:
         size, which = p.year_part
-        first = date(p.year if p.year is not None else today.year, size * (which - 1) + 1, 1)
+        shift = p.period_shift if p.period == "year" else 0  # "first quarter of next year"
+        year = p.year if p.year is not None else today.year + shift
+        first = date(year, size * (which - 1) + 1, 1)
         return Span(datetime.combine(first, time()), datetime.combine(add_months(first, size),
                     time()), False, True)  # fmt: skip
     from assistant.calendar.anchored import anchored_days  # it builds on this module

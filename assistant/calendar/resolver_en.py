@@ -11,6 +11,7 @@ from datetime import datetime, time, timedelta
 
 from assistant.calendar.compose import (
     Amounts,
+    decade,
     duration_range,
     offset_point,
     point,
@@ -116,7 +117,7 @@ def resolve_en(phrase: str, ref: datetime) -> Resolution | None:
     text = normalize(phrase)
     if not text:
         return None
-    found = _recurrence(text, ref)
+    found = _recurrence(text, ref) or _decade(text)
     if found:
         return found
     m = re.fullmatch(r"(?:within|in|during|over)\s+the\s+(?:next|coming)\s+(?P<d>.+)", text)
@@ -175,6 +176,21 @@ def resolve_en(phrase: str, ref: datetime) -> Resolution | None:
             if inner and inner.mod is None and inner.rrule is None:
                 return with_mod(inner, mod, parse_point(inner_text))
     return _dateparser(phrase, ref)
+
+
+_DECADE_WORDS = {"twenties": "20s", "thirties": "30s", "forties": "40s", "fifties": "50s",
+                 "sixties": "60s", "seventies": "70s", "eighties": "80s",
+                 "nineties": "90s"}  # fmt: skip
+
+
+def _decade(text: str) -> Resolution | None:  # "the 90s", "the 1990s", "the nineties"
+    words = "|".join(_DECADE_WORDS)
+    m = re.fullmatch(rf"(?:in\s+)?(?:the\s+)?(?:(?P<c>1[89]|20)|')?(?P<d>\d0)'?s|"
+                     rf"(?:in\s+)?(?:the\s+)?(?P<w>{words})", text)  # fmt: skip
+    if not m:
+        return None
+    tens = int(m["d"] or _DECADE_WORDS[m["w"]][:2])
+    return decade(text, int(m["c"]) * 100 + tens if m["c"] else None, tens)
 
 
 _BACK = ("last", "past", "previous")

@@ -9,6 +9,7 @@ from datetime import datetime, time, timedelta
 
 from assistant.calendar.compose import (
     Amounts,
+    decade,
     duration_range,
     offset_point,
     point,
@@ -87,13 +88,8 @@ def _decade(text: str) -> Resolution | None:
     m = re.fullmatch(rf"(?:(?P<c>{N})世纪)?(?P<d>{N})年代", text)
     if not m:
         return None
-    decade = zh_to_int(m["d"])
-    if m["c"]:
-        first = (zh_to_int(m["c"]) - 1) * 100 + decade
-    else:
-        first = 1900 + decade if decade >= 20 else 2000 + decade
-    start = datetime(first, 1, 1)
-    return Resolution(text=text, start=start, end=datetime(first + 10, 1, 1))
+    tens = zh_to_int(m["d"])
+    return decade(text, (zh_to_int(m["c"]) - 1) * 100 + tens if m["c"] else None, tens)
 
 
 def _lunar(text: str, res: Resolution) -> Resolution:

@@ -277,7 +277,7 @@ def normalize(text: str) -> str:
     text = re.sub(r"(\d)\s*([ap])(?=\s|$)", r"\1\2m", text)  # 9a -> 9am
     text = re.sub(r"\b([a-z]{3,})(\d)", r"\1 \2", text)  # mar4 -> mar 4
     text = text.replace(",", " ").replace("’", "'")
-    text = en_words_to_digits(text)
+    text = _MONEY.sub(" ", en_words_to_digits(text))  # "two thousand dollars" too
     return re.sub(r"\s+", " ", text).strip()
 
 
