@@ -242,7 +242,7 @@ def _spoken_clock(m: re.Match[str], p: Parts) -> None:  # "three thirty" -> "3 3
     p.set(hour=int(m["h"]), minute=int(m["m"]))
 
 
-@rule(r"\b(?P<y>(?:19|20)\d{2})\b")
+@rule(r"\b(?P<y>(?:1[6-9]|20)\d{2})\b")
 def _bare_year(m: re.Match[str], p: Parts) -> None:
     p.set(year=int(m["y"]))
 

@@ -186,3 +186,52 @@ def test_days_without_a_month_run_forward(ref: datetime, a: int, span: int) -> N
             continue  # no such day in the month it falls in
         assert res is not None and res.start is not None and res.end is not None, phrase
         assert res.start < res.end and res.start.day == a and res.end.day == a + span, phrase
+
+
+@settings(max_examples=40, deadline=None)
+@given(year=years, month=st.integers(1, 12))
+def test_first_and_last_day_of_a_month_or_year(year: int, month: int) -> None:
+    last = date(year, month, calendar.monthrange(year, month)[1])
+    name = MONTH_NAMES[month - 1]
+    assert _day(f"the last day of {name} {year}") == last
+    assert _day(f"the end of {name} {year}") == last
+    assert _day(f"the beginning of {name} {year}") == date(year, month, 1)
+    assert _day(f"{year}年{month}月最后一天") == last
+    assert _day(f"the last day of {year}") == date(year, 12, 31)
+    assert _day(f"{year}年第一天") == date(year, 1, 1)
+
+
+@settings(max_examples=40, deadline=None)
+@given(ref=refs, which=st.integers(1, 4))
+def test_a_part_of_a_relative_year_takes_its_shift(ref: datetime, which: int) -> None:
+    quarter = ["first", "second", "third", "fourth"][which - 1]
+    for phrase, year in ((f"the {quarter} quarter of next year", ref.year + 1),
+                         (f"the {quarter} quarter of last year", ref.year - 1)):  # fmt: skip
+        assert _day(phrase, ref) == date(year, 3 * which - 2, 1), phrase
+
+
+@pytest.mark.parametrize(
+    ("words", "year"),
+    [("two thousand and fifteen", 2015), ("two thousand", 2000), ("two thousand nine", 2009),
+     ("nineteen ninety-nine", 1999), ("nineteen oh five", 1905), ("twenty twenty one", 2021),
+     ("eighteen seventy", 1870)],
+)  # fmt: skip
+def test_years_written_in_words(words: str, year: int) -> None:
+    assert _day(f"may 3rd, {words}") == date(year, 5, 3)
+    assert _day(f"in {words}") == date(year, 1, 1)
+
+
+def test_a_clock_time_in_words_is_not_a_year() -> None:
+    start = _resolve("at nineteen thirty").start
+    assert start is not None and (start.hour, start.minute) == (19, 30)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "first"),
+    [("the 90s", 1990), ("the nineties", 1990), ("the 1980s", 1980), ("the 2010s", 2010),
+     ("the '70s", 1970), ("90年代", 1990), ("二十世纪八十年代", 1980)],
+)  # fmt: skip
+def test_decades(phrase: str, first: int) -> None:
+    res = _resolve(phrase)
+    assert res.start is not None and res.end is not None
+    assert (res.start.date(), res.end.date()) == (date(first, 1, 1), date(first + 10, 1, 1))
