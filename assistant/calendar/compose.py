@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from assistant.calendar.model import Modifier, Resolution
@@ -137,6 +137,29 @@ def with_mod(res: Resolution | None, mod: Modifier, parts: Parts | None) -> Reso
         start = res.end if (whole_period and res.end is not None) else res.start
         return replace(res, start=start, end=None, mod="after")
     return replace(res, end=None, mod="since")
+
+
+def span_from_now(phrase: str, ref: datetime, amounts: Amounts, sign: int) -> Resolution:
+    """ "last 3 months" (up to today, ``sign`` -1), "next 40 days" (from tomorrow, 1), "within
+    9 months" (from today, 0): whole days for lengths of a day or more, exact times below."""
+    length = to_timedelta(amounts)
+    if length < timedelta(days=1):
+        start = ref if sign >= 0 else ref - length
+        return Resolution(text=phrase, start=start, end=start + length, granularity="datetime",
+                          duration=length)  # fmt: skip
+    day = datetime.combine(ref.date(), time())
+    if sign < 0:
+        return Resolution(text=phrase, start=shift(day, amounts, -1), end=day, duration=length)
+    first = day + timedelta(days=sign)
+    return Resolution(text=phrase, start=first, end=shift(first, amounts, 1), duration=length)
+
+
+def whole_days(amounts: Amounts) -> int | None:
+    """The number of days of "2 days" / "一周" (an offset a date can move by), else None."""
+    days = amounts.get("day", 0) + 7 * amounts.get("week", 0)
+    if set(amounts) - {"day", "week"} or days != int(days):
+        return None
+    return int(days)
 
 
 def decade(text: str, first: int | None, two_digits: int) -> Resolution:

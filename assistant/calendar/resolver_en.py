@@ -7,7 +7,7 @@ not know.
 from __future__ import annotations
 
 import re
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta
 
 from assistant.calendar.compose import (
     Amounts,
@@ -15,9 +15,10 @@ from assistant.calendar.compose import (
     duration_range,
     offset_point,
     point,
-    shift,
+    span_from_now,
     to_timedelta,
     two_points,
+    whole_days,
     with_mod,
 )
 from assistant.calendar.model import Modifier, Resolution
@@ -125,10 +126,19 @@ def resolve_en(phrase: str, ref: datetime) -> Resolution | None:
         return duration_range(phrase, ref, to_timedelta(amounts))
     m = re.fullmatch(r"within\s+(?P<d>.+)", text)
     if m and (amounts := parse_amounts(m["d"])):
-        return _span_from_now(phrase, ref, amounts, 0)
+        return span_from_now(phrase, ref, amounts, 0)
     m = re.fullmatch(r"(?:the\s+)?(?P<dir>last|past|previous|next|coming)\s+(?P<d>.+)", text)
     if m and (amounts := parse_amounts(m["d"])):
-        return _span_from_now(phrase, ref, amounts, -1 if m["dir"] in _BACK else 1)
+        return span_from_now(phrase, ref, amounts, -1 if m["dir"] in _BACK else 1)
+    # "3 days from now at noon", "in 2 days at 3pm": a whole-day offset frames the time
+    m = re.fullmatch(r"(?:in\s+(?P<d>.+?)|(?P<d2>.+?)\s+(?:from now|later|from today))\s+"
+                     r"(?P<t>(?:at|in|around)\s+.+)", text)  # fmt: skip
+    amounts = parse_amounts(m["d"] or m["d2"]) if m else None
+    if m and amounts and (days := whole_days(amounts)):
+        framed = parse_point(m["t"])
+        if framed is not None and not framed.has_date():
+            framed.set(day_offset=days)
+            return point(phrase, framed, ref)
     m = re.fullmatch(r"(?P<d>.+?)\s+(?P<dir>from|after|before)\s+(?P<x>.+)", text)
     if m and m["x"] != "now" and (amounts := parse_amounts(m["d"])):
         anchor = resolve_en(m["x"], ref)
@@ -194,21 +204,6 @@ def _decade(text: str) -> Resolution | None:  # "the 90s", "the 1990s", "the nin
 
 
 _BACK = ("last", "past", "previous")
-
-
-def _span_from_now(phrase: str, ref: datetime, amounts: Amounts, sign: int) -> Resolution:
-    """ "last 3 months" (up to today, ``sign`` -1), "next 40 days" (from tomorrow, 1), "within
-    9 months" (from today, 0): whole days for lengths of a day or more, exact times below."""
-    length = to_timedelta(amounts)
-    if length < timedelta(days=1):
-        start = ref if sign >= 0 else ref - length
-        return Resolution(text=phrase, start=start, end=start + length, granularity="datetime",
-                          duration=length)  # fmt: skip
-    day = datetime.combine(ref.date(), time())
-    if sign < 0:
-        return Resolution(text=phrase, start=shift(day, amounts, -1), end=day, duration=length)
-    first = day + timedelta(days=sign)
-    return Resolution(text=phrase, start=first, end=shift(first, amounts, 1), duration=length)
 
 
 def _dateparser(phrase: str, ref: datetime) -> Resolution | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta
 
 from assistant.calendar.compose import (
     Amounts,
@@ -13,9 +13,10 @@ from assistant.calendar.compose import (
     duration_range,
     offset_point,
     point,
-    shift,
+    span_from_now,
     to_timedelta,
     two_points,
+    whole_days,
     with_mod,
 )
 from assistant.calendar.model import Modifier, Resolution
@@ -144,11 +145,17 @@ def resolve_zh(phrase: str, ref: datetime) -> Resolution | None:
         return duration_range(phrase, ref, length)
     m = re.fullmatch(r"(?:过去|前|最近)(?:的)?(?P<d>.+?)(?:内|里|中|来)?", text)
     if m and (amounts := parse_amounts(m["d"])):
-        length = to_timedelta(amounts)
-        if length < timedelta(days=1):
-            return duration_range(phrase, ref - length, length)
-        day = datetime.combine(today, time())
-        return Resolution(text=phrase, start=shift(day, amounts, -1), end=day, duration=length)
+        return span_from_now(phrase, ref, amounts, -1)
+    m = re.fullmatch(r"(?P<d>.+?)(?:以内|之内|内)", text)  # "三天内": within, from today
+    if m and (amounts := parse_amounts(m["d"])):
+        return span_from_now(phrase, ref, amounts, 0)
+    # "两天后的下午三点": a whole-day offset frames the time that follows
+    m = re.fullmatch(r"(?P<d>.+?)(?P<dir>之后|以后|后|之前|以前|前)的?(?P<t>.+)", text)
+    if m and (amounts := parse_amounts(m["d"])) and (days := whole_days(amounts)):
+        framed = parse_point(m["t"], today)
+        if framed is not None and not framed.has_date():
+            framed.set(day_offset=days * (-1 if "前" in m["dir"] else 1))
+            return point(phrase, framed, ref)
     m = re.fullmatch(r"(?:再过|过)?(?P<d>.+?)(?P<dir>之后|以后|后|之前|以前|前)", text)
     if m and (amounts := parse_amounts(m["d"])):
         return offset_point(phrase, ref, amounts, -1 if "前" in m["dir"] else 1)

@@ -199,7 +199,7 @@ def _clock(m: re.Match[str], p: Parts, today: date) -> None:
     p.set(hour=int(m["h"]), minute=int(m["mi"]), second=int(m["s"]) if m["s"] else None)
 
 
-@rule(rf"(?P<h>{N})[点點时時](?:(?P<half>半)|(?P<q>一刻|三刻)|(?P<mi>{N})分?)?(?:(?P<s>{N})秒)?")
+@rule(rf"(?P<h>{N})[点點时時]钟?(?:(?P<half>半)|(?P<q>一刻|三刻)|(?P<mi>{N})分?)?(?:(?P<s>{N})秒)?")
 def _hour(m: re.Match[str], p: Parts, today: date) -> None:
     minute = 30 if m["half"] else {"一刻": 15, "三刻": 45}.get(m["q"] or "", 0)
     if m["mi"]:

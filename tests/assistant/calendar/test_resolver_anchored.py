@@ -235,3 +235,26 @@ def test_decades(phrase: str, first: int) -> None:
     res = _resolve(phrase)
     assert res.start is not None and res.end is not None
     assert (res.start.date(), res.end.date()) == (date(first, 1, 1), date(first + 10, 1, 1))
+
+
+@settings(max_examples=40, deadline=None)
+@given(ref=refs, days=st.integers(1, 9), hour=st.integers(1, 11))
+def test_a_whole_day_offset_frames_the_time(ref: datetime, days: int, hour: int) -> None:
+    target = ref.date() + timedelta(days=days)
+    for phrase in (f"in {days} days at {hour}pm", f"{days} days from now at {hour}pm",
+                   f"{days}天后的下午{hour}点", f"{days}天以后的下午{hour}点"):  # fmt: skip
+        start = _resolve(phrase, ref).start
+        assert start is not None and start.date() == target, phrase
+        assert (start.hour, start.minute) == (hour + 12, 0), phrase
+    before = _resolve(f"{days}天前的上午{hour}点", ref).start
+    assert before is not None and before.date() == ref.date() - timedelta(days=days)
+
+
+@settings(max_examples=40, deadline=None)
+@given(ref=refs, n=st.integers(1, 9))
+def test_within_a_length_runs_from_now(ref: datetime, n: int) -> None:
+    for phrase, length in ((f"{n}天内", timedelta(days=n)), (f"within {n} days", timedelta(days=n)),
+                           (f"{n}小时以内", timedelta(hours=n))):  # fmt: skip
+        res = _resolve(phrase, ref)
+        assert res.start is not None and res.end is not None, phrase
+        assert res.end - res.start == length and res.start.date() == ref.date(), phrase
