@@ -113,10 +113,15 @@ def _zh_third(m: re.Match[str], p: Parts) -> None:  # "上旬", "下旬", "最�
     p.set(month_part=thirds[m["t"]])
 
 
+# a name of numerals ("五一", "六一") is a holiday only where no weekday, number or clock word
+# touches it: "星期五一点" is Friday at one
+_ZH_DIGITS = "0-9零〇一二两三四五六七八九十"
+_ZH_HOLIDAY_RE = (rf"(?<![周期拜{_ZH_DIGITS}])(?P<name>{_names(ZH_HOLIDAYS)})"
+                  rf"(?![点時时号號日月{_ZH_DIGITS}])")  # fmt: skip
 _ZH_NTH_RE = (rf"(?:第(?P<n>{ZH_NUM})个?|最后一个?)(?:(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])"
               r"|(?:周|星期|礼拜)(?![一二三四五六日天]))")  # fmt: skip
 ZH_RULES: list[tuple[re.Pattern[str], Handler]] = [
-    (re.compile(f"(?P<name>{_names(ZH_HOLIDAYS)})"), _zh_holiday),
+    (re.compile(_ZH_HOLIDAY_RE), _zh_holiday),
     (re.compile(_ZH_NTH_RE), _zh_nth),
     (re.compile(r"(?P<t>[上中下]旬|第一天|最后一天)"), _zh_third),
 ]

@@ -37,7 +37,7 @@ _PODS = {
     "早上": "morning", "早间": "morning", "上午": "morning", "中午": "noon", "正午": "noon",
     "午后": "afternoon", "下午": "afternoon", "傍晚": "evening", "黄昏": "evening",
     "晚上": "night", "晚间": "night", "夜里": "night", "夜间": "night", "晚": "night",
-    "早": "morning",
+    "早": "morning", "一早": "morning", "一大早": "morning",
 }  # fmt: skip
 _WEEKDAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 _FILLER = re.compile(r"大约|大概|约|左右|上下|的|在|于|是|号|一整天|全天|整天|整|,|、")

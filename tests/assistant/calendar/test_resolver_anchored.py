@@ -258,3 +258,14 @@ def test_within_a_length_runs_from_now(ref: datetime, n: int) -> None:
         res = _resolve(phrase, ref)
         assert res.start is not None and res.end is not None, phrase
         assert res.end - res.start == length and res.start.date() == ref.date(), phrase
+
+
+@pytest.mark.parametrize("weekday", range(7))
+@pytest.mark.parametrize("hour", ["一", "二", "十一"])
+def test_a_holiday_of_numerals_never_eats_a_weekday_and_time(weekday: int, hour: str) -> None:
+    # "五一" / "六一" are holidays, but "星期五一点" is Friday at one
+    for prefix in ("星期", "周"):
+        start = _resolve(f"{prefix}{'一二三四五六日'[weekday]}{hour}点").start
+        assert start is not None and start.weekday() == weekday
+        assert start.hour == {"一": 1, "二": 2, "十一": 11}[hour]
+    assert _day("今年五一") == date(2026, 5, 1)
