@@ -88,10 +88,13 @@ _EN_NTH_RE = (r"\b(?:the\s+)?(?P<n>\d{1,2}(?:st|nd|rd|th)|second|last)\s+(?:week
 _EN_PART_RE = (r"\b(?:the\s+)?(?:(?P<t>early|mid|middle of|late)(?:\s+|-)(?:in\s+)?(?=" + _EN_MONTH
                + r")|(?P<t2>end of|beginning of|start of|last day of|first day of)\s+(?="
                + _EN_MONTH + r"|(?:the\s+)?year\b|\d{4}\b))")  # fmt: skip
+# "week 10", never "next week 3 pm" (a relative week and a time)
+_EN_WEEK_NO_RE = (r"(?<!next )(?<!this )(?<!last )\bweek\s+(?:no\.?\s*|number\s+|#\s*)?"
+                  r"(?P<n>\d{1,2})\b(?!\s*(?:am|pm|:|o'?clock))")  # fmt: skip
 EN_RULES: list[tuple[re.Pattern[str], Handler]] = [
     (re.compile(rf"\b(?P<name>{_names(EN_HOLIDAYS)})(?![a-z])"), _en_holiday),
     (re.compile(_EN_NTH_RE), _en_nth),
-    (re.compile(r"\bweek\s+(?:no\.?\s*|number\s+|#\s*)?(?P<n>\d{1,2})\b"), _en_week_no),
+    (re.compile(_EN_WEEK_NO_RE), _en_week_no),
     (re.compile(_EN_PART_RE), _en_month_part),
 ]
 

@@ -269,3 +269,13 @@ def test_a_holiday_of_numerals_never_eats_a_weekday_and_time(weekday: int, hour:
         assert start is not None and start.weekday() == weekday
         assert start.hour == {"一": 1, "二": 2, "十一": 11}[hour]
     assert _day("今年五一") == date(2026, 5, 1)
+
+
+@pytest.mark.parametrize("rel", ["next", "this", "last"])
+@pytest.mark.parametrize("clock", ["3 pm", "10 am", "10"])
+def test_a_relative_week_and_a_time_is_not_a_week_number(rel: str, clock: str) -> None:
+    from assistant.calendar.rules_en import parse_point
+
+    parts = parse_point(f"{rel} week {clock}")
+    assert parts is not None and parts.week_no is None and parts.period == "week"
+    assert parts.hour in (3, 10)
