@@ -305,7 +305,8 @@ def materialize(p: Parts, ref: datetime) -> Span | None:
         day = start_day or today
         start, end = datetime.combine(day, lo), datetime.combine(day, hi)
         if p.pod_mod:
-            middle = start + (end - start) / 2
+            half = (end - start + timedelta(seconds=1)) / 2  # the night ends at 23:59:59
+            middle = (start + half).replace(second=0, microsecond=0)
             start, end = (start, middle) if p.pod_mod == "early" else (middle, end)
         return Span(start, end, True, False)
     if start_day is None:

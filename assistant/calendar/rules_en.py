@@ -141,6 +141,11 @@ def _this_time(m: re.Match[str], p: Parts) -> None:  # "this time next week": th
     p.same_time = True
 
 
+@rule(r"\b(?P<mod>early|late)\s+(?=tonight|tonite)")
+def _early_late_tonight(m: re.Match[str], p: Parts) -> None:  # "late tonight": its second half
+    p.set(pod_mod=m["mod"])
+
+
 @rule(r"\b(?P<w>the day after tomorrow|the day after next|the day before yesterday|today|"
       r"tonight|tonite|tomorrow|tmrw|yesterday)\b")  # fmt: skip
 def _relative_day(m: re.Match[str], p: Parts) -> None:

@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from assistant.calendar import ImpossibleDate, Resolution, resolve
+from assistant.calendar.rules_en import parse_point
 
 TZ = "UTC"
 MONTH_NAMES = [calendar.month_name[m].lower() for m in range(1, 13)]
@@ -274,8 +275,16 @@ def test_a_holiday_of_numerals_never_eats_a_weekday_and_time(weekday: int, hour:
 @pytest.mark.parametrize("rel", ["next", "this", "last"])
 @pytest.mark.parametrize("clock", ["3 pm", "10 am", "10"])
 def test_a_relative_week_and_a_time_is_not_a_week_number(rel: str, clock: str) -> None:
-    from assistant.calendar.rules_en import parse_point
-
     parts = parse_point(f"{rel} week {clock}")
     assert parts is not None and parts.week_no is None and parts.period == "week"
     assert parts.hour in (3, 10)
+
+
+@pytest.mark.parametrize("mod", ["early", "late"])
+@pytest.mark.parametrize("pod", ["tonight", "this morning", "this afternoon", "this evening"])
+def test_early_and_late_halves_of_a_part_of_the_day(mod: str, pod: str) -> None:
+    whole, half = _resolve(pod), _resolve(f"{mod} {pod}")
+    assert whole.start and whole.end and half.start and half.end
+    assert whole.start <= half.start < half.end <= whole.end
+    assert (half.start == whole.start) == (mod == "early") and half.start.second == 0
+    assert (half.end == whole.end) == (mod == "late")
