@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from assistant.calendar.model import Modifier, Resolution
@@ -19,7 +19,7 @@ from assistant.calendar.parts import (
 
 UNIT_SECONDS = {
     "second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 7 * 86400,
-    "month": 30 * 86400, "year": 365 * 86400,
+    "fortnight": 14 * 86400, "month": 30 * 86400, "year": 365 * 86400,
 }  # fmt: skip
 
 
@@ -52,7 +52,12 @@ def two_points(text: str, a: Parts | None, b: Parts | None, ref: datetime) -> Re
     if sa is None or sb is None:
         return None
     start, end = sa.start, sb.start
-    if sb.has_time and not b.has_date() and end <= start:
+    if sa.has_time and sb.has_time and _same_day_named(a, b) and start.date() != end.date():
+        # "monday 9-11am" said on Monday at 10: one day for both ends, the end's (still ahead)
+        start = datetime.combine(end.date(), start.time())
+    if sb.has_time and _same_day_named(a, b) and end <= start:
+        end += timedelta(days=1)  # "friday 10pm to 2am": the end is past midnight
+    elif sb.has_time and not b.has_date() and end <= start:
         end += timedelta(days=1)
     elif end < start and not sb.has_time:
         start, end = _in_order(a0, b0, start, end)
@@ -64,10 +69,18 @@ def two_points(text: str, a: Parts | None, b: Parts | None, ref: datetime) -> Re
     )
 
 
+_DATE_KEYS = ("year", "month", "day", "weekday", "week_rel", "day_offset", "holiday", "nth",
+              "week_no", "month_part")  # fmt: skip
+
+
+def _same_day_named(a: Parts, b: Parts) -> bool:
+    return a.has_date() and all(getattr(a, k) == getattr(b, k) for k in _DATE_KEYS)
+
+
 def merge_range_sides(a: Parts, b: Parts) -> tuple[Parts, Parts]:
     """Share what one side of "A to B" states and the other leaves out (date, am/pm, year)."""
     a, b = a.copy(), b.copy()
-    date_keys = ("year", "month", "day", "weekday", "week_rel", "day_offset")
+    date_keys = _DATE_KEYS
     same_date = all(getattr(a, k) == getattr(b, k) for k in date_keys)
     own_dates = a.has_date() and b.has_date() and not same_date
     if not a.has_date() and b.has_date():
@@ -99,6 +112,9 @@ def _in_order(a: Parts, b: Parts, start: datetime, end: datetime) -> tuple[datet
     """ "may to march", "nov-feb 5th, 2017", "next monday to friday": a range runs forward, so
     the side without its own year (or week) moves: the end a year (week) on, or the start a
     year back when only the end names its year."""
+    if a.day is not None and a.month is None and b.month is None and a.weekday is None:
+        # "5号到8号" said on the 7th: the days of one month, the range already under way
+        return datetime.combine(add_months(start.date(), -1), start.time()), end
     if b.year is None and b.weekday is not None and b.month is None:
         return start, end + timedelta(days=7)
     if b.year is None and b.month is not None:
@@ -121,6 +137,37 @@ def with_mod(res: Resolution | None, mod: Modifier, parts: Parts | None) -> Reso
         start = res.end if (whole_period and res.end is not None) else res.start
         return replace(res, start=start, end=None, mod="after")
     return replace(res, end=None, mod="since")
+
+
+def span_from_now(phrase: str, ref: datetime, amounts: Amounts, sign: int) -> Resolution:
+    """ "last 3 months" (up to today, ``sign`` -1), "next 40 days" (from tomorrow, 1), "within
+    9 months" (from today, 0): whole days for lengths of a day or more, exact times below."""
+    length = to_timedelta(amounts)
+    if length < timedelta(days=1):
+        start = ref if sign >= 0 else ref - length
+        return Resolution(text=phrase, start=start, end=start + length, granularity="datetime",
+                          duration=length)  # fmt: skip
+    day = datetime.combine(ref.date(), time())
+    if sign < 0:
+        return Resolution(text=phrase, start=shift(day, amounts, -1), end=day, duration=length)
+    first = day + timedelta(days=sign)
+    return Resolution(text=phrase, start=first, end=shift(first, amounts, 1), duration=length)
+
+
+def whole_days(amounts: Amounts) -> int | None:
+    """The number of days of "2 days" / "一周" (an offset a date can move by), else None."""
+    days = amounts.get("day", 0) + 7 * amounts.get("week", 0)
+    if set(amounts) - {"day", "week"} or days != int(days):
+        return None
+    return int(days)
+
+
+def decade(text: str, first: int | None, two_digits: int) -> Resolution:
+    """ "the 90s", "the 1990s", "九十年代": ten years; a decade written with two digits is
+    1920-2010 ("the 20s" are the 1920s, "the 10s" the 2010s), as in both languages' usage."""
+    if first is None:
+        first = 1900 + two_digits if two_digits >= 20 else 2000 + two_digits
+    return Resolution(text=text, start=datetime(first, 1, 1), end=datetime(first + 10, 1, 1))
 
 
 def duration_range(text: str, ref: datetime, length: timedelta) -> Resolution:

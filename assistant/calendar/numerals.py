@@ -73,8 +73,37 @@ def _card_sub(m: re.Match[str]) -> str:
     return str(_EN_TENS[m.group(1)] + _EN_UNITS.get(m.group(2) or "", 0))
 
 
+_ALL_TENS = {**_EN_TENS, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_ONES_RE = "|".join(w for w, v in _EN_UNITS.items() if 1 <= v <= 9)
+_TEENS_RE = "|".join(w for w, v in _EN_UNITS.items() if v >= 10)
+_TWO_RE = rf"(?:(?:{'|'.join(_ALL_TENS)})(?:[\s-](?:{_ONES_RE}))?|{_TEENS_RE})"  # 10-99
+_YEAR_WORDS = re.compile(
+    rf"\btwo thousand(?:\s+and)?(?:\s+(?P<a>{_TWO_RE}|{_ONES_RE}))?\b"
+    rf"|(?<!at )\b(?P<c>seventeen|eighteen|nineteen|twenty)[\s-]"
+    rf"(?P<b>(?:oh|o)[\s-](?:{_ONES_RE})|{_TWO_RE})\b"
+)
+
+
+def _words_value(words: str) -> int:
+    values = {**_EN_UNITS, **_ALL_TENS, "oh": 0, "o": 0}
+    return sum(values[w] for w in re.split(r"[\s-]+", words) if w)
+
+
+def _year_sub(m: re.Match[str]) -> str:
+    if m["c"]:
+        return str(_EN_UNITS.get(m["c"], 20) * 100 + _words_value(m["b"]))
+    return str(2000 + (_words_value(m["a"]) if m["a"] else 0))
+
+
+def en_spoken_years(text: str) -> str:
+    """ "two thousand and fifteen" -> "2015", "nineteen ninety-nine" -> "1999", "twenty twenty
+    one" -> "2021" (never after "at": "at nineteen thirty" stays a time)."""
+    return _YEAR_WORDS.sub(_year_sub, text)
+
+
 def en_words_to_digits(text: str) -> str:
     """ "the twenty fourth six pm" -> "the 24th 6 pm"; "three thirty" -> "3 30"."""
+    text = en_spoken_years(text)
     text = _SECOND_ORD.sub("the 2nd", text)  # "second" alone is the unit of time
     text = _ORD_WORDS.sub(_ord_sub, text)
     return _CARD_WORDS.sub(_card_sub, text)

@@ -50,7 +50,14 @@ class Parts:
     weekend: bool = False  # Saturday and Sunday of the week named by weekday/week_rel
     now: bool = False
     year_shift: int | None = None  # "of this year": the reference year + shift
+    same_time: bool = False  # "this time tomorrow": the reference's time of day
     small_hours_pm: bool = False  # English "at 5" with no am/pm: 1-6 o'clock read as pm
+    # days anchored by a rule (see anchored.py): a holiday's key, the n-th weekday/week of a
+    # month (-1 = last), an ISO week number, a part of a month (early | mid | late ...)
+    holiday: str | None = None
+    nth: int | None = None
+    week_no: int | None = None
+    month_part: str | None = None
 
     def set(self, **values: object) -> None:
         for key, value in values.items():
@@ -73,6 +80,10 @@ class Parts:
                     self.day_offset,
                     self.period,
                     self.year_part,
+                    self.holiday,
+                    self.nth,
+                    self.week_no,
+                    self.month_part,
                 )
             )
             or self.now
@@ -144,6 +155,8 @@ def _period_span(p: Parts, today: date) -> tuple[date, date]:
         start = date(today.year + shift, 1, 1)
         end = date(start.year + 1, 1, 1)
     part = p.period_part
+    if part == "rest":  # "the rest of the month": from today to its end
+        return today, end
     if part in ("earlier", "later"):
         if kind == "week" and shift == 0:
             return (start, today) if part == "earlier" else (today, end)
@@ -245,16 +258,24 @@ def materialize(p: Parts, ref: datetime) -> Span | None:
     if p.year is None and p.year_shift is not None:
         p = replace(p, year=today.year + p.year_shift)
     p = fold_relative_period(p, today)
+    if p.same_time and p.hour is None:
+        p = replace(p, hour=ref.hour, minute=ref.minute, meridiem=None, small_hours_pm=False)
     if p.now:
         return Span(ref, None, True, False)
     start_day: date | None = None
     end_day: date | None = None
     if p.year_part is not None and p.day is None and p.month is None:
         size, which = p.year_part
-        first = date(p.year if p.year is not None else today.year, size * (which - 1) + 1, 1)
+        shift = p.period_shift if p.period == "year" else 0  # "first quarter of next year"
+        year = p.year if p.year is not None else today.year + shift
+        first = date(year, size * (which - 1) + 1, 1)
         return Span(datetime.combine(first, time()), datetime.combine(add_months(first, size),
                     time()), False, True)  # fmt: skip
-    if p.day_offset is not None:
+    from assistant.calendar.anchored import anchored_days  # it builds on this module
+
+    if (anchored := anchored_days(p, today)) is not None:
+        start_day, end_day = anchored
+    elif p.day_offset is not None:
         start_day = today + timedelta(days=p.day_offset)
     elif p.year is not None or p.month is not None or p.day is not None:
         found = _explicit_date(p, today)
@@ -284,7 +305,8 @@ def materialize(p: Parts, ref: datetime) -> Span | None:
         day = start_day or today
         start, end = datetime.combine(day, lo), datetime.combine(day, hi)
         if p.pod_mod:
-            middle = start + (end - start) / 2
+            half = (end - start + timedelta(seconds=1)) / 2  # the night ends at 23:59:59
+            middle = (start + half).replace(second=0, microsecond=0)
             start, end = (start, middle) if p.pod_mod == "early" else (middle, end)
         return Span(start, end, True, False)
     if start_day is None:

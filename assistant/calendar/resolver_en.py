@@ -7,22 +7,24 @@ not know.
 from __future__ import annotations
 
 import re
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta
 
 from assistant.calendar.compose import (
     Amounts,
+    decade,
     duration_range,
     offset_point,
     point,
-    shift,
+    span_from_now,
     to_timedelta,
     two_points,
+    whole_days,
     with_mod,
 )
 from assistant.calendar.model import Modifier, Resolution
 from assistant.calendar.rules_en import WEEKDAYS, normalize, parse_point
 
-_UNIT = r"(?P<unit>sec(?:ond)?|min(?:ute)?|hour|hr|day|week|month|year)s?"
+_UNIT = r"(?P<unit>sec(?:ond)?|min(?:ute)?|hour|hr|day|week|fortnight|month|year)s?"
 _AMOUNT = re.compile(
     r"(?:(?P<n>\d+(?:\.\d+)?|an?|half an?|half a)\s*)?"
     + _UNIT
@@ -116,7 +118,7 @@ def resolve_en(phrase: str, ref: datetime) -> Resolution | None:
     text = normalize(phrase)
     if not text:
         return None
-    found = _recurrence(text, ref)
+    found = _recurrence(text, ref) or _decade(text)
     if found:
         return found
     m = re.fullmatch(r"(?:within|in|during|over)\s+the\s+(?:next|coming)\s+(?P<d>.+)", text)
@@ -124,10 +126,19 @@ def resolve_en(phrase: str, ref: datetime) -> Resolution | None:
         return duration_range(phrase, ref, to_timedelta(amounts))
     m = re.fullmatch(r"within\s+(?P<d>.+)", text)
     if m and (amounts := parse_amounts(m["d"])):
-        return _span_from_now(phrase, ref, amounts, 0)
+        return span_from_now(phrase, ref, amounts, 0)
     m = re.fullmatch(r"(?:the\s+)?(?P<dir>last|past|previous|next|coming)\s+(?P<d>.+)", text)
     if m and (amounts := parse_amounts(m["d"])):
-        return _span_from_now(phrase, ref, amounts, -1 if m["dir"] in _BACK else 1)
+        return span_from_now(phrase, ref, amounts, -1 if m["dir"] in _BACK else 1)
+    # "3 days from now at noon", "in 2 days at 3pm": a whole-day offset frames the time
+    m = re.fullmatch(r"(?:in\s+(?P<d>.+?)|(?P<d2>.+?)\s+(?:from now|later|from today))\s+"
+                     r"(?P<t>(?:at|in|around)\s+.+)", text)  # fmt: skip
+    amounts = parse_amounts(m["d"] or m["d2"]) if m else None
+    if m and amounts and (days := whole_days(amounts)):
+        framed = parse_point(m["t"])
+        if framed is not None and not framed.has_date():
+            framed.set(day_offset=days)
+            return point(phrase, framed, ref)
     m = re.fullmatch(r"(?P<d>.+?)\s+(?P<dir>from|after|before)\s+(?P<x>.+)", text)
     if m and m["x"] != "now" and (amounts := parse_amounts(m["d"])):
         anchor = resolve_en(m["x"], ref)
@@ -177,22 +188,22 @@ def resolve_en(phrase: str, ref: datetime) -> Resolution | None:
     return _dateparser(phrase, ref)
 
 
+_DECADE_WORDS = {"twenties": "20s", "thirties": "30s", "forties": "40s", "fifties": "50s",
+                 "sixties": "60s", "seventies": "70s", "eighties": "80s",
+                 "nineties": "90s"}  # fmt: skip
+
+
+def _decade(text: str) -> Resolution | None:  # "the 90s", "the 1990s", "the nineties"
+    words = "|".join(_DECADE_WORDS)
+    m = re.fullmatch(rf"(?:in\s+)?(?:the\s+)?(?:(?P<c>1[89]|20)|')?(?P<d>\d0)'?s|"
+                     rf"(?:in\s+)?(?:the\s+)?(?P<w>{words})", text)  # fmt: skip
+    if not m:
+        return None
+    tens = int(m["d"] or _DECADE_WORDS[m["w"]][:2])
+    return decade(text, int(m["c"]) * 100 + tens if m["c"] else None, tens)
+
+
 _BACK = ("last", "past", "previous")
-
-
-def _span_from_now(phrase: str, ref: datetime, amounts: Amounts, sign: int) -> Resolution:
-    """ "last 3 months" (up to today, ``sign`` -1), "next 40 days" (from tomorrow, 1), "within
-    9 months" (from today, 0): whole days for lengths of a day or more, exact times below."""
-    length = to_timedelta(amounts)
-    if length < timedelta(days=1):
-        start = ref if sign >= 0 else ref - length
-        return Resolution(text=phrase, start=start, end=start + length, granularity="datetime",
-                          duration=length)  # fmt: skip
-    day = datetime.combine(ref.date(), time())
-    if sign < 0:
-        return Resolution(text=phrase, start=shift(day, amounts, -1), end=day, duration=length)
-    first = day + timedelta(days=sign)
-    return Resolution(text=phrase, start=first, end=shift(first, amounts, 1), duration=length)
 
 
 def _dateparser(phrase: str, ref: datetime) -> Resolution | None:

@@ -5,16 +5,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta
 
 from assistant.calendar.compose import (
     Amounts,
+    decade,
     duration_range,
     offset_point,
     point,
-    shift,
+    span_from_now,
     to_timedelta,
     two_points,
+    whole_days,
     with_mod,
 )
 from assistant.calendar.model import Modifier, Resolution
@@ -27,7 +29,7 @@ _UNITS = {"秒钟": "second", "秒": "second", "分钟": "minute", "分": "minut
           "个月": "month", "年": "year"}  # fmt: skip
 _UNIT_RE = "|".join(sorted(_UNITS, key=len, reverse=True))
 _AMOUNT = re.compile(
-    rf"(?P<n>[0-9.]+|[零一二两三四五六七八九十百]+|半)?个?(?P<u>{_UNIT_RE})(?P<half>半)?"
+    rf"(?P<n>[0-9.]+|[零一二两三四五六七八九十百]+|半)?个?(?P<half0>半)?(?P<u>{_UNIT_RE})(?P<half>半)?"
 )
 _RRULE_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
@@ -47,7 +49,7 @@ def parse_amounts(text: str) -> Amounts | None:
         n = m["n"]
         amount = 0.5 if n == "半" else float(n) if n and n[0].isdigit() else zh_to_int(n or "一")
         unit = _UNITS[m["u"]]
-        amounts[unit] = amounts.get(unit, 0.0) + amount + (0.5 if m["half"] else 0)
+        amounts[unit] = amounts.get(unit, 0.0) + amount + (0.5 if m["half"] or m["half0"] else 0)
         pos = m.end()
     if pos != len(text) or not amounts:
         return None
@@ -87,13 +89,8 @@ def _decade(text: str) -> Resolution | None:
     m = re.fullmatch(rf"(?:(?P<c>{N})世纪)?(?P<d>{N})年代", text)
     if not m:
         return None
-    decade = zh_to_int(m["d"])
-    if m["c"]:
-        first = (zh_to_int(m["c"]) - 1) * 100 + decade
-    else:
-        first = 1900 + decade if decade >= 20 else 2000 + decade
-    start = datetime(first, 1, 1)
-    return Resolution(text=text, start=start, end=datetime(first + 10, 1, 1))
+    tens = zh_to_int(m["d"])
+    return decade(text, (zh_to_int(m["c"]) - 1) * 100 + tens if m["c"] else None, tens)
 
 
 def _lunar(text: str, res: Resolution) -> Resolution:
@@ -148,11 +145,17 @@ def resolve_zh(phrase: str, ref: datetime) -> Resolution | None:
         return duration_range(phrase, ref, length)
     m = re.fullmatch(r"(?:过去|前|最近)(?:的)?(?P<d>.+?)(?:内|里|中|来)?", text)
     if m and (amounts := parse_amounts(m["d"])):
-        length = to_timedelta(amounts)
-        if length < timedelta(days=1):
-            return duration_range(phrase, ref - length, length)
-        day = datetime.combine(today, time())
-        return Resolution(text=phrase, start=shift(day, amounts, -1), end=day, duration=length)
+        return span_from_now(phrase, ref, amounts, -1)
+    m = re.fullmatch(r"(?P<d>.+?)(?:以内|之内|内)", text)  # "三天内": within, from today
+    if m and (amounts := parse_amounts(m["d"])):
+        return span_from_now(phrase, ref, amounts, 0)
+    # "两天后的下午三点": a whole-day offset frames the time that follows
+    m = re.fullmatch(r"(?P<d>.+?)(?P<dir>之后|以后|后|之前|以前|前)的?(?P<t>.+)", text)
+    if m and (amounts := parse_amounts(m["d"])) and (days := whole_days(amounts)):
+        framed = parse_point(m["t"], today)
+        if framed is not None and not framed.has_date():
+            framed.set(day_offset=days * (-1 if "前" in m["dir"] else 1))
+            return point(phrase, framed, ref)
     m = re.fullmatch(r"(?:再过|过)?(?P<d>.+?)(?P<dir>之后|以后|后|之前|以前|前)", text)
     if m and (amounts := parse_amounts(m["d"])):
         return offset_point(phrase, ref, amounts, -1 if "前" in m["dir"] else 1)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from assistant.calendar.anchored_rules import EN_RULES
 from assistant.calendar.numerals import en_words_to_digits
 from assistant.calendar.parts import Conflict, Parts, century
 
@@ -29,7 +30,7 @@ _FILLER = {"on", "at", "the", "of", "in", "for", "around", "about", "sometime", 
            "o'clock", "oclock", "-", "and", "this"}  # fmt: skip
 
 Handler = Callable[[re.Match[str], Parts], None]
-RULES: list[tuple[re.Pattern[str], Handler]] = []
+RULES: list[tuple[re.Pattern[str], Handler]] = list(EN_RULES)  # anchored days come first
 
 
 def rule(pattern: str) -> Callable[[Handler], Handler]:
@@ -129,11 +130,28 @@ def _weekend(m: re.Match[str], p: Parts) -> None:  # Saturday to Monday (exclusi
     p.weekend = True
 
 
-@rule(r"\b(?P<w>the day after tomorrow|the day before yesterday|today|tonight|tonite|tomorrow|"
-      r"tmrw|yesterday)\b")  # fmt: skip
+@rule(r"\b(?:(?:by\s+)?(?:the\s+)?end\s+of\s+(?:the\s+)?(?:business\s+)?day|eod|cob|close\s+of\s+"
+      r"business)\b")  # fmt: skip
+def _end_of_day(m: re.Match[str], p: Parts) -> None:  # "by end of day tomorrow": its last second
+    p.set(hour=23, minute=59, second=59)
+
+
+@rule(r"\bthis\s+time\b")
+def _this_time(m: re.Match[str], p: Parts) -> None:  # "this time next week": the time of now
+    p.same_time = True
+
+
+@rule(r"\b(?P<mod>early|late)\s+(?=tonight|tonite)")
+def _early_late_tonight(m: re.Match[str], p: Parts) -> None:  # "late tonight": its second half
+    p.set(pod_mod=m["mod"])
+
+
+@rule(r"\b(?P<w>the day after tomorrow|the day after next|the day before yesterday|today|"
+      r"tonight|tonite|tomorrow|tmrw|yesterday)\b")  # fmt: skip
 def _relative_day(m: re.Match[str], p: Parts) -> None:
     offsets = {"today": 0, "tonight": 0, "tonite": 0, "tomorrow": 1, "tmrw": 1, "yesterday": -1,
-               "the day after tomorrow": 2, "the day before yesterday": -2}  # fmt: skip
+               "the day after tomorrow": 2, "the day after next": 2,
+               "the day before yesterday": -2}  # fmt: skip
     p.set(day_offset=offsets[m["w"]], pod="night" if m["w"] in ("tonight", "tonite") else None)
 
 
@@ -146,10 +164,11 @@ def _weekday(m: re.Match[str], p: Parts) -> None:
     p.set(weekday=WEEKDAYS[m["wd"][:3]], week_rel=rel)
 
 
-@rule(r"\b(?P<part>later|earlier|late|early)\s+(?:this|in\s+the|in\s+this)\s+"
+@rule(r"\b(?:the\s+)?(?P<part>later|earlier|late|early|rest\s+of)\s+(?:this|in\s+the|in\s+this|the)\s+"
       r"(?P<per>week|month|year|quarter)\b")  # fmt: skip
 def _part_of_period(m: re.Match[str], p: Parts) -> None:
     part = "earlier" if m["part"] in ("earlier", "early") else "later"
+    part = "rest" if m["part"].startswith("rest") else part
     p.set(period=m["per"], period_part=part)
 
 
@@ -161,6 +180,12 @@ def _end_of_period(m: re.Match[str], p: Parts) -> None:
     p.period_shift = shift
 
 
+@rule(r"\b(?:the\s+)?(?P<per>week|month|year)\s+(?P<dir>after\s+next|before\s+last)\b")
+def _period_two_away(m: re.Match[str], p: Parts) -> None:  # "the week after next"
+    p.set(period=m["per"])
+    p.period_shift = 2 if m["dir"].startswith("after") else -2
+
+
 @rule(r"\b(?P<rel>this|next|last|the|coming|previous|current|following)\s+"
       r"(?P<per>week|month|year|quarter)\b")  # fmt: skip
 def _period(m: re.Match[str], p: Parts) -> None:
@@ -170,12 +195,12 @@ def _period(m: re.Match[str], p: Parts) -> None:
 
 
 @rule(r"\b(?:(?P<mod>early|late|later)\s+)?(?:in\s+the\s+|this\s+)?"
-      r"(?P<pod>morning|afternoon|evening|night|noon|midnight)\b")  # fmt: skip
+      r"(?P<pod>morning|afternoon|evening|night|noon|midday|midnight)\b")  # fmt: skip
 def _part_of_day(m: re.Match[str], p: Parts) -> None:
     if m["pod"] == "midnight":
         p.set(hour=0, minute=0, meridiem="am")
         return
-    if m["pod"] == "noon" and p.hour is None:
+    if m["pod"] in ("noon", "midday") and p.hour is None:
         p.set(hour=12, minute=0, meridiem="pm")
         return
     if m["pod"] == "morning" and m["mod"] == "early" and p.hour is not None:
@@ -195,13 +220,13 @@ def _minutes_past(m: re.Match[str], p: Parts) -> None:
     p.set(hour=hour, minute=mins)
 
 
-@rule(r"\b(?P<q>quarter|half)\s+(?P<dir>past|to)\s+(?P<h>\d{1,2})\b")
+@rule(r"\b(?P<q>quarter|half)\s+(?P<dir>past|to)\s+(?P<h>\d{1,2})\b(?:\s*(?P<mer>am|pm)\b)?")
 def _quarter_past(m: re.Match[str], p: Parts) -> None:
     mins = 15 if m["q"] == "quarter" else 30
     hour = int(m["h"])
     if m["dir"] == "to":
         hour, mins = (hour - 1) % 24, 60 - mins
-    p.set(hour=hour, minute=mins)
+    p.set(hour=hour, minute=mins, meridiem=m["mer"])
 
 
 @rule(r"\b(?P<h>\d{1,2})[:.](?P<m>\d{2})(?::(?P<s>\d{2}))?\s*(?P<mer>am|pm)?(?!\w)")
@@ -222,7 +247,7 @@ def _spoken_clock(m: re.Match[str], p: Parts) -> None:  # "three thirty" -> "3 3
     p.set(hour=int(m["h"]), minute=int(m["m"]))
 
 
-@rule(r"\b(?P<y>(?:19|20)\d{2})\b")
+@rule(r"\b(?P<y>(?:1[6-9]|20)\d{2})\b")
 def _bare_year(m: re.Match[str], p: Parts) -> None:
     p.set(year=int(m["y"]))
 
@@ -230,6 +255,9 @@ def _bare_year(m: re.Match[str], p: Parts) -> None:
 @rule(r"\b(?P<n>\d{1,2})\b")
 def _bare_number(m: re.Match[str], p: Parts) -> None:
     value = int(m["n"])
+    before, after = m.string[: m.start()].rstrip(), m.string[m.end() :].lstrip()
+    if before.endswith(("-", "–")) or after.startswith(("-", "–")):
+        raise Conflict("one end of a range")  # "march 3-10" is a range, not the 3rd at 10
     after_the = m.string[: m.start()].rstrip().endswith("the")
     if value > 31:
         raise Conflict("stray number")  # "room 45": not a day of any month
@@ -254,7 +282,7 @@ def normalize(text: str) -> str:
     text = re.sub(r"(\d)\s*([ap])(?=\s|$)", r"\1\2m", text)  # 9a -> 9am
     text = re.sub(r"\b([a-z]{3,})(\d)", r"\1 \2", text)  # mar4 -> mar 4
     text = text.replace(",", " ").replace("’", "'")
-    text = en_words_to_digits(text)
+    text = _MONEY.sub(" ", en_words_to_digits(text))  # "two thousand dollars" too
     return re.sub(r"\s+", " ", text).strip()
 
 

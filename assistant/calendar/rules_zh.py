@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Callable
 from datetime import date
 
+from assistant.calendar.anchored_rules import ZH_RULES
 from assistant.calendar.numerals import ZH_NUM, zh_to_int
 from assistant.calendar.parts import Conflict, Parts, century
 
@@ -36,13 +37,20 @@ _PODS = {
     "早上": "morning", "早间": "morning", "上午": "morning", "中午": "noon", "正午": "noon",
     "午后": "afternoon", "下午": "afternoon", "傍晚": "evening", "黄昏": "evening",
     "晚上": "night", "晚间": "night", "夜里": "night", "夜间": "night", "晚": "night",
-    "早": "morning",
+    "早": "morning", "一早": "morning", "一大早": "morning",
 }  # fmt: skip
 _WEEKDAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
-_FILLER = re.compile(r"大约|大概|约|左右|上下|的|在|于|是|号|整|,|、")
+_FILLER = re.compile(r"大约|大概|约|左右|上下|的|在|于|是|号|一整天|全天|整天|整|,|、")
 
 Handler = Callable[[re.Match[str], Parts, date], None]
-RULES: list[tuple[re.Pattern[str], Handler]] = []
+
+
+def _anchored(fn: Callable[[re.Match[str], Parts], None]) -> Handler:
+    return lambda m, p, today: fn(m, p)
+
+
+# anchored days (holidays, 第一个周一, 下旬) come first
+RULES: list[tuple[re.Pattern[str], Handler]] = [(pat, _anchored(fn)) for pat, fn in ZH_RULES]
 
 
 def rule(pattern: str) -> Callable[[Handler], Handler]:
@@ -116,6 +124,12 @@ def _period_edge(m: re.Match[str], p: Parts, today: date) -> None:
     p.set(period_part={"底": "end", "末": "end", "初": "start"}.get(m["part"], "later"))
 
 
+@rule(r"(?P<rel>这个|本|下下个|下个|上个|下|上)季度?(?!度)")
+def _rel_quarter(m: re.Match[str], p: Parts, today: date) -> None:  # "上个季度", "本季"
+    p.set(period="quarter")
+    p.period_shift = _rel_shift(m["rel"])
+
+
 @rule(r"(?P<rel>这个|本|下下个|下个|上个|下|上)月")
 def _rel_month(m: re.Match[str], p: Parts, today: date) -> None:
     p.set(period="month")
@@ -185,7 +199,7 @@ def _clock(m: re.Match[str], p: Parts, today: date) -> None:
     p.set(hour=int(m["h"]), minute=int(m["mi"]), second=int(m["s"]) if m["s"] else None)
 
 
-@rule(rf"(?P<h>{N})[点點时時](?:(?P<half>半)|(?P<q>一刻|三刻)|(?P<mi>{N})分?)?(?:(?P<s>{N})秒)?")
+@rule(rf"(?P<h>{N})[点點时時]钟?(?:(?P<half>半)|(?P<q>一刻|三刻)|(?P<mi>{N})分?)?(?:(?P<s>{N})秒)?")
 def _hour(m: re.Match[str], p: Parts, today: date) -> None:
     minute = 30 if m["half"] else {"一刻": 15, "三刻": 45}.get(m["q"] or "", 0)
     if m["mi"]:
