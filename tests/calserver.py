@@ -17,6 +17,7 @@ import sys
 import tempfile
 import threading
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -136,7 +137,8 @@ class Radicale:
         import re
 
         found = re.findall(rb"<(?:\w+:)?href>([^<]+)</(?:\w+:)?href>", body)
-        return sorted(h.decode() for h in found if h.decode().endswith(".ics"))
+        paths = (urllib.parse.unquote(h.decode()) for h in found)
+        return sorted(p for p in paths if p.endswith(".ics"))
 
 
 class _quiet:

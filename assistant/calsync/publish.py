@@ -36,7 +36,7 @@ def put_event(
         calendar = _calendar_of(store, known.calendar_url, calendar)
         href, condition = known.href, {"If-Match": known.etag}
     else:
-        href = calendar.url.rstrip("/") + "/" + quote(event.uid, safe="") + ".ics"
+        href = _canonical(calendar.url.rstrip("/") + "/" + quote(event.uid, safe="") + ".ics")
         condition = {"If-None-Match": "*"}
     headers = {"Content-Type": "text/calendar; charset=utf-8", **condition}
     with server_errors(account):
@@ -72,6 +72,13 @@ def delete_event(
     if reply.status != 404:  # already gone on the server: only the local copy is left
         _expect_success(reply.status, "delete the event")
     store.forget_caldav_object(known.href)
+
+
+def _canonical(url: str) -> str:
+    """The form sync listings name objects by, so a written object is never seen twice."""
+    from caldav.lib.url import URL
+
+    return str(URL.objectify(url).canonical())
 
 
 def _calendar_of(store: Store, url: str, fallback: SyncedCalendar | None) -> SyncedCalendar:
