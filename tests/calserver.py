@@ -91,7 +91,12 @@ class Radicale:
 
     # --- plain HTTP, to act as another client of the server --------------------------------
     def request(
-        self, user: CalUser, method: str, path: str, body: bytes = b"", headers: dict[str, str] | None = None
+        self,
+        user: CalUser,
+        method: str,
+        path: str,
+        body: bytes = b"",
+        headers: dict[str, str] | None = None,
     ) -> tuple[int, bytes, dict[str, str]]:
         token = base64.b64encode(f"{user.name}:{user.password}".encode()).decode()
         req = urllib.request.Request(self.url.rstrip("/") + path, data=body or None, method=method)
@@ -130,9 +135,7 @@ class Radicale:
 
     def hrefs(self, user: CalUser, calendar_path: str) -> list[str]:
         """The object paths in a calendar (PROPFIND depth 1)."""
-        status, body, _ = self.request(
-            user, "PROPFIND", calendar_path, b"", {"Depth": "1"}
-        )
+        status, body, _ = self.request(user, "PROPFIND", calendar_path, b"", {"Depth": "1"})
         assert status == 207, status
         import re
 

@@ -50,5 +50,7 @@ def instances(events: list[CalEvent], start: datetime, end: datetime, tz: str) -
     from zoneinfo import ZoneInfo
 
     zinfo = ZoneInfo(tz)
-    local = [replace(e, start=e.start.astimezone(zinfo), end=e.end.astimezone(zinfo)) for e in events]
+    local = [
+        replace(e, start=e.start.astimezone(zinfo), end=e.end.astimezone(zinfo)) for e in events
+    ]
     return [replace(o.event, start=o.start, end=o.end) for o in expand(local, start, end)]

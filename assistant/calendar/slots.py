@@ -28,7 +28,9 @@ def find_conflicts(candidate: CalEvent, existing: Iterable[CalEvent]) -> list[Ca
     found = [
         e
         for e in existing
-        if e.uid != candidate.uid and e.busy and overlaps(candidate.start, candidate.end, e.start, e.end)
+        if e.uid != candidate.uid
+        and e.busy
+        and overlaps(candidate.start, candidate.end, e.start, e.end)
     ]
     return sorted(found, key=lambda e: e.start)
 

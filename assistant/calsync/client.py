@@ -18,8 +18,6 @@ from assistant.errors import (
 )
 
 if TYPE_CHECKING:
-    from caldav import DAVClient
-
     from assistant.calsync.model import CalendarAccount, RemoteCalendar
 
 TIMEOUT_S = 20
@@ -57,14 +55,14 @@ def _first_line(exc: BaseException) -> str:
 
 def connect(account: CalendarAccount, password: str | None, timeout: float = TIMEOUT_S) -> Any:
     """A client for ``account`` (nothing is sent yet)."""
-    from caldav import DAVClient
+    from caldav.davclient import DAVClient
 
     if not password:
         raise UserError(
             f"no password stored for the calendar account {account.name!r}",
             hint=f"run: deskmate calendar connect {account.url} --name {account.name}",
         )
-    client: DAVClient = DAVClient(
+    return DAVClient(
         url=account.url,
         username=account.username,
         password=password,
@@ -72,7 +70,6 @@ def connect(account: CalendarAccount, password: str | None, timeout: float = TIM
         ssl_verify_cert=account.ca_file or True,
         enable_rfc6764=False,  # the user gave the address: no DNS discovery elsewhere
     )
-    return client
 
 
 def keyring_client(account: CalendarAccount, timeout: float = TIMEOUT_S) -> Any:

@@ -53,9 +53,7 @@ def put_event(
     return href
 
 
-def delete_event(
-    store: Store, client: Any, account: CalendarAccount, uid: str, tz: str
-) -> None:
+def delete_event(store: Store, client: Any, account: CalendarAccount, uid: str, tz: str) -> None:
     """Delete an event Deskmate created, on the server and in the local copy."""
     known = store.caldav_object_for_uid(uid)
     if known is None:

@@ -115,8 +115,10 @@ class CalendarSyncMixin(StoreBase):
 
     def caldav_calendars(self, account: str = "") -> list[SyncedCalendar]:
         sql = "SELECT * FROM caldav_calendars"
-        rows = self._read(f"{sql} WHERE account = ? ORDER BY name", [account]) if account else (
-            self._read(f"{sql} ORDER BY account, name")
+        rows = (
+            self._read(f"{sql} WHERE account = ? ORDER BY name", [account])
+            if account
+            else (self._read(f"{sql} ORDER BY account, name"))
         )
         return [_calendar(r) for r in rows]
 

@@ -47,23 +47,23 @@ def _event(row: dict[str, Any]) -> CalEvent:
 def event_row(event: CalEvent, caldav_href: str = "") -> dict[str, Any]:
     """The ``events`` row of ``event`` (``caldav_href``: the server object it mirrors)."""
     return {
-            "uid": event.uid,
-            "title": event.title,
-            "start": event.start.isoformat(),
-            "end": event.end.isoformat(),
-            "start_utc": _utc(event.start),
-            "end_utc": _utc(event.end),
-            "all_day": int(event.all_day),
-            "location": event.location,
-            "description": event.description,
-            "participants": json.dumps(list(event.participants), ensure_ascii=False),
-            "rrule": event.rrule,
-            "reminder_min": event.reminder_min,
-            "busy": int(event.busy),
-            "caldav_href": caldav_href,
-            "created_at": now_iso(),
-            "deleted_at": None,
-        }
+        "uid": event.uid,
+        "title": event.title,
+        "start": event.start.isoformat(),
+        "end": event.end.isoformat(),
+        "start_utc": _utc(event.start),
+        "end_utc": _utc(event.end),
+        "all_day": int(event.all_day),
+        "location": event.location,
+        "description": event.description,
+        "participants": json.dumps(list(event.participants), ensure_ascii=False),
+        "rrule": event.rrule,
+        "reminder_min": event.reminder_min,
+        "busy": int(event.busy),
+        "caldav_href": caldav_href,
+        "created_at": now_iso(),
+        "deleted_at": None,
+    }
 
 
 class EventsMixin(StoreBase):

@@ -127,4 +127,3 @@ def test_the_local_copy_stays_when_the_server_is_out_of_reach(
     with pytest.raises(CalendarTimeout):
         sync_calendar(store, connect(hung, "pw", 1), hung, there, TZ)
     assert titles(store) == ["Focus time", "Review", "Standup", "Standup (moved)"]
-
