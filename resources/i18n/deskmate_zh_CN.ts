@@ -2161,5 +2161,13 @@
       <source>Pause indexing of library folders (it resumes where it stopped).</source>
       <translation>暂停资料库文件夹的索引（恢复时从停下的地方继续）。</translation>
     </message>
+    <message>
+      <source>Calendar write to</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>CalDAV calendar (its URL) that accepted suggestions are written to; empty: the only synced calendar, if there is just one.</source>
+      <translation>接受的日程建议写入的 CalDAV 日历（其网址）；留空：若只同步了一个日历，就写入它。</translation>
+    </message>
   </context>
 </TS>

@@ -454,6 +454,7 @@ ZH = {
     "Copied: press Ctrl+V to paste.": "已复制：请按 Ctrl+V 粘贴。",
     "Could not paste: press Ctrl+V to paste.": "无法自动粘贴：请按 Ctrl+V 粘贴。",
     "Alt+%1": "Alt+%1",
+    "CalDAV calendar (its URL) that accepted suggestions are written to; empty: the only synced calendar, if there is just one.": "接受的日程建议写入的 CalDAV 日历（其网址）；留空：若只同步了一个日历，就写入它。",
 }
 
 
