@@ -117,7 +117,7 @@ def run(server: Radicale, root: Path, rounds: int, figures: Counter[str]) -> Non
     figures["duplicates on the server"] = sum(c - 1 for c in server_uids.values())
     figures["Deskmate's events on the server / accepted"] = sum(
         1 for e in ours if server_uids[e.uid]
-    )  # type: ignore[assignment]
+    )
     changed = 0
     for href, etag in theirs.items():
         changed += server.request(user, "GET", href)[2].get("ETag", "") != etag
