@@ -5,16 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 
 from assistant.calsync.model import CalendarAccount
-from assistant.store import Store
-from tests.assistant.llm.helpers import MemoryKeyring, memory_keyring_installed
+from tests.assistant.llm.helpers import MemoryKeyring, memory_keyring_without_env
+from tests.assistant.store.conftest import store
 from tests.calserver import CalUser, Radicale, cal_user, radicale, silent_server
 
-__all__ = ["cal_user", "radicale", "silent_server"]
+__all__ = ["cal_user", "radicale", "silent_server", "store"]
 TZ = "Europe/Berlin"
 
 
@@ -35,18 +34,8 @@ class Remote:
 
 @pytest.fixture
 def ring(monkeypatch: pytest.MonkeyPatch) -> Iterator[MemoryKeyring]:
-    for name in list(__import__("os").environ):
-        if name.startswith("DESKMATE_CALDAV_PASSWORD"):
-            monkeypatch.delenv(name)
-    with memory_keyring_installed() as installed:
+    with memory_keyring_without_env(monkeypatch, "DESKMATE_CALDAV_PASSWORD") as installed:
         yield installed
-
-
-@pytest.fixture
-def store(data_dir: Path) -> Iterator[Store]:
-    s = Store(data_dir)
-    yield s
-    s.close()
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@ Radicale; the password goes to the (in-memory) keyring only."""
 
 from __future__ import annotations
 
-import io
 import json
 from pathlib import Path
 
@@ -13,14 +12,7 @@ from assistant.errors import CalendarAuthError, UserError
 from tests.assistant.calsync.conftest import Remote, vevent
 from tests.assistant.llm.helpers import MemoryKeyring
 from tests.calserver import CalUser, Radicale
-from tests.helpers import run_cli
-
-
-def _run(
-    data_dir: Path, *argv: str, stdin: str = "", monkeypatch: pytest.MonkeyPatch
-) -> tuple[int, str]:
-    monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
-    return run_cli(data_dir, *argv)
+from tests.helpers import run_cli_stdin
 
 
 def test_connect_choose_sync_disconnect(
@@ -34,7 +26,7 @@ def test_connect_choose_sync_disconnect(
 ) -> None:
     remote.put("review.ics", vevent("review", "Review", "20261209T100000Z", "20261209T110000Z"))
     connect = ("calendar", "connect", radicale.url, "--user", cal_user.name, "--name", "home")
-    code, shown = _run(
+    code, shown = run_cli_stdin(
         data_dir, *connect, "--password-stdin", stdin=cal_user.password + "\n",
         monkeypatch=monkeypatch,
     )  # fmt: skip
@@ -43,14 +35,16 @@ def test_connect_choose_sync_disconnect(
     for path in data_dir.glob("deskmate.sqlite3*"):
         assert cal_user.password.encode() not in path.read_bytes()
 
-    assert _run(data_dir, "calendar", "choose", "Work", monkeypatch=monkeypatch)[0] == 0
+    assert run_cli_stdin(data_dir, "calendar", "choose", "Work", monkeypatch=monkeypatch)[0] == 0
     capsys.readouterr()
-    assert _run(data_dir, "--json", "calendar", "sync", monkeypatch=monkeypatch)[0] == 0
+    assert run_cli_stdin(data_dir, "--json", "calendar", "sync", monkeypatch=monkeypatch)[0] == 0
     [result] = json.loads(capsys.readouterr().out)
     assert (result["calendar"], result["mode"], result["added"]) == ("Work", "sync-token", 1)
     with pytest.raises(UserError, match="only deletes events it created"):
-        _run(data_dir, "calendar", "delete", "review", monkeypatch=monkeypatch)
-    assert _run(data_dir, "calendar", "disconnect", "home", monkeypatch=monkeypatch)[0] == 0
+        run_cli_stdin(data_dir, "calendar", "delete", "review", monkeypatch=monkeypatch)
+    assert (
+        run_cli_stdin(data_dir, "calendar", "disconnect", "home", monkeypatch=monkeypatch)[0] == 0
+    )
     assert ring.store == {}
     assert remote.hrefs() == [remote.path + "review.ics"]  # the server is unchanged
 
@@ -63,7 +57,7 @@ def test_connect_with_a_wrong_password_fails_and_keeps_nothing(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     with pytest.raises(CalendarAuthError, match="refused the password"):
-        _run(
+        run_cli_stdin(
             data_dir, "calendar", "connect", radicale.url, "--user", cal_user.name,
             "--password-stdin", stdin="wrong\n", monkeypatch=monkeypatch,
         )  # fmt: skip
