@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import base64
 import itertools
-import shutil
 import socket
 import subprocess
 import sys
-import tempfile
 import threading
 import urllib.error
 import urllib.parse
@@ -181,16 +179,13 @@ class SilentServer:
 
 
 @pytest.fixture(scope="session")
-def radicale() -> Iterator[Radicale]:
-    """The running Radicale server (started once per session, stopped at the end)."""
-    root = Path(tempfile.mkdtemp(prefix="deskmate-radicale-"))
-    server = Radicale(root)
+def radicale(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Radicale]:
+    """The running Radicale server (started once per session, stopped at the end; pytest
+    removes its folder)."""
+    server = Radicale(tmp_path_factory.mktemp("radicale"))
     server.start()
-    try:
-        yield server
-    finally:
-        server.stop()
-        shutil.rmtree(root, ignore_errors=True)
+    yield server  # teardown runs after failed tests too
+    server.stop()
 
 
 @pytest.fixture
