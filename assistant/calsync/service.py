@@ -69,7 +69,7 @@ def write_target(store: Store, setting: str) -> tuple[CalendarAccount, SyncedCal
     picked = [c for c in chosen if c.url == setting] if setting else chosen
     if setting and not picked:
         raise UserError(
-            f"the calendar {setting!r} (setting calendar_write_to) is not synced",
+            f"the calendar {setting!r} (setting calendar_for_suggestions) is not synced",
             hint="see: deskmate calendar calendars",
         )
     if len(picked) != 1:

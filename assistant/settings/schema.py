@@ -216,7 +216,7 @@ SCHEMA: tuple[Setting, ...] = (
         "Library",
     ),
     Setting(
-        "calendar_write_to",
+        "calendar_for_suggestions",
         "str",
         "",
         "CalDAV calendar (its URL) that accepted suggestions are written to; empty: the only "

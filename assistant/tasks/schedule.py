@@ -372,7 +372,7 @@ def accept_suggestions(
         accepted.append(event)
     from assistant.calsync.service import publish_accepted
 
-    target = core.settings.get_str("calendar_write_to")
+    target = core.settings.get_str("calendar_for_suggestions")
     publish_accepted(core.store, target, accepted, resolve_zone(core, ""))
     return accepted
 

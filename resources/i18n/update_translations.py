@@ -467,6 +467,7 @@ ZH = {
     "Nothing to sync.": "没有要同步的日历。",
     "not synced yet": "尚未同步",
     "synced %1": "已同步 %1",
+    "Calendar for suggestions": "接受建议写入的日历",
 }
 
 
