@@ -200,10 +200,15 @@ class CalendarSyncMixin(StoreBase):
         self._write(record, "cannot record the event written to the server")
 
     def forget_caldav_object(self, href: str) -> None:
-        """After the server deleted it: the object and its events leave the local copy."""
+        """After Deskmate deleted it on the server: its events go to the local trash as local
+        events (Undo brings them back here, not on the server)."""
 
         def forget(db: sqlite_utils.Database) -> None:
-            db.execute("DELETE FROM events WHERE caldav_href = ?", [href])
+            db.execute(
+                "UPDATE events SET caldav_href = '', deleted_at = coalesce(deleted_at, ?)"
+                " WHERE caldav_href = ?",
+                [now_iso(), href],
+            )
             db.execute("DELETE FROM caldav_objects WHERE href = ?", [href])
 
         self._write(forget, "cannot update the local calendar copy")

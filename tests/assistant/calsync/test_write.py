@@ -106,7 +106,8 @@ def test_only_events_deskmate_created_are_deleted(store: Store, work: Remote) ->
 
     delete_own_event(store, event.uid, TZ)
     assert not [h for h in work.hrefs() if event.uid in h]
-    assert store.get_event(event.uid) is None
+    assert [e.uid for e, _ in store.list_event_trash()] == [event.uid]  # Undo: a local event
+    assert store.caldav_object_for_uid(event.uid) is None
     assert [h.rsplit("/", 1)[1] for h in work.hrefs()] == ["review.ics"]
 
 
