@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.mailserver import free_port
+from tests.mailserver import free_port, make_ca_and_cert
 
 STARTUP_DEADLINE_S = 30.0
 USERS = 40
@@ -37,16 +37,18 @@ class CalUser:
 
 
 class Radicale:
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, tls: tuple[Path, Path] | None = None) -> None:
+        """``tls``: (certificate, key) to serve HTTPS with."""
         self.root = root
         self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}/"
+        self.url = f"{'https' if tls else 'http'}://127.0.0.1:{self.port}/"
+        ssl = f"ssl = True\ncertificate = {tls[0]}\nkey = {tls[1]}\n" if tls else ""
         self.users = [CalUser(f"cal{i}", f"secret-{i}") for i in range(1, USERS + 1)]
         htpasswd = root / "users"
         htpasswd.write_text("".join(f"{u.name}:{u.password}\n" for u in self.users))
         self.config = root / "config"
         self.config.write_text(
-            f"[server]\nhosts = 127.0.0.1:{self.port}\n"
+            f"[server]\nhosts = 127.0.0.1:{self.port}\n{ssl}"
             f"[auth]\ntype = htpasswd\nhtpasswd_filename = {htpasswd}\n"
             "htpasswd_encryption = plain\ndelay = 0\n"
             f"[storage]\nfilesystem_folder = {root / 'collections'}\n"
@@ -185,6 +187,17 @@ def radicale(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Radicale]:
     server = Radicale(tmp_path_factory.mktemp("radicale"))
     server.start()
     yield server  # teardown runs after failed tests too
+    server.stop()
+
+
+@pytest.fixture
+def radicale_other_host(tmp_path: Path) -> Iterator[tuple[Radicale, Path]]:
+    """Radicale over HTTPS with a certificate for another host name, and the CA that signed
+    it: (server, CA file)."""
+    ca, cert, key = make_ca_and_cert(tmp_path, "caldav", "elsewhere.example")
+    server = Radicale(tmp_path, tls=(cert, key))
+    server.start()
+    yield server, ca
     server.stop()
 
 

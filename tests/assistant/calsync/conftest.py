@@ -11,9 +11,16 @@ import pytest
 from assistant.calsync.model import CalendarAccount
 from tests.assistant.llm.helpers import MemoryKeyring, memory_keyring_without_env
 from tests.assistant.store.conftest import store
-from tests.calserver import CalUser, Radicale, cal_user, radicale, silent_server
+from tests.calserver import (
+    CalUser,
+    Radicale,
+    cal_user,
+    radicale,
+    radicale_other_host,
+    silent_server,
+)
 
-__all__ = ["cal_user", "radicale", "silent_server", "store"]
+__all__ = ["cal_user", "radicale", "radicale_other_host", "silent_server", "store"]
 TZ = "Europe/Berlin"
 
 

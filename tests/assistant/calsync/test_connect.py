@@ -3,16 +3,18 @@ typed errors for a wrong password and for a server that never answers."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from assistant.calsync.client import connect, list_calendars
 from assistant.calsync.model import CalendarAccount
 from assistant.calsync.service import choose, connect_account
-from assistant.errors import CalendarAuthError, CalendarTimeout, UserError
+from assistant.errors import CalendarAuthError, CalendarTimeout, CalendarTLSError, UserError
 from assistant.store import Store
 from tests.assistant.calsync.conftest import Remote
 from tests.assistant.llm.helpers import MemoryKeyring
-from tests.calserver import CalUser, SilentServer
+from tests.calserver import CalUser, Radicale, SilentServer
 
 
 def test_connect_lists_calendars_and_keeps_the_password(
@@ -34,6 +36,16 @@ def test_wrong_password_is_a_typed_error_and_is_not_kept(
         connect_account(store, account, "not-the-password")
     assert ring.store == {}
     assert store.caldav_accounts() == []
+
+
+def test_a_certificate_for_another_host_is_refused(
+    radicale_other_host: tuple[Radicale, Path], ring: MemoryKeyring, store: Store
+) -> None:
+    server, ca = radicale_other_host
+    account = CalendarAccount("tls", server.url, "cal1", ca_file=str(ca))
+    with pytest.raises(CalendarTLSError, match="did not verify"):
+        connect_account(store, account, "secret-1")
+    assert ring.store == {} and store.caldav_accounts() == []
 
 
 def test_a_server_that_never_answers_times_out(silent_server: SilentServer) -> None:
