@@ -143,6 +143,39 @@ class MailTimeout(MailServerError):
     code = "mail_timeout"
 
 
+# --- calendar servers (CalDAV) ------------------------------------------------------------
+class CalendarServerError(EnvironmentProblem):
+    """The CalDAV server could not be reached or did not do what was asked."""
+
+    code = "calendar_server_error"
+    exit_code = 8
+
+
+class CalendarAuthError(CalendarServerError):
+    """The CalDAV server refused the user name or password."""
+
+    code = "calendar_auth_error"
+
+
+class CalendarTLSError(CalendarServerError):
+    """The CalDAV server's certificate did not verify (never downgraded to an unverified link)."""
+
+    code = "calendar_tls_error"
+
+
+class CalendarTimeout(CalendarServerError):
+    """The CalDAV server did not answer in time."""
+
+    code = "calendar_timeout"
+
+
+class CalendarConflict(CalendarServerError):
+    """The event changed on the server since the last sync (ETag mismatch): Deskmate synced
+    again and did not overwrite it; the user decides."""
+
+    code = "calendar_conflict"
+
+
 # --- eval ------------------------------------------------------------------------------------
 class EvalDataError(UserError):
     """An eval data set is missing or malformed (``deskmate eval --data DIR``)."""

@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 
 def make_pdf(path: Path, pages: list[str]) -> Path:
@@ -59,3 +60,11 @@ def run_cli(data_dir: Path, *argv: str) -> tuple[int, str]:
         return args.func(args, ctx), out.getvalue()
     finally:
         ctx.close()
+
+
+def run_cli_stdin(data_dir: Path, *argv: str, stdin: str = "", monkeypatch: Any) -> tuple[int, str]:
+    """``run_cli`` with ``stdin`` as what the command reads from standard input."""
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+    return run_cli(data_dir, *argv)

@@ -85,6 +85,7 @@ def _event(component: Any, tz: str) -> CalEvent | None:
         participants=_participants(component),
         rrule=rule_text,
         reminder_min=_alarm_minutes(component),
+        busy=_text(component, "TRANSP").upper() != "TRANSPARENT",
     )
 
 
@@ -223,6 +224,8 @@ def export_ics(events: Iterable[CalEvent]) -> bytes:
             event.add("attendee", attendee, encode=False)
         if item.rrule:
             _add_rule(event, item.rrule)
+        if not item.busy:
+            event.add("transp", "TRANSPARENT")
         if item.reminder_min is not None:
             alarm = Alarm()
             alarm.add("action", "DISPLAY")

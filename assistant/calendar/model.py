@@ -55,6 +55,7 @@ class CalEvent:
     participants: tuple[str, ...] = ()
     rrule: str | None = None
     reminder_min: int | None = None  # minutes before the start; None: the default setting
+    busy: bool = True  # False: marked free / TRANSP:TRANSPARENT, never blocks time
 
 
 SuggestionKind = Literal["event", "task"]

@@ -41,3 +41,16 @@ def expand(events: list[CalEvent], start: datetime, end: datetime) -> list[Occur
             if last > start and first < end:
                 found.append(Occurrence(event, first, last))
     return sorted(found, key=lambda o: (o.start, o.event.title))
+
+
+def instances(events: list[CalEvent], start: datetime, end: datetime, tz: str) -> list[CalEvent]:
+    """Every instance overlapping [start, end) as an event of its own, series expanded in the
+    user's time zone ``tz`` (a weekly 10:00 stays at 10:00 across a DST change)."""
+    from dataclasses import replace
+    from zoneinfo import ZoneInfo
+
+    zinfo = ZoneInfo(tz)
+    local = [
+        replace(e, start=e.start.astimezone(zinfo), end=e.end.astimezone(zinfo)) for e in events
+    ]
+    return [replace(o.event, start=o.start, end=o.end) for o in expand(local, start, end)]

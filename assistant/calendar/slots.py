@@ -23,11 +23,14 @@ def overlaps(a_start: datetime, a_end: datetime, b_start: datetime, b_end: datet
 
 
 def find_conflicts(candidate: CalEvent, existing: Iterable[CalEvent]) -> list[CalEvent]:
-    """Stored events that overlap ``candidate`` (not itself), earliest first."""
+    """Stored events that overlap ``candidate`` (not itself), earliest first; events marked
+    free (transparent) never conflict."""
     found = [
         e
         for e in existing
-        if e.uid != candidate.uid and overlaps(candidate.start, candidate.end, e.start, e.end)
+        if e.uid != candidate.uid
+        and e.busy
+        and overlaps(candidate.start, candidate.end, e.start, e.end)
     ]
     return sorted(found, key=lambda e: e.start)
 
@@ -53,6 +56,8 @@ def _busy_for_day(
     """Busy intervals (with buffers) inside [lo, hi); None when an all-day event blocks the day."""
     busy = []
     for e in events:
+        if not e.busy:  # marked free / transparent: does not block
+            continue
         if e.all_day:
             first, last = e.start.astimezone(lo.tzinfo).date(), e.end.astimezone(lo.tzinfo).date()
             if first <= day < max(last, first + timedelta(days=1)):

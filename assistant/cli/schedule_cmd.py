@@ -12,6 +12,8 @@ from typing import Any
 
 from rich.table import Table
 
+from assistant.cli.calendar_sync_cmd import ACTIONS as SYNC_ACTIONS
+from assistant.cli.calendar_sync_cmd import add_arguments as add_sync_arguments
 from assistant.cli.context import CliContext
 from assistant.cli.dates import span
 from assistant.cli.streaming import run_events
@@ -39,12 +41,17 @@ def add_parser(sub: Any) -> None:
     p.set_defaults(func=run)
 
     c = sub.add_parser(
-        "calendar", help="stored events: import/export .ics, list, remind UID MINUTES|default"
+        "calendar",
+        help="events: import/export .ics, list, remind UID MINUTES|default; CalDAV: connect "
+        "URL, accounts, calendars, choose NAME, sync, delete UID, disconnect NAME",
     )
-    c.add_argument("action", choices=("import", "export", "list", "remind"))
-    c.add_argument("path", nargs="?", type=Path, help="import/export: the .ics; remind: the uid")
+    c.add_argument("action", choices=("import", "export", "list", "remind", *SYNC_ACTIONS))
+    c.add_argument(
+        "path", nargs="?", help="import/export: the .ics; remind, delete: the uid; connect: URL"
+    )
     c.add_argument("minutes", nargs="?", help="remind: minutes before the start, or default")
     c.add_argument("--days", type=int, default=30)
+    add_sync_arguments(c)
     c.set_defaults(func=run_calendar)
 
 
@@ -134,8 +141,14 @@ def run_calendar(args: argparse.Namespace, ctx: CliContext) -> int:
     from assistant.errors import UserError
     from assistant.tasks.schedule import resolve_zone
 
+    if args.action in SYNC_ACTIONS:
+        from assistant.cli.calendar_sync_cmd import run as run_sync
+
+        return run_sync(args, ctx)
     store = ctx.core.store
     tz = resolve_zone(ctx.core, "")
+    if args.path and args.action in ("import", "export"):
+        args.path = Path(args.path)
     if args.action == "remind":
         return _remind(args, ctx)
     if args.action == "import":

@@ -215,6 +215,14 @@ SCHEMA: tuple[Setting, ...] = (
         "Pause indexing of library folders (it resumes where it stopped).",
         "Library",
     ),
+    Setting(
+        "calendar_for_suggestions",
+        "str",
+        "",
+        "CalDAV calendar (its URL) that accepted suggestions are written to; empty: the only "
+        "synced calendar, if there is just one.",
+        "Calendar",
+    ),
 )
 
 _BY_KEY = {s.key: s for s in SCHEMA}

@@ -40,33 +40,46 @@ def _event(row: dict[str, Any]) -> CalEvent:
         participants=tuple(json.loads(row["participants"])),
         rrule=row["rrule"],
         reminder_min=row.get("reminder_min"),
+        busy=bool(row.get("busy", 1)),
     )
+
+
+def event_row(event: CalEvent, caldav_href: str = "") -> dict[str, Any]:
+    """The ``events`` row of ``event`` (``caldav_href``: the server object it mirrors)."""
+    return {
+        "uid": event.uid,
+        "title": event.title,
+        "start": event.start.isoformat(),
+        "end": event.end.isoformat(),
+        "start_utc": _utc(event.start),
+        "end_utc": _utc(event.end),
+        "all_day": int(event.all_day),
+        "location": event.location,
+        "description": event.description,
+        "participants": json.dumps(list(event.participants), ensure_ascii=False),
+        "rrule": event.rrule,
+        "reminder_min": event.reminder_min,
+        "busy": int(event.busy),
+        "caldav_href": caldav_href,
+        "created_at": now_iso(),
+        "deleted_at": None,
+    }
 
 
 class EventsMixin(StoreBase):
     def add_event(self, event: CalEvent) -> None:
         """Store an event (an event with the same uid is replaced)."""
-        row = {
-            "uid": event.uid,
-            "title": event.title,
-            "start": event.start.isoformat(),
-            "end": event.end.isoformat(),
-            "start_utc": _utc(event.start),
-            "end_utc": _utc(event.end),
-            "all_day": int(event.all_day),
-            "location": event.location,
-            "description": event.description,
-            "participants": json.dumps(list(event.participants), ensure_ascii=False),
-            "rrule": event.rrule,
-            "reminder_min": event.reminder_min,
-            "created_at": now_iso(),
-            "deleted_at": None,
-        }
+        row = event_row(event, self._caldav_href_of(event.uid))
 
         def upsert(db: sqlite_utils.Database) -> None:
             db.table("events").upsert(row, pk="uid")
 
         self._write(upsert, "cannot save the event")
+
+    def _caldav_href_of(self, uid: str) -> str:
+        """The server object an event mirrors ('' if local): replacing it keeps the link."""
+        rows = self._read("SELECT caldav_href FROM events WHERE uid = ?", [uid])
+        return str(rows[0]["caldav_href"]) if rows else ""
 
     def _set_event_deleted(self, uid: str, value: str | None) -> None:
         live_only = " AND deleted_at IS NULL" if value is not None else ""  # trashed: gone

@@ -372,6 +372,35 @@ def _v12_library(db: sqlite_utils.Database) -> None:
         db.execute(sql)
 
 
+def _v13_caldav(db: sqlite_utils.Database) -> None:
+    """CalDAV calendars the user connected (no secrets: passwords live in the OS keyring), the
+    calendars chosen for sync with their RFC 6578 sync token, and one row per server object
+    (href, ETag, whether Deskmate created it). Events say whether they block time (``busy``:
+    TRANSP:TRANSPARENT events do not) and which server object they mirror (``caldav_href``,
+    '' for local events)."""
+    statements = [
+        """CREATE TABLE caldav_accounts (
+            name TEXT PRIMARY KEY, url TEXT NOT NULL, username TEXT NOT NULL,
+            ca_file TEXT NOT NULL DEFAULT '', created_at TEXT NOT NULL)""",
+        """CREATE TABLE caldav_calendars (
+            url TEXT PRIMARY KEY,
+            account TEXT NOT NULL REFERENCES caldav_accounts(name) ON DELETE CASCADE,
+            name TEXT NOT NULL, selected INTEGER NOT NULL DEFAULT 0,
+            sync_token TEXT NOT NULL DEFAULT '', synced_at TEXT)""",
+        """CREATE TABLE caldav_objects (
+            href TEXT PRIMARY KEY,
+            calendar_url TEXT NOT NULL REFERENCES caldav_calendars(url) ON DELETE CASCADE,
+            uid TEXT NOT NULL, etag TEXT NOT NULL, created_by_deskmate INTEGER NOT NULL DEFAULT 0,
+            updated_at TEXT NOT NULL)""",
+        "CREATE INDEX caldav_objects_uid ON caldav_objects (uid)",
+        "ALTER TABLE events ADD COLUMN busy INTEGER NOT NULL DEFAULT 1",
+        "ALTER TABLE events ADD COLUMN caldav_href TEXT NOT NULL DEFAULT ''",
+        "CREATE INDEX events_caldav_href ON events (caldav_href) WHERE caldav_href != ''",
+    ]
+    for sql in statements:
+        db.execute(sql)
+
+
 MIGRATIONS: list[Migration] = [
     _v1_initial,
     _v2_translation_and_calendar,
@@ -385,6 +414,7 @@ MIGRATIONS: list[Migration] = [
     _v10_vector_models,
     _v11_word_index,
     _v12_library,
+    _v13_caldav,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

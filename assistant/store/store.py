@@ -11,6 +11,7 @@ connection per thread and run concurrently with writes. Failures raise ``DiskFul
 from __future__ import annotations
 
 from assistant.store.actions import ActionsMixin
+from assistant.store.calendar_sync import CalendarSyncMixin
 from assistant.store.documents import DocumentsMixin
 from assistant.store.events import EventsMixin
 from assistant.store.index import IndexMixin
@@ -37,5 +38,6 @@ class Store(
     MailMixin,
     ActionsMixin,
     LibraryMixin,
+    CalendarSyncMixin,
 ):
     """See the module docstring and docs/ARCHITECTURE.md ("Contracts")."""

@@ -152,9 +152,12 @@ def plan(
 ) -> list[dict[str, Any]]:
     """Each suggestion as a dict with its event, conflicts and free-slot proposals."""
     from assistant.calendar import find_conflicts, propose_slots
+    from assistant.calendar.occurrences import instances
 
     horizon = now + timedelta(days=60)
-    existing = core.store.events_between(now - timedelta(days=1), horizon)
+    begin = now - timedelta(days=1)
+    # Series (synced or imported) block each of their instances, not only the first one.
+    existing = instances(core.store.events_between(begin, horizon), begin, horizon, tz)
     planned: list[dict[str, Any]] = []
     for s in suggestions:
         event = to_event(s, tz)
@@ -367,6 +370,10 @@ def accept_suggestions(
             raise UserError(f"suggestion {number} has no time and no free slot to store it in")
         core.store.add_event(event)
         accepted.append(event)
+    from assistant.calsync.service import publish_accepted
+
+    target = core.settings.get_str("calendar_for_suggestions")
+    publish_accepted(core.store, target, accepted, resolve_zone(core, ""))
     return accepted
 
 

@@ -132,6 +132,89 @@
     </message>
   </context>
   <context>
+    <name>CalendarsBox</name>
+    <message>
+      <location filename="../../ui/pages/calendars_box.py" line="37" />
+      <source>Calendars (CalDAV)</source>
+      <translation>日历（CalDAV）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/calendars_box.py" line="44" />
+      <source>Deskmate keeps a copy of the calendars you tick, for conflicts, free slots and reminders, and writes accepted suggestions back. It only deletes events it created.</source>
+      <translation>Deskmate 会保存您勾选的日历的副本，用于冲突检查、空闲时段和提醒，并把接受的建议写回日历。它只会删除自己创建的日程。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/calendars_box.py" line="58" />
+      <source>kept in the OS keyring</source>
+      <translation>保存在系统密钥环中</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/calendars_box.py" line="60" />
+      <source>Server address</source>
+      <translation>服务器地址</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/calendars_box.py" line="61" />
+      <source>User</source>
+      <translation>用户名</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/calendars_box.py" line="62" />
+      <source>Password</source>
+      <translation>密码</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/calendars_box.py" line="72" />
+      <source>Connect and test</source>
+      <translation>连接并测试</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/calendars_box.py" line="75" />
+      <source>Sync now</source>
+      <translation>立即同步</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/calendars_box.py" line="96" />
+      <source>not synced yet</source>
+      <translation>尚未同步</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/calendars_box.py" line="104" />
+      <source>No calendar yet: enter your server above and connect.</source>
+      <translation>还没有日历：请在上方填写服务器并连接。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/calendars_box.py" line="120" />
+      <source>synced %1</source>
+      <translation>已同步 %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/calendars_box.py" line="132" />
+      <source>Connecting to %1…</source>
+      <translation>正在连接 %1…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/calendars_box.py" line="146" />
+      <source>Connected: %1 calendars. Tick the ones to sync.</source>
+      <translation>已连接：%1 个日历。请勾选要同步的日历。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/calendars_box.py" line="175" />
+      <source>Syncing…</source>
+      <translation>正在同步…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/calendars_box.py" line="181" />
+      <source>%1: %2 new, %3 changed, %4 removed</source>
+      <translation>%1：新增 %2，更改 %3，删除 %4</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/calendars_box.py" line="188" />
+      <source>Nothing to sync.</source>
+      <translation>没有要同步的日历。</translation>
+    </message>
+  </context>
+  <context>
     <name>CrashDialog</name>
     <message>
       <location filename="../../ui/crash.py" line="58" />
@@ -1460,22 +1543,22 @@
       <translation>设置</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/settings_page.py" line="143" />
+      <location filename="../../ui/pages/settings_page.py" line="147" />
       <source>auto</source>
       <translation>自动</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/settings_page.py" line="191" />
+      <location filename="../../ui/pages/settings_page.py" line="195" />
       <source>kept in the OS keyring</source>
       <translation>保存在系统密钥环中</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/settings_page.py" line="196" />
+      <location filename="../../ui/pages/settings_page.py" line="200" />
       <source>Browse…</source>
       <translation>浏览…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/settings_page.py" line="202" />
+      <location filename="../../ui/pages/settings_page.py" line="206" />
       <source>Choose a folder</source>
       <translation>选择文件夹</translation>
     </message>
@@ -2160,6 +2243,14 @@
     <message>
       <source>Pause indexing of library folders (it resumes where it stopped).</source>
       <translation>暂停资料库文件夹的索引（恢复时从停下的地方继续）。</translation>
+    </message>
+    <message>
+      <source>Calendar for suggestions</source>
+      <translation>接受建议写入的日历</translation>
+    </message>
+    <message>
+      <source>CalDAV calendar (its URL) that accepted suggestions are written to; empty: the only synced calendar, if there is just one.</source>
+      <translation>接受的日程建议写入的 CalDAV 日历（其网址）；留空：若只同步了一个日历，就写入它。</translation>
     </message>
   </context>
 </TS>

@@ -454,6 +454,20 @@ ZH = {
     "Copied: press Ctrl+V to paste.": "已复制：请按 Ctrl+V 粘贴。",
     "Could not paste: press Ctrl+V to paste.": "无法自动粘贴：请按 Ctrl+V 粘贴。",
     "Alt+%1": "Alt+%1",
+    "CalDAV calendar (its URL) that accepted suggestions are written to; empty: the only synced calendar, if there is just one.": "接受的日程建议写入的 CalDAV 日历（其网址）；留空：若只同步了一个日历，就写入它。",
+    "Calendars (CalDAV)": "日历（CalDAV）",
+    "Deskmate keeps a copy of the calendars you tick, for conflicts, free slots and reminders, and writes accepted suggestions back. It only deletes events it created.": "Deskmate 会保存您勾选的日历的副本，用于冲突检查、空闲时段和提醒，并把接受的建议写回日历。它只会删除自己创建的日程。",
+    "Server address": "服务器地址",
+    "Connect and test": "连接并测试",
+    "Sync now": "立即同步",
+    "No calendar yet: enter your server above and connect.": "还没有日历：请在上方填写服务器并连接。",
+    "Connected: %1 calendars. Tick the ones to sync.": "已连接：%1 个日历。请勾选要同步的日历。",
+    "Syncing…": "正在同步…",
+    "%1: %2 new, %3 changed, %4 removed": "%1：新增 %2，更改 %3，删除 %4",
+    "Nothing to sync.": "没有要同步的日历。",
+    "not synced yet": "尚未同步",
+    "synced %1": "已同步 %1",
+    "Calendar for suggestions": "接受建议写入的日历",
 }
 
 

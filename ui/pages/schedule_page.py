@@ -363,7 +363,15 @@ class SchedulePage(TaskPage):
             self.error.emit(exc)
             self.reload_events()
 
-        run_in_background(self, lambda: store.delete_event(uid), deleted, failed, name="delete")
+        from assistant.calsync.service import delete_own_event
+        from assistant.tasks.schedule import resolve_zone
+
+        tz = resolve_zone(self.core, "")
+        # An event Deskmate wrote to a CalDAV server is deleted there too; one synced from
+        # elsewhere is refused (a typed error), a local one goes to the trash.
+        run_in_background(
+            self, lambda: delete_own_event(store, uid, tz), deleted, failed, name="delete"
+        )
 
     def restore_event(self, uid: str) -> None:
         store = self.core.store

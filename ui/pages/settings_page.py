@@ -71,6 +71,10 @@ class SettingsPage(QWidget):
 
         self.mail_accounts = MailAccountsBox(core)
         column.addWidget(self.mail_accounts)
+        from ui.pages.calendars_box import CalendarsBox
+
+        self.calendars = CalendarsBox(core)
+        column.addWidget(self.calendars)
         column.addWidget(self._data_folder_box())
         from ui.about_box import AboutBox
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
+from typing import Any
 
 import keyring
 from keyring.backend import KeyringBackend
@@ -82,3 +83,15 @@ def memory_keyring_installed() -> Iterator[MemoryKeyring]:
         yield ring
     finally:
         keyring.set_keyring(previous)
+
+
+@contextlib.contextmanager
+def memory_keyring_without_env(monkeypatch: Any, prefix: str) -> Iterator[MemoryKeyring]:
+    """An in-memory keyring, and no ``$<prefix>...`` variable left to win over it."""
+    import os
+
+    for name in list(os.environ):
+        if name.startswith(prefix):
+            monkeypatch.delenv(name)
+    with memory_keyring_installed() as installed:
+        yield installed
