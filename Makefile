@@ -14,8 +14,12 @@ export QT_QPA_PLATFORM ?= offscreen
 run: install
 	QT_QPA_PLATFORM= $(BIN)/deskmate gui
 
+# One pytest worker per core, at most 4 (each loads the test model); each worker is pinned to
+# its own cores (tests/conftest.py), so the model's threads never fight over a core.
+TEST_WORKERS ?= $(shell n=$$(nproc 2>/dev/null || echo 2); [ $$n -gt 4 ] && n=4; echo $$n)
 test: install lint
-	QT_QPA_PLATFORM=offscreen HF_HUB_OFFLINE=1 $(BIN)/python -m pytest -q $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen HF_HUB_OFFLINE=1 $(BIN)/python -m pytest -q \
+		-n $(TEST_WORKERS) --dist loadscope --durations=15 $(PYTEST_ARGS)
 
 install: $(STAMP)
 

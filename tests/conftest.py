@@ -84,6 +84,24 @@ def pytest_configure(config: pytest.Config) -> None:
     # Default mode makes no network connection at all: enforce it for the whole suite.
     socket.socket.connect = _guarded_connect  # type: ignore[method-assign]
     socket.socket.connect_ex = _guarded_connect_ex  # type: ignore[method-assign]
+    _pin_xdist_worker()
+
+
+def _pin_xdist_worker() -> None:
+    """Under ``pytest -n N`` (``make test``), worker K runs on its own share of the CPUs, and so
+    do the processes it starts. The model's threads then never outnumber the cores: llama.cpp's
+    threads wait for each other at every step, and two workers' threads on the same cores would
+    slow both several times over (``resolve_threads`` reads the affinity)."""
+    worker, count = (
+        os.environ.get("PYTEST_XDIST_WORKER"),
+        os.environ.get("PYTEST_XDIST_WORKER_COUNT"),
+    )
+    if not worker or not count or not hasattr(os, "sched_setaffinity"):
+        return
+    cpus = sorted(os.sched_getaffinity(0))
+    index, workers = int(worker.removeprefix("gw")), int(count)
+    share = [cpu for i, cpu in enumerate(cpus) if i % workers == index % workers]
+    os.sched_setaffinity(0, share or cpus)
 
 
 @pytest.fixture

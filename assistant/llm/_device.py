@@ -22,12 +22,22 @@ _GPU_TYPES = (1, 2)  # ggml_backend_dev_type: CPU=0, GPU=1, IGPU=2, ACCEL=3
 
 
 def resolve_threads(setting: object) -> int:
-    """'auto' = physical cores; else the number given."""
+    """'auto' = physical cores, at most the CPUs this process may run on; else the number given.
+
+    The cap matters under ``taskset`` or a container's cpuset: llama.cpp's threads wait for each
+    other at every step, so more threads than usable cores makes generation far slower."""
     if isinstance(setting, int) and not isinstance(setting, bool) and setting > 0:
         return setting
     import psutil
 
-    return psutil.cpu_count(logical=False) or os.cpu_count() or 1
+    cores = psutil.cpu_count(logical=False) or os.cpu_count() or 1
+    return max(1, min(cores, usable_cpus()))
+
+
+def usable_cpus() -> int:
+    """How many CPUs this process may run on (its affinity mask, where the OS has one)."""
+    getaffinity = getattr(os, "sched_getaffinity", None)
+    return len(getaffinity(0)) if getaffinity else (os.cpu_count() or 1)
 
 
 def free_vram_bytes() -> int | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import psutil
@@ -14,6 +16,7 @@ from assistant.llm._device import (
     plan_for_file,
     plan_gpu_layers,
     resolve_threads,
+    usable_cpus,
 )
 
 GIB = 2**30
@@ -60,8 +63,18 @@ def test_explicit_zero_is_cpu_only() -> None:
 
 
 def test_threads_auto_is_physical_cores() -> None:
-    assert resolve_threads("auto") == (psutil.cpu_count(logical=False) or 1)
+    assert resolve_threads("auto") == min(psutil.cpu_count(logical=False) or 1, usable_cpus())
     assert resolve_threads(3) == 3
+
+
+def test_threads_auto_never_exceeds_the_cpus_the_process_may_use() -> None:
+    # taskset / a container's cpuset: one usable CPU means one llama.cpp thread
+    code = (
+        "import os; os.sched_setaffinity(0, {min(os.sched_getaffinity(0))}); "
+        "from assistant.llm._device import resolve_threads; print(resolve_threads('auto'))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "1"
 
 
 def test_gpu_build_without_a_gpu_device_says_so() -> None:
