@@ -7,8 +7,9 @@ Four kinds of items, each against its own set of stored documents:
   answerable SQuAD 2.0 "Normans" questions).
 
 Systems: ``vector`` (the query embedding against the stored vectors), ``fts`` (the word index
-with BM25) and ``hybrid`` (what ``deskmate search`` does: cosine + weighted BM25 strength). Each document
-set is stored once per run in a private data folder with the evaluated core's embedding model.
+with BM25) and ``hybrid`` (what ``deskmate search`` does: cosine plus weighted BM25 strength).
+Each document set is stored once per run in a private data folder with the evaluated core's
+embedding model.
 Headline: recall@1 over all items.
 """
 
