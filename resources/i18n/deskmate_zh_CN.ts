@@ -1396,72 +1396,82 @@
   <context>
     <name>QuickPopup</name>
     <message>
-      <location filename="../../ui/quick_popup.py" line="104" />
+      <location filename="../../ui/quick_popup.py" line="105" />
       <source>Ask anything, or pick an action for the text…</source>
       <translation>随便问，或为这段文字选择一个操作…</translation>
     </message>
     <message>
-      <location filename="../../ui/quick_popup.py" line="111" />
+      <location filename="../../ui/quick_popup.py" line="112" />
       <source>Summarize</source>
       <translation>摘要</translation>
     </message>
     <message>
-      <location filename="../../ui/quick_popup.py" line="112" />
+      <location filename="../../ui/quick_popup.py" line="113" />
       <source>Translate</source>
       <translation>翻译</translation>
     </message>
     <message>
-      <location filename="../../ui/quick_popup.py" line="113" />
+      <location filename="../../ui/quick_popup.py" line="114" />
       <source>Polish</source>
       <translation>润色</translation>
     </message>
     <message>
-      <location filename="../../ui/quick_popup.py" line="114" />
+      <location filename="../../ui/quick_popup.py" line="115" />
       <source>Reply</source>
       <translation>回复</translation>
     </message>
     <message>
-      <location filename="../../ui/quick_popup.py" line="115" />
+      <location filename="../../ui/quick_popup.py" line="116" />
       <source>Schedule</source>
       <translation>日程</translation>
     </message>
     <message>
-      <location filename="../../ui/quick_popup.py" line="116" />
+      <location filename="../../ui/quick_popup.py" line="117" />
       <source>Ask</source>
       <translation>提问</translation>
     </message>
     <message>
-      <location filename="../../ui/quick_popup.py" line="142" />
+      <location filename="../../ui/quick_popup.py" line="130" />
+      <source>My documents</source>
+      <translation>我的文档</translation>
+    </message>
+    <message>
+      <location filename="../../ui/quick_popup.py" line="133" />
+      <source>Ask answers from your library, with citations (Alt+D)</source>
+      <translation>从文档库中回答，并附引用（Alt+D）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/quick_popup.py" line="154" />
       <source>Enter runs · Ctrl+Enter replaces · Shift+Enter new line · Esc closes</source>
       <translation>Enter 运行 · Ctrl+Enter 替换 · Shift+Enter 换行 · Esc 关闭</translation>
     </message>
     <message>
-      <location filename="../../ui/quick_popup.py" line="146" />
+      <location filename="../../ui/quick_popup.py" line="158" />
       <source>Copy</source>
       <translation>复制</translation>
     </message>
     <message>
-      <location filename="../../ui/quick_popup.py" line="148" />
+      <location filename="../../ui/quick_popup.py" line="160" />
       <source>Replace</source>
       <translation>替换</translation>
     </message>
     <message>
-      <location filename="../../ui/quick_popup.py" line="151" />
+      <location filename="../../ui/quick_popup.py" line="163" />
       <source>Put the result in place of the selected text (Ctrl+Enter)</source>
       <translation>用结果替换所选文字（Ctrl+Enter）</translation>
     </message>
     <message>
-      <location filename="../../ui/quick_popup.py" line="172" />
+      <location filename="../../ui/quick_popup.py" line="184" />
       <source>This feature is not installed in this version.</source>
       <translation>此版本未安装该功能。</translation>
     </message>
     <message>
-      <location filename="../../ui/quick_popup.py" line="193" />
+      <location filename="../../ui/quick_popup.py" line="205" />
       <source>Alt+%1</source>
       <translation>Alt+%1</translation>
     </message>
     <message>
-      <location filename="../../ui/quick_popup.py" line="242" />
+      <location filename="../../ui/quick_popup.py" line="256" />
       <source>Thinking…</source>
       <translation>思考中…</translation>
     </message>

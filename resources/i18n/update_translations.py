@@ -474,6 +474,8 @@ ZH = {
     "Up to date; new, changed and deleted files are noticed within a minute.": "已是最新；新增、修改和删除的文件会在一分钟内被发现。",
     "Resume": "继续",
     "Pause": "暂停",
+    "My documents": "我的文档",
+    "Ask answers from your library, with citations (Alt+D)": "从文档库中回答，并附引用（Alt+D）",
 }
 
 
