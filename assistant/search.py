@@ -1,5 +1,17 @@
 """One local search over everything stored: full-text (FTS5 over jieba-segmented words) and
-embeddings, merged into one ranked list by reciprocal rank fusion.
+embeddings, merged into one ranked list.
+
+The merge is a convex combination of scores, not of ranks. A hit scores its embedding cosine
+plus ``LEXICAL_WEIGHT`` times its full-text strength in [0, 1] (its BM25 relative to the best
+hit's, times the square of its share of the query's words). The full-text half can therefore
+only reorder hits whose meanings are within ``LEXICAL_WEIGHT`` of each other in cosine: exact
+words break near-ties, they never overturn a clear answer of the vector half. Reciprocal rank
+fusion did (a hit second by meaning and first by a partial word match beat the first by
+meaning): across languages, where shared words are mostly names and numbers, it lost recall@1
+against the vector half alone (docs/SEARCH.md). Hits without a vector (outside the vector
+candidates) start from the weakest candidate's cosine; calendar events, which have no
+embedding, interleave with the meaning hits rank for rank. Without vectors (no embedding
+model, ``semantic=False``) the order is the full-text order.
 
 The two halves run at the same time: full-text ranking (SQLite) on the caller's thread, query
 embedding and the vector product (torch, numpy) on a search thread; all three release the GIL,
@@ -20,7 +32,7 @@ if TYPE_CHECKING:
     from assistant.core import Core
 
 log = logging.getLogger(__name__)
-RRF_K = 60
+LEXICAL_WEIGHT = 0.03  # in cosine units: e5 gaps between a right and a wrong hit are larger
 CANDIDATES = 50  # from each list (full text, chunk vectors, run vectors) before fusion
 # A search first embeds what is still missing, but not a whole backlog (after the embedding model
 # changed, the background indexer re-embeds everything; the search uses what is done so far).
@@ -80,9 +92,9 @@ def _run_hit(row: dict[str, Any], query: str, score: float) -> Hit:
     )
 
 
-def _semantic(core: Core, query: str) -> tuple[list[int], list[int]]:
-    """Index what is still missing, embed the query, and return the nearest chunk ids and run
-    ids; empty when no embedding model works (full-text search still answers)."""
+def _semantic(core: Core, query: str) -> tuple[list[tuple[int, float]], list[tuple[int, float]]]:
+    """Index what is still missing, embed the query, and return the nearest chunks and runs
+    with their L2 distances; empty when no embedding model works (full text still answers)."""
     from assistant.errors import DeskmateError
 
     store = core.store
@@ -96,9 +108,51 @@ def _semantic(core: Core, query: str) -> tuple[list[int], list[int]]:
         log.warning("semantic search unavailable: %s", exc.user_text())
         return [], []
     # Only vectors of the model that embedded the query are compared with it.
-    chunks = [c for c, _d in store.nearest_chunks(vec, CANDIDATES, embedder.model)]
-    runs = [r for r, _d in store.nearest_runs(vec, CANDIDATES, embedder.model)]
+    chunks = store.nearest_chunks(vec, CANDIDATES, embedder.model)
+    runs = store.nearest_runs(vec, CANDIDATES, embedder.model)
     return chunks, runs
+
+
+def _text_key(found: dict[str, Any]) -> tuple[str, str]:
+    if found["kind"] == "chunk":
+        return ("chunk", str(found["chunk_id"]))
+    return ("run", str(found["run_id"]))
+
+
+def _lexical(found: list[dict[str, Any]]) -> dict[tuple[str, str], float]:
+    """Full-text strength in [0, 1]: BM25 relative to the best hit (FTS5's rank is negative,
+    lower is better), scaled by the square of the share of the query's words the hit holds,
+    so one shared name ("Tom") does not make a sentence about something else strong."""
+    if not found:
+        return {}
+    best = min(float(f["rank"]) for f in found)
+    strength: dict[tuple[str, str], float] = {}
+    for f in found:
+        relative = float(f["rank"]) / best if best < 0 else 1.0
+        strength[_text_key(f)] = relative * float(f.get("coverage", 1.0)) ** 2
+    return strength
+
+
+def fuse(
+    nearest: list[tuple[tuple[str, str], float]],
+    lexical: dict[tuple[str, str], float],
+    events: list[tuple[str, str]],
+) -> dict[tuple[str, str], float]:
+    """Scores of every hit: cosine (from the L2 ``nearest`` distances of normalized vectors)
+    plus ``LEXICAL_WEIGHT`` x full-text strength; see the module's docstring."""
+    cosine = {key: 1.0 - dist * dist / 2.0 for key, dist in nearest}
+    ordered = sorted(cosine.values(), reverse=True)
+    floor = ordered[-1] if ordered else 0.0
+    scores = {key: cosine.get(key, floor) + LEXICAL_WEIGHT * lexical.get(key, 0.0)
+              for key in cosine.keys() | lexical.keys()}  # fmt: skip
+    for rank, key in enumerate(events):
+        # No embedding: the r-th event sits just below the r-th meaning hit (or, without
+        # vectors, among the full-text hits by its own rank).
+        if ordered:
+            scores[key] = ordered[min(rank, len(ordered) - 1)] - 1e-6
+        else:
+            scores[key] = LEXICAL_WEIGHT / (1 + rank)
+    return scores
 
 
 def search(core: Core, query: str, limit: int = 20, *, semantic: bool = True) -> list[Hit]:
@@ -108,36 +162,23 @@ def search(core: Core, query: str, limit: int = 20, *, semantic: bool = True) ->
     if not query:
         return []
     rows: dict[tuple[str, str], dict[str, Any]] = {}
-    scores: dict[tuple[str, str], float] = {}
-
-    def vote(key: tuple[str, str], rank: int, weight: float = 1.0) -> None:
-        scores[key] = scores.get(key, 0.0) + weight / (RRF_K + rank)
-
     nearest = _search_thread().submit(_semantic, core, query) if semantic else None
     try:
-        for rank, found in enumerate(store.rank_text(query, limit=CANDIDATES)):
-            key = (
-                ("chunk", str(found["chunk_id"]))
-                if found["kind"] == "chunk"
-                else ("run", str(found["run_id"]))
-            )
-            rows[key] = found
-            # A hit holding only some of the query's words votes less: one shared name ("Tom")
-            # must not lift a sentence about something else above the meaning of the query.
-            vote(key, rank, float(found.get("coverage", 1.0)) ** 2)
-        for rank, event in enumerate(store.search_events(query, limit=20)):
-            key = ("event", str(event["uid"]))
-            rows[key] = dict(event)
-            vote(key, rank)
+        found = store.rank_text(query, limit=CANDIDATES)
+        for hit in found:
+            rows[_text_key(hit)] = hit
+        events: list[tuple[str, str]] = []
+        for event in store.search_events(query, limit=20):
+            events.append(("event", str(event["uid"])))
+            rows[events[-1]] = dict(event)
     except BaseException:
         if nearest is not None:
             wait([nearest])  # never leave the semantic half running against a closing store
         raise
-    chunk_ids, run_ids = nearest.result() if nearest is not None else ([], [])
-    for rank, chunk_id in enumerate(chunk_ids):
-        vote(("chunk", str(chunk_id)), rank)
-    for rank, run_id in enumerate(run_ids):
-        vote(("run", str(run_id)), rank)
+    chunk_dists, run_dists = nearest.result() if nearest is not None else ([], [])
+    near = [(("chunk", str(c)), d) for c, d in chunk_dists]
+    near += [(("run", str(r)), d) for r, d in run_dists]
+    scores = fuse(near, _lexical(found), events)
     best = sorted(scores.items(), key=lambda kv: -kv[1])[:limit]
     missing_chunks = [int(k[1]) for k, _ in best if k[0] == "chunk" and k not in rows]
     for chunk in store.get_chunks_by_id(missing_chunks):

@@ -16,7 +16,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QEvent, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragLeaveEvent, QDropEvent, QResizeEvent
+from PySide6.QtGui import (
+    QCloseEvent,
+    QDragEnterEvent,
+    QDragLeaveEvent,
+    QDropEvent,
+    QKeySequence,
+    QResizeEvent,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -117,6 +125,8 @@ class MainWindow(QMainWindow):
             )
         self._add_page("mail", self.tr("Mail"), self._build_mail)
         self._add_page("ask", self.tr("Ask documents"), self._build_ask)
+        self._add_page("library", self.tr("Library"), self._build_library)
+        QShortcut(QKeySequence("Ctrl+Shift+L"), self, lambda: self.show_page("library"))
         self._add_page("history", self.tr("History"), self._build_history)
         self._add_page("settings", self.tr("Settings"), self._build_settings)
         self.sidebar.currentRowChanged.connect(self._page_selected)
@@ -195,6 +205,15 @@ class MainWindow(QMainWindow):
         ask.crashed.connect(show_crash)
         self._place("ask", ask)
         return ask
+
+    def _build_library(self) -> QWidget:
+        from ui.pages.library_page import LibraryPage
+
+        library = LibraryPage(self.core)
+        library.error.connect(self.show_error)
+        library.crashed.connect(show_crash)
+        self._place("library", library)
+        return library
 
     def _build_history(self) -> HistoryPage:
         from ui.pages.history import HistoryPage

@@ -22,6 +22,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -125,6 +126,17 @@ class QuickPopup(QFrame):
             self.chip_buttons[action] = chip
             chips.addWidget(chip)
         chips.addStretch(1)
+        # Ask + "My documents": answer from the library with verified citations (Alt+D)
+        self.docs_toggle = QCheckBox(self.tr("My documents"))
+        self.docs_toggle.setObjectName("docsToggle")
+        self.docs_toggle.setToolTip(
+            self.tr("Ask answers from your library, with citations (Alt+D)")
+        )
+        QShortcut(QKeySequence("Alt+D"), self, self.docs_toggle.toggle)
+        self.chips.buttonToggled.connect(
+            lambda *_: self.docs_toggle.setEnabled(self.action() == "ask")
+        )
+        chips.addWidget(self.docs_toggle)
         layout.addLayout(chips)
         self.custom_row = QHBoxLayout()  # the user's own actions, Alt+1..Alt+9
         layout.addLayout(self.custom_row)
@@ -235,6 +247,8 @@ class QuickPopup(QFrame):
     def run(self) -> None:
         text = self.input.toPlainText().strip()
         call = self._calls.get(self.action())
+        if self.action() == "ask" and self.docs_toggle.isChecked():
+            call = self._ask_documents
         if not text or call is None:
             return
         self.runner.cancel()
@@ -242,8 +256,16 @@ class QuickPopup(QFrame):
         self.answer.setPlainText(self.tr("Thinking…"))
         self.runner.start(lambda: call(text), f"quick-{self.action()}")
 
+    def _ask_documents(self, question: str) -> Iterator[Event]:
+        from assistant.docqa.ask_docs import ask_documents
+
+        return ask_documents(self.core, question)
+
     def _on_done(self, done: Any) -> None:
         self._set_answer(done.text or self.answer_text)
+        if "citations" in done.data:  # an answer from the documents: one line per citation
+            self.answer.setPlainText(done.text)
+            return
         original = done.data.get("original")
         if isinstance(original, str) and done.text:
             self.answer.set_diff(diff_texts(original, done.text))

@@ -116,4 +116,5 @@ TASK = EvalTask(
     run=run,
     score=score,
     headline="answer_contains_gold",
+    shipped=False,
 )

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from assistant.errors import UserError
+from assistant.errors import EvalDataError
 
 if TYPE_CHECKING:
     from assistant.core import Core
@@ -70,11 +70,11 @@ def read_jsonl(root: Path, rel: Path) -> list[dict[str, object]]:
     """The rows of a JSON-lines eval file; a missing or malformed file is a typed error."""
     path = root / rel
     if not path.is_file():
-        raise UserError(f"missing eval data: {path}", hint="pass --data ../shared/corpus")
+        raise EvalDataError(f"missing eval data: {path}", hint="pass --data ../shared/corpus")
     try:
         return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
     except json.JSONDecodeError as exc:
-        raise UserError(f"{path} is not JSON lines: {exc}") from exc
+        raise EvalDataError(f"{path} is not JSON lines: {exc}") from exc
 
 
 def context_keys(kind: str, rows: list[dict[str, object]]) -> tuple[DocSet, dict[str, str]]:

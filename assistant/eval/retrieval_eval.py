@@ -7,8 +7,9 @@ Four kinds of items, each against its own set of stored documents:
   answerable SQuAD 2.0 "Normans" questions).
 
 Systems: ``vector`` (the query embedding against the stored vectors), ``fts`` (the word index
-with BM25) and ``hybrid`` (what ``deskmate search`` does: both, merged by RRF). Each document
-set is stored once per run in a private data folder with the evaluated core's embedding model.
+with BM25) and ``hybrid`` (what ``deskmate search`` does: cosine plus weighted BM25 strength).
+Each document set is stored once per run in a private data folder with the evaluated core's
+embedding model.
 Headline: recall@1 over all items.
 """
 
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from assistant.errors import UserError
+from assistant.errors import EvalDataError, UserError
 from assistant.eval.doc_sets import DocSet, context_keys, core_for, read_jsonl
 from assistant.eval.spec import EvalContext, EvalTask
 
@@ -45,11 +46,11 @@ class RetrievalItem:
 def _read_tatoeba(root: Path) -> list[tuple[str, str, str]]:
     path = root / TATOEBA
     if not path.is_file():
-        raise UserError(f"missing eval data: {path}", hint="pass --data ../shared/corpus")
+        raise EvalDataError(f"missing eval data: {path}", hint="pass --data ../shared/corpus")
     with path.open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh, delimiter="\t"))
     if not rows or not {"id", "en", "zh"} <= set(rows[0]):
-        raise UserError(f"{path} needs the columns id, en, zh")
+        raise EvalDataError(f"{path} needs the columns id, en, zh")
     return [(r["id"], r["en"].strip(), r["zh"].strip()) for r in rows if r["en"] and r["zh"]]
 
 
@@ -119,4 +120,5 @@ TASK = EvalTask(
     run=run,
     score=score,
     headline="recall_at_1",
+    shipped=False,
 )

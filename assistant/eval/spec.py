@@ -44,3 +44,6 @@ class EvalTask:
     score: Callable[[Sequence[Any], Sequence[Any]], dict[str, float]]
     # The metric the paired difference and the "better" verdict use.
     headline: str
+    # False when its data sets are not among the shipped samples (only in the dev corpus,
+    # ``--data ../shared/corpus``): loading the shipped folder is then a typed error.
+    shipped: bool = True

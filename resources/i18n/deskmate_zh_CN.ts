@@ -510,6 +510,119 @@
     </message>
   </context>
   <context>
+    <name>LibraryPage</name>
+    <message>
+      <location filename="../../ui/pages/library_page.py" line="90" />
+      <source>Library</source>
+      <translation>文档库</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/library_page.py" line="95" />
+      <source>Add folder…</source>
+      <translation>添加文件夹…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/library_page.py" line="96" />
+      <source>Index the documents of a folder (Ctrl+O)</source>
+      <translation>为一个文件夹中的文档建立索引（Ctrl+O）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/library_page.py" line="97" />
+      <source>Remove</source>
+      <translation>删除</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/library_page.py" line="99" />
+      <source>Stop indexing the selected folder; its documents go to the trash (Delete)</source>
+      <translation>停止索引所选文件夹；其文档移入回收站（Delete）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/library_page.py" line="102" />
+      <source>Pause or resume indexing (Ctrl+P)</source>
+      <translation>暂停或继续索引（Ctrl+P）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/library_page.py" line="103" />
+      <source>Scan now</source>
+      <translation>立即扫描</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/library_page.py" line="104" />
+      <source>Look for new, changed and deleted files now (F5)</source>
+      <translation>立即查找新增、修改和删除的文件（F5）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/library_page.py" line="117" />
+      <source>No library folders yet. Click “Add folder…” (Ctrl+O) and choose a folder of documents: Deskmate indexes every PDF, Word, text and Markdown file in it for Search and Ask, and keeps up with new, changed and deleted files. It only reads the folder; it never changes your files.</source>
+      <translation>文档库中还没有文件夹。点击“添加文件夹…”（Ctrl+O）并选择一个存放文档的文件夹：Deskmate 会为其中的 PDF、Word、文本和 Markdown 文件建立索引，供搜索和问文档使用，并跟进新增、修改和删除的文件。它只读取该文件夹，绝不改动你的文件。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/library_page.py" line="126" />
+      <source>Folder</source>
+      <translation>文件夹</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/library_page.py" line="126" />
+      <source>Indexed</source>
+      <translation>已索引</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/library_page.py" line="126" />
+      <source>Failed</source>
+      <translation>失败</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/library_page.py" line="128" />
+      <source>Files that could not be loaded</source>
+      <translation>无法读取的文件</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/library_page.py" line="130" />
+      <source>File</source>
+      <translation>文件</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/library_page.py" line="130" />
+      <source>Error</source>
+      <translation>错误</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/library_page.py" line="151" />
+      <source>Add a folder to the library</source>
+      <translation>向文档库添加文件夹</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/library_page.py" line="222" />
+      <source>Indexing stopped: %1</source>
+      <translation>索引已停止：%1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/library_page.py" line="224" />
+      <source>Indexing is paused; it resumes where it stopped.</source>
+      <translation>索引已暂停；继续时将从中断处接着进行。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/library_page.py" line="226" />
+      <source>Indexing %1 of %2 files</source>
+      <translation>正在索引第 %1 个文件，共 %2 个</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/library_page.py" line="234" />
+      <source>Up to date; new, changed and deleted files are noticed within a minute.</source>
+      <translation>已是最新；新增、修改和删除的文件会在一分钟内被发现。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/library_page.py" line="242" />
+      <source>Resume</source>
+      <translation>继续</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/library_page.py" line="242" />
+      <source>Pause</source>
+      <translation>暂停</translation>
+    </message>
+  </context>
+  <context>
     <name>MailAccountsBox</name>
     <message>
       <location filename="../../ui/pages/mail_accounts_box.py" line="40" />
@@ -821,87 +934,92 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="118" />
+      <location filename="../../ui/main_window.py" line="126" />
       <source>Mail</source>
       <translation>邮件</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="119" />
+      <location filename="../../ui/main_window.py" line="127" />
       <source>Ask documents</source>
       <translation>问文档</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="120" />
+      <location filename="../../ui/main_window.py" line="128" />
+      <source>Library</source>
+      <translation>文档库</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="130" />
       <source>History</source>
       <translation>历史</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="121" />
+      <location filename="../../ui/main_window.py" line="131" />
       <source>Settings</source>
       <translation>设置</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="125" />
+      <location filename="../../ui/main_window.py" line="135" />
       <source>Model: not loaded yet</source>
       <translation>模型：尚未加载</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="274" />
+      <location filename="../../ui/main_window.py" line="293" />
       <source>This result's task is not available.</source>
       <translation>该结果的任务不可用。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="279" />
+      <location filename="../../ui/main_window.py" line="298" />
       <source>From History: %1</source>
       <translation>来自历史：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="294" />
+      <location filename="../../ui/main_window.py" line="313" />
       <source>Loading the model…</source>
       <translation>正在加载模型…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="307" />
+      <location filename="../../ui/main_window.py" line="326" />
       <source>Model: %1</source>
       <translation>模型：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="315" />
+      <location filename="../../ui/main_window.py" line="334" />
       <source>Model unavailable</source>
       <translation>模型不可用</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="330" />
+      <location filename="../../ui/main_window.py" line="349" />
       <source>GPU (%1 layers)</source>
       <translation>GPU，%1 层</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="332" />
+      <location filename="../../ui/main_window.py" line="351" />
       <source>the server at %1</source>
       <translation>服务器 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="333" />
+      <location filename="../../ui/main_window.py" line="352" />
       <source>%1 on %2</source>
       <translation>%1（%2）</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="337" />
+      <location filename="../../ui/main_window.py" line="356" />
       <source>Result deleted.</source>
       <translation>结果已删除。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="338" />
+      <location filename="../../ui/main_window.py" line="357" />
       <source>Undo</source>
       <translation>撤销</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="352" />
+      <location filename="../../ui/main_window.py" line="371" />
       <source>Model settings changed: reloading…</source>
       <translation>模型设置已更改：正在重新加载…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="388" />
+      <location filename="../../ui/main_window.py" line="407" />
       <source>Drop %1 file(s) here: %2</source>
       <translation>拖放 %1 个文件到此处：%2</translation>
     </message>
@@ -1361,72 +1479,82 @@
   <context>
     <name>QuickPopup</name>
     <message>
-      <location filename="../../ui/quick_popup.py" line="104" />
+      <location filename="../../ui/quick_popup.py" line="105" />
       <source>Ask anything, or pick an action for the text…</source>
       <translation>随便问，或为这段文字选择一个操作…</translation>
     </message>
     <message>
-      <location filename="../../ui/quick_popup.py" line="111" />
+      <location filename="../../ui/quick_popup.py" line="112" />
       <source>Summarize</source>
       <translation>摘要</translation>
     </message>
     <message>
-      <location filename="../../ui/quick_popup.py" line="112" />
+      <location filename="../../ui/quick_popup.py" line="113" />
       <source>Translate</source>
       <translation>翻译</translation>
     </message>
     <message>
-      <location filename="../../ui/quick_popup.py" line="113" />
+      <location filename="../../ui/quick_popup.py" line="114" />
       <source>Polish</source>
       <translation>润色</translation>
     </message>
     <message>
-      <location filename="../../ui/quick_popup.py" line="114" />
+      <location filename="../../ui/quick_popup.py" line="115" />
       <source>Reply</source>
       <translation>回复</translation>
     </message>
     <message>
-      <location filename="../../ui/quick_popup.py" line="115" />
+      <location filename="../../ui/quick_popup.py" line="116" />
       <source>Schedule</source>
       <translation>日程</translation>
     </message>
     <message>
-      <location filename="../../ui/quick_popup.py" line="116" />
+      <location filename="../../ui/quick_popup.py" line="117" />
       <source>Ask</source>
       <translation>提问</translation>
     </message>
     <message>
-      <location filename="../../ui/quick_popup.py" line="142" />
+      <location filename="../../ui/quick_popup.py" line="130" />
+      <source>My documents</source>
+      <translation>我的文档</translation>
+    </message>
+    <message>
+      <location filename="../../ui/quick_popup.py" line="133" />
+      <source>Ask answers from your library, with citations (Alt+D)</source>
+      <translation>从文档库中回答，并附引用（Alt+D）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/quick_popup.py" line="154" />
       <source>Enter runs · Ctrl+Enter replaces · Shift+Enter new line · Esc closes</source>
       <translation>Enter 运行 · Ctrl+Enter 替换 · Shift+Enter 换行 · Esc 关闭</translation>
     </message>
     <message>
-      <location filename="../../ui/quick_popup.py" line="146" />
+      <location filename="../../ui/quick_popup.py" line="158" />
       <source>Copy</source>
       <translation>复制</translation>
     </message>
     <message>
-      <location filename="../../ui/quick_popup.py" line="148" />
+      <location filename="../../ui/quick_popup.py" line="160" />
       <source>Replace</source>
       <translation>替换</translation>
     </message>
     <message>
-      <location filename="../../ui/quick_popup.py" line="151" />
+      <location filename="../../ui/quick_popup.py" line="163" />
       <source>Put the result in place of the selected text (Ctrl+Enter)</source>
       <translation>用结果替换所选文字（Ctrl+Enter）</translation>
     </message>
     <message>
-      <location filename="../../ui/quick_popup.py" line="172" />
+      <location filename="../../ui/quick_popup.py" line="184" />
       <source>This feature is not installed in this version.</source>
       <translation>此版本未安装该功能。</translation>
     </message>
     <message>
-      <location filename="../../ui/quick_popup.py" line="193" />
+      <location filename="../../ui/quick_popup.py" line="205" />
       <source>Alt+%1</source>
       <translation>Alt+%1</translation>
     </message>
     <message>
-      <location filename="../../ui/quick_popup.py" line="242" />
+      <location filename="../../ui/quick_popup.py" line="256" />
       <source>Thinking…</source>
       <translation>思考中…</translation>
     </message>

@@ -468,6 +468,28 @@ ZH = {
     "not synced yet": "尚未同步",
     "synced %1": "已同步 %1",
     "Calendar for suggestions": "接受建议写入的日历",
+    # Library page
+    "Add folder…": "添加文件夹…",
+    "Index the documents of a folder (Ctrl+O)": "为一个文件夹中的文档建立索引（Ctrl+O）",
+    "Stop indexing the selected folder; its documents go to the trash (Delete)": "停止索引所选文件夹；其文档移入回收站（Delete）",
+    "Pause or resume indexing (Ctrl+P)": "暂停或继续索引（Ctrl+P）",
+    "Scan now": "立即扫描",
+    "Look for new, changed and deleted files now (F5)": "立即查找新增、修改和删除的文件（F5）",
+    "No library folders yet. Click “Add folder…” (Ctrl+O) and choose a folder of documents: Deskmate indexes every PDF, Word, text and Markdown file in it for Search and Ask, and keeps up with new, changed and deleted files. It only reads the folder; it never changes your files.": "文档库中还没有文件夹。点击“添加文件夹…”（Ctrl+O）并选择一个存放文档的文件夹：Deskmate 会为其中的 PDF、Word、文本和 Markdown 文件建立索引，供搜索和问文档使用，并跟进新增、修改和删除的文件。它只读取该文件夹，绝不改动你的文件。",
+    "Indexed": "已索引",
+    "Failed": "失败",
+    "Files that could not be loaded": "无法读取的文件",
+    "File": "文件",
+    "Error": "错误",
+    "Add a folder to the library": "向文档库添加文件夹",
+    "Indexing stopped: %1": "索引已停止：%1",
+    "Indexing is paused; it resumes where it stopped.": "索引已暂停；继续时将从中断处接着进行。",
+    "Indexing %1 of %2 files": "正在索引第 %1 个文件，共 %2 个",
+    "Up to date; new, changed and deleted files are noticed within a minute.": "已是最新；新增、修改和删除的文件会在一分钟内被发现。",
+    "Resume": "继续",
+    "Pause": "暂停",
+    "My documents": "我的文档",
+    "Ask answers from your library, with citations (Alt+D)": "从文档库中回答，并附引用（Alt+D）",
 }
 
 

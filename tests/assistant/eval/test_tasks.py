@@ -16,6 +16,10 @@ from assistant.eval.rouge import lcs_length, rouge_l
 def test_every_task_loads_a_few_shipped_items() -> None:
     root = default_data_dir()
     for task in registry.all_tasks():
+        if not task.shipped:  # its sets are in the dev corpus only: a typed error says so
+            with pytest.raises(EvalDataError, match="missing eval data"):
+                task.load(root, 3)
+            continue
         items = task.load(root, 3)
         assert len(items) == 3, task.name
         # a few dozen items are shipped (grouped by 3 papers in the sections tasks)
