@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import numpy as np
 
-    from assistant.core import Core
+    from assistant.host import TaskHost
 
 log = logging.getLogger(__name__)
 RRF_K = 60
@@ -80,7 +80,7 @@ def _run_hit(row: dict[str, Any], query: str, score: float) -> Hit:
     )
 
 
-def _semantic(core: Core, query: str) -> tuple[list[int], list[int]]:
+def _semantic(core: TaskHost, query: str) -> tuple[list[int], list[int]]:
     """Index what is still missing, embed the query, and return the nearest chunk ids and run
     ids; empty when no embedding model works (full-text search still answers)."""
     from assistant.errors import DeskmateError
@@ -101,7 +101,7 @@ def _semantic(core: Core, query: str) -> tuple[list[int], list[int]]:
     return chunks, runs
 
 
-def search(core: Core, query: str, limit: int = 20, *, semantic: bool = True) -> list[Hit]:
+def search(core: TaskHost, query: str, limit: int = 20, *, semantic: bool = True) -> list[Hit]:
     """Best matches first. ``semantic=False`` skips the embedding model (full-text only)."""
     store = core.store
     query = query.strip()

@@ -34,7 +34,7 @@ from assistant.writing.diff import apply_hunks, common_hunks, diff_texts, tokeni
 from assistant.writing.protect import missing_tokens, protected_spans, protected_tokens, touches
 
 if TYPE_CHECKING:
-    from assistant.core import Core
+    from assistant.host import TaskHost
     from assistant.llm.engine import LLMEngine
 
 __all__ = ["MODES", "PolishOptions", "polish", "polish_text"]
@@ -67,7 +67,7 @@ class PolishOptions:
 
 
 def polish(
-    core: Core, source: Path | str, options: PolishOptions, task: str = "polish"
+    core: TaskHost, source: Path | str, options: PolishOptions, task: str = "polish"
 ) -> Iterator[Event]:
     from assistant.documents import load_source
     from assistant.tasks.translate import _layout_text

@@ -26,7 +26,7 @@ from assistant.tasks.recording import recorded
 if TYPE_CHECKING:
     from assistant.calendar import CalEvent, Suggestion
     from assistant.calendar.todo import SourceKind
-    from assistant.core import Core
+    from assistant.host import TaskHost
 
 DEFAULT_MINUTES = 60
 
@@ -47,7 +47,7 @@ def system_zone() -> str:
         return "UTC"
 
 
-def resolve_zone(core: Core, requested: str) -> str:
+def resolve_zone(core: TaskHost, requested: str) -> str:
     name = requested or core.settings.get_str("time_zone") or system_zone()
     try:
         ZoneInfo(name)
@@ -107,7 +107,7 @@ def extraction_messages(text: str, *, reference: datetime) -> list[ChatMessage]:
     ]
 
 
-def _source_text(core: Core, source: Path | str) -> str:
+def _source_text(core: TaskHost, source: Path | str) -> str:
     max_bytes = core.settings.max_file_bytes()
     if isinstance(source, Path) and source.suffix.lower() == ".eml":
         from assistant.mail import parse_email
@@ -148,7 +148,7 @@ def to_event(s: Suggestion, tz: str) -> CalEvent | None:
 
 
 def plan(
-    core: Core, suggestions: list[Suggestion], *, tz: str, now: datetime
+    core: TaskHost, suggestions: list[Suggestion], *, tz: str, now: datetime
 ) -> list[dict[str, Any]]:
     """Each suggestion as a dict with its event, conflicts and free-slot proposals."""
     from assistant.calendar import find_conflicts, propose_slots
@@ -201,7 +201,7 @@ def _source_link(source: Path | str, run_id: int) -> tuple[SourceKind, str]:
 
 
 def store_todos(
-    core: Core,
+    core: TaskHost,
     suggestions: list[Suggestion],
     planned: list[dict[str, Any]],
     link: tuple[SourceKind, str],
@@ -254,7 +254,7 @@ def render(planned: list[dict[str, Any]], *, lang: str, tz: str, now: datetime) 
     return "\n".join(lines)
 
 
-def schedule(core: Core, source: Path | str, options: ScheduleOptions) -> Iterator[Event]:
+def schedule(core: TaskHost, source: Path | str, options: ScheduleOptions) -> Iterator[Event]:
     from assistant.calendar import SUGGESTION_SCHEMA, suggestions_from_extraction
     from assistant.calendar.human_dates import language_of
 
@@ -332,7 +332,7 @@ def events_from_plan(planned: list[dict[str, Any]]) -> list[CalEvent | None]:
 
 
 def accept_suggestions(
-    core: Core, planned: list[dict[str, Any]], numbers: Sequence[int] | None = None
+    core: TaskHost, planned: list[dict[str, Any]], numbers: Sequence[int] | None = None
 ) -> list[CalEvent]:
     """Store suggestions ``numbers`` (1-based; None = every one that can be stored) as events.
 
@@ -370,7 +370,7 @@ def accept_suggestions(
     return accepted
 
 
-def import_calendar(core: Core, path: Path) -> Iterator[Event]:
+def import_calendar(core: TaskHost, path: Path) -> Iterator[Event]:
     """Import an .ics file into the stored events (a run is recorded like any task)."""
     from assistant.calendar import import_ics
     from assistant.calendar.human_dates import format_when, language_of
