@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from assistant.cjk import count_wide
+from assistant.data_location import resolve_data_dir
 from assistant.events import Event
-from assistant.paths import resolve_data_dir
 from assistant.settings import Settings
 
 INDEX_CHUNK_TOKENS = 200  # the embedding model reads 256 word pieces at most

@@ -80,8 +80,8 @@ def send_line(name: str, message: str) -> bool:
 def quick_over_socket(data_dir: str | None) -> bool:
     """Ask the running app for its quick popup; ``False`` if that needs the slow path (which
     also reports a data dir that cannot be used)."""
+    from assistant.data_location import resolve_data_dir
     from assistant.errors import DeskmateError
-    from assistant.paths import resolve_data_dir
 
     try:
         path = resolve_data_dir(data_dir)

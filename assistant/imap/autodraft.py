@@ -11,8 +11,8 @@ from assistant.events import Done
 
 if TYPE_CHECKING:
     from assistant.host import TaskHost
-    from assistant.imap.account import MailAccount
     from assistant.imap.watcher import DraftFn
+    from assistant.mail.account import MailAccount
     from assistant.mail.identity import Identity
     from assistant.tasks.reply import ReplyOptions
 

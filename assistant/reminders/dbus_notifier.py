@@ -10,8 +10,8 @@ from collections.abc import Callable
 from queue import Queue
 from typing import Any
 
+from assistant.calendar.reminder import Reminder
 from assistant.errors import EnvironmentProblem
-from assistant.reminders.model import Reminder
 
 log = logging.getLogger(__name__)
 SERVICE = "org.freedesktop.Notifications"

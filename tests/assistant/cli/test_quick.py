@@ -23,8 +23,8 @@ from assistant.cli.quick import (
     server_name,
     socket_path,
 )
+from assistant.data_location import resolve_data_dir
 from assistant.errors import UserError
-from assistant.paths import resolve_data_dir
 
 # What `deskmate quick` must not import on its way to the running app.
 HEAVY = (
@@ -127,7 +127,7 @@ def test_unusable_data_dir_is_reported_by_the_usual_path(
     def unavailable(explicit: object = None) -> Path:
         raise UserError("the data folder is not available")
 
-    monkeypatch.setattr("assistant.paths.resolve_data_dir", unavailable)
+    monkeypatch.setattr("assistant.data_location.resolve_data_dir", unavailable)
     assert main(["--data-dir", str(data_dir), "quick"]) == UserError.exit_code
     assert capsys.readouterr().err == "deskmate: error: the data folder is not available\n"
 
