@@ -149,7 +149,7 @@ class FirstRun(QObject):
 
     # --- no packages: say what to do ---------------------------------------------------------
     def _explain(self) -> None:
-        from assistant.buildinfo import missing_model_hint
+        from assistant.models.assemble import missing_model_hint
 
         assert self.entry is not None
         url = self.entry.upstream.split(" ", 1)[0]

@@ -68,7 +68,7 @@ def coerce(setting: Setting, raw: object) -> object:
                     f"{setting.key} must be one of {', '.join(setting.choices)}, not {value!r}"
                 )
         elif kind == "addresses":
-            from assistant.mail.identity import normalize_addresses
+            from assistant.settings.addresses import normalize_addresses
 
             value = normalize_addresses("" if raw is None else str(raw))
         else:
