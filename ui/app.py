@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from assistant.cli.quick import send_line, server_name
+from assistant.single_instance import send_line, server_name
 
 if TYPE_CHECKING:
     from PySide6.QtNetwork import QLocalServer

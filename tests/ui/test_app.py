@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
-from assistant.cli.quick import send_line
+from assistant.single_instance import send_line
 from ui.app import DeskmateApp, send_message, server_name
 
 

@@ -16,15 +16,10 @@ import pytest
 
 from assistant.cli import gui_cmd
 from assistant.cli.main import main
-from assistant.cli.quick import (
-    FastCommand,
-    fast_command,
-    quick_over_socket,
-    server_name,
-    socket_path,
-)
+from assistant.cli.quick import FastCommand, fast_command, quick_over_socket
 from assistant.data_location import resolve_data_dir
 from assistant.errors import UserError
+from assistant.single_instance import server_name, socket_path
 
 # What `deskmate quick` must not import on its way to the running app.
 HEAVY = (
