@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from assistant.indexer import Indexer
     from assistant.library.watcher import LibraryWatcher
     from assistant.llm.engine import LLMEngine
+    from assistant.llm.params import ModelStatus
     from assistant.search import Hit
     from assistant.store import Store
 
@@ -82,15 +83,12 @@ class Core:
                 )
             return self._embedder
 
-    def model_status(self) -> str:
-        """One line about the model: name, and where it runs and why (CPU/GPU reason)."""
+    def model_status(self) -> ModelStatus:
+        """The model (loaded now if it was not yet) and where it runs and why."""
+        from assistant.llm.params import ModelStatus
+
         engine = self.engine()
-        info = engine.device_info()
-        if info.server:
-            return f"{engine.model_name()} on the server at {info.server}"
-        where = f"GPU ({info.n_gpu_layers} layers)" if info.on_gpu else "CPU"
-        reason = f": {info.reason}" if info.reason else ""
-        return f"{engine.model_name()} on {where}{reason}"
+        return ModelStatus(engine.model_name(), engine.device_info())
 
     # --- tasks -------------------------------------------------------------------------------
     def summarize(

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import logging
-import re
 from collections import defaultdict
 from datetime import datetime
 from pathlib import Path
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.errors import DeskmateError
+from assistant.llm.params import ModelStatus
 from ui import worker
 from ui.crash import show_crash
 from ui.dates import shown_time
@@ -294,17 +294,20 @@ class MainWindow(QMainWindow):
         self.status_label.setText(self.tr("Loading the model…"))
         core = self.core
 
-        def warm_up() -> str:
+        def warm_up() -> ModelStatus:
             status = core.model_status()
             warm_language_detector()
             return status
 
         worker.run_in_background(self, warm_up, self._model_ready, self._model_failed, name="model")
 
-    def _model_ready(self, text: object) -> None:
-        self.model_status = str(text)
+    def _model_ready(self, status: object) -> None:
+        assert isinstance(status, ModelStatus)
+        short = self._short_status(status)
+        reason = status.device.reason
+        self.model_status = f"{short}: {reason}" if reason and not status.device.server else short
         log.info("model-ready: %s", self.model_status)
-        self.status_label.setText(self.tr("Model: %1").replace("%1", self._short_status()))
+        self.status_label.setText(self.tr("Model: %1").replace("%1", short))
         self.status_label.setToolTip(self.model_status)
         self.model_status_changed.emit(self.model_status)
 
@@ -320,16 +323,16 @@ class MainWindow(QMainWindow):
     def show_error(self, error: DeskmateError) -> None:
         self.message_bar.show_error(error)
 
-    def _short_status(self) -> str:
+    def _short_status(self, status: ModelStatus) -> str:
         """The model's file name and where it runs, in the UI's language."""
-        name, where = status_parts(self.model_status)
-        if not where:
-            return name
-        layers = re.fullmatch(r"GPU \((\d+) layers\)", where)
-        if layers:
-            where = self.tr("GPU (%1 layers)").replace("%1", layers.group(1))
-        elif where.startswith("the server at "):
-            where = self.tr("the server at %1").replace("%1", where.removeprefix("the server at "))
+        info = status.device
+        if info.server:
+            where = self.tr("the server at %1").replace("%1", info.server)
+        elif info.on_gpu:
+            where = self.tr("GPU (%1 layers)").replace("%1", str(info.n_gpu_layers))
+        else:
+            where = "CPU"
+        name = Path(status.name).name or status.name
         return self.tr("%1 on %2").replace("%1", name).replace("%2", where)
 
     def _run_deleted(self, run_id: int) -> None:
@@ -438,18 +441,3 @@ class MainWindow(QMainWindow):
         # The model warm-up only loads (writes nothing): quitting does not wait for it.
         if not worker.join_all(JOIN_TIMEOUT_S, skip=("model",)):
             log.warning("workers still running at close: %s", worker.live_workers())
-
-
-def status_parts(status: str) -> tuple[str, str]:
-    """'/long/path/model.gguf on CPU: why' -> ('model.gguf', 'CPU'); where may be ''."""
-    head = status.split(": ", 1)[0]
-    name, sep, where = head.rpartition(" on ")
-    if not sep:
-        return head, ""
-    return Path(name).name or name, where
-
-
-def short_status(status: str) -> str:
-    """'/long/path/model.gguf on CPU: why' -> 'model.gguf on CPU' (the whole line: tooltip)."""
-    name, where = status_parts(status)
-    return f"{name} on {where}" if where else name

@@ -73,8 +73,10 @@ class ScriptedCore:
         self._gate = _Gate()
         self.closed = False
 
-    def model_status(self) -> str:
-        return "scripted stand-in on CPU"
+    def model_status(self) -> Any:
+        from assistant.llm.params import DeviceInfo, ModelStatus
+
+        return ModelStatus("scripted stand-in", DeviceInfo(False, 0, ""))
 
     def reset_engine(self) -> None:
         self.calls.append(("reset_engine", None))
