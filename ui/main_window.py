@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from assistant.errors import DeskmateError
 from assistant.llm.params import ModelStatus
+from assistant.settings.schema import by_key
 from ui import worker
 from ui.crash import show_crash
 from ui.dates import shown_time
@@ -348,8 +349,8 @@ class MainWindow(QMainWindow):
         self.run_finished.emit(key, done)
 
     def _setting_changed(self, key: str, value: object) -> None:
-        model_keys = {"model", "n_gpu_layers", "n_threads", "n_ctx", "remote_url", "remote_model"}
-        if key in model_keys:
+        reloads = by_key(key).reload
+        if reloads == "engine":
             reload = self._status_requested  # else the model loads on first use anyway
             if reload:
                 self.status_label.setText(self.tr("Model settings changed: reloading…"))
@@ -359,11 +360,11 @@ class MainWindow(QMainWindow):
                     self.load_model_status()
 
             worker.run_in_background(self, self.core.reset_engine, reloaded, self.show_error)
-        if key in {"embedding_model", "embedding_device"}:  # stored vectors re-embed in background
+        if reloads == "embedder":  # stored vectors re-embed in the background
             worker.run_in_background(
                 self, self.core.reset_embedder, lambda _: None, self.show_error
             )
-        if key in {"time_zone", "work_start", "work_end"} and "schedule" in self.task_pages:
+        if reloads == "calendar" and "schedule" in self.task_pages:
             self.schedule_page.apply_settings()  # a page built later reads the settings then
         self.setting_changed.emit(key, value)
 

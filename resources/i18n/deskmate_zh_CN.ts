@@ -738,87 +738,87 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="118" />
+      <location filename="../../ui/main_window.py" line="119" />
       <source>Mail</source>
       <translation>邮件</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="119" />
+      <location filename="../../ui/main_window.py" line="120" />
       <source>Ask documents</source>
       <translation>问文档</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="120" />
+      <location filename="../../ui/main_window.py" line="121" />
       <source>History</source>
       <translation>历史</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="121" />
+      <location filename="../../ui/main_window.py" line="122" />
       <source>Settings</source>
       <translation>设置</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="125" />
+      <location filename="../../ui/main_window.py" line="126" />
       <source>Model: not loaded yet</source>
       <translation>模型：尚未加载</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="274" />
+      <location filename="../../ui/main_window.py" line="275" />
       <source>This result's task is not available.</source>
       <translation>该结果的任务不可用。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="279" />
+      <location filename="../../ui/main_window.py" line="280" />
       <source>From History: %1</source>
       <translation>来自历史：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="294" />
+      <location filename="../../ui/main_window.py" line="295" />
       <source>Loading the model…</source>
       <translation>正在加载模型…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="307" />
+      <location filename="../../ui/main_window.py" line="311" />
       <source>Model: %1</source>
       <translation>模型：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="315" />
+      <location filename="../../ui/main_window.py" line="319" />
       <source>Model unavailable</source>
       <translation>模型不可用</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="330" />
+      <location filename="../../ui/main_window.py" line="333" />
       <source>GPU (%1 layers)</source>
       <translation>GPU，%1 层</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="332" />
+      <location filename="../../ui/main_window.py" line="331" />
       <source>the server at %1</source>
       <translation>服务器 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="333" />
+      <location filename="../../ui/main_window.py" line="337" />
       <source>%1 on %2</source>
       <translation>%1（%2）</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="337" />
+      <location filename="../../ui/main_window.py" line="341" />
       <source>Result deleted.</source>
       <translation>结果已删除。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="338" />
+      <location filename="../../ui/main_window.py" line="342" />
       <source>Undo</source>
       <translation>撤销</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="352" />
+      <location filename="../../ui/main_window.py" line="356" />
       <source>Model settings changed: reloading…</source>
       <translation>模型设置已更改：正在重新加载…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="388" />
+      <location filename="../../ui/main_window.py" line="392" />
       <source>Drop %1 file(s) here: %2</source>
       <translation>拖放 %1 个文件到此处：%2</translation>
     </message>
@@ -979,204 +979,204 @@
   <context>
     <name>Pages</name>
     <message>
-      <location filename="../../ui/pages/specs.py" line="69" />
+      <location filename="../../ui/pages/specs.py" line="70" />
       <source>English</source>
       <translation>英语</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="70" />
+      <location filename="../../ui/pages/specs.py" line="71" />
       <source>Chinese</source>
       <translation>中文</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="71" />
+      <location filename="../../ui/pages/specs.py" line="72" />
       <source>Japanese</source>
       <translation>日语</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="72" />
+      <location filename="../../ui/pages/specs.py" line="73" />
       <source>French</source>
       <translation>法语</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="73" />
+      <location filename="../../ui/pages/specs.py" line="74" />
       <source>German</source>
       <translation>德语</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="74" />
+      <location filename="../../ui/pages/specs.py" line="75" />
       <source>Spanish</source>
       <translation>西班牙语</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="80" />
+      <location filename="../../ui/pages/specs.py" line="81" />
       <source>Fix spelling and grammar</source>
       <translation>改正错别字和语法</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="81" />
+      <location filename="../../ui/pages/specs.py" line="82" />
       <source>Improve the writing</source>
       <translation>润色文字</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="82" />
+      <location filename="../../ui/pages/specs.py" line="83" />
       <source>More formal</source>
       <translation>更正式</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="83" />
+      <location filename="../../ui/pages/specs.py" line="84" />
       <source>More friendly</source>
       <translation>更亲切</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="84" />
+      <location filename="../../ui/pages/specs.py" line="85" />
       <source>More concise</source>
       <translation>更简洁</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="85" />
+      <location filename="../../ui/pages/specs.py" line="86" />
       <source>Shorter</source>
       <translation>缩短</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="86" />
+      <location filename="../../ui/pages/specs.py" line="87" />
       <source>Longer</source>
       <translation>扩写</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="95" />
+      <location filename="../../ui/pages/specs.py" line="96" />
       <source>Summarize</source>
       <translation>摘要</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="97" />
+      <location filename="../../ui/pages/specs.py" line="98" />
       <source>Paste text here, open a document, or drop files on the window.</source>
       <translation>在此粘贴文字、打开文档，或将文件拖到窗口上。</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="100" />
-      <location filename="../../ui/pages/specs.py" line="135" />
+      <location filename="../../ui/pages/specs.py" line="101" />
+      <location filename="../../ui/pages/specs.py" line="136" />
       <source>Documents (*.pdf *.docx *.html *.htm *.md *.txt);;All files (*)</source>
       <translation>文档 (*.pdf *.docx *.html *.htm *.md *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="107" />
+      <location filename="../../ui/pages/specs.py" line="108" />
       <source>Length</source>
       <translation>长度</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="109" />
-      <location filename="../../ui/pages/specs.py" line="189" />
+      <location filename="../../ui/pages/specs.py" line="110" />
+      <location filename="../../ui/pages/specs.py" line="190" />
       <source>Brief</source>
       <translation>简短</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="110" />
+      <location filename="../../ui/pages/specs.py" line="111" />
       <source>Standard</source>
       <translation>标准</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="111" />
+      <location filename="../../ui/pages/specs.py" line="112" />
       <source>Detailed</source>
       <translation>详细</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="117" />
+      <location filename="../../ui/pages/specs.py" line="118" />
       <source>Language</source>
       <translation>语言</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="119" />
+      <location filename="../../ui/pages/specs.py" line="120" />
       <source>Same as the document</source>
       <translation>与文档相同</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="130" />
+      <location filename="../../ui/pages/specs.py" line="131" />
       <source>Translate</source>
       <translation>翻译</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="132" />
+      <location filename="../../ui/pages/specs.py" line="133" />
       <source>Text to translate, or open a document.</source>
       <translation>要翻译的文字，或打开文档。</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="142" />
+      <location filename="../../ui/pages/specs.py" line="143" />
       <source>Into</source>
       <translation>译为</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="152" />
+      <location filename="../../ui/pages/specs.py" line="153" />
       <source>Polish</source>
       <translation>润色</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="154" />
+      <location filename="../../ui/pages/specs.py" line="155" />
       <source>Text to correct or rewrite (English or Chinese), or open a document.</source>
       <translation>输入要改正或改写的文字（中文或英文），或打开文档。</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="157" />
+      <location filename="../../ui/pages/specs.py" line="158" />
       <source>Documents (*.md *.txt *.docx *.html *.htm);;All files (*)</source>
       <translation>文档 (*.md *.txt *.docx *.html *.htm);;所有文件 (*)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="162" />
+      <location filename="../../ui/pages/specs.py" line="163" />
       <source>How</source>
       <translation>方式</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="168" />
+      <location filename="../../ui/pages/specs.py" line="169" />
       <source>Reply</source>
       <translation>回复</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="170" />
+      <location filename="../../ui/pages/specs.py" line="171" />
       <source>Open or drop an email (.eml), or paste its text.</source>
       <translation>打开或拖入邮件 (.eml)，或粘贴其内容。</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="173" />
+      <location filename="../../ui/pages/specs.py" line="174" />
       <source>Emails (*.eml);;All files (*)</source>
       <translation>邮件 (*.eml);;所有文件 (*)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="178" />
+      <location filename="../../ui/pages/specs.py" line="179" />
       <source>What to say</source>
       <translation>回复要点</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="179" />
+      <location filename="../../ui/pages/specs.py" line="180" />
       <source>e.g. accept, propose Tuesday instead</source>
       <translation>例如：接受，或改约周二</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="185" />
+      <location filename="../../ui/pages/specs.py" line="186" />
       <source>Tone</source>
       <translation>语气</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="187" />
+      <location filename="../../ui/pages/specs.py" line="188" />
       <source>Friendly</source>
       <translation>友好</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="188" />
+      <location filename="../../ui/pages/specs.py" line="189" />
       <source>Formal</source>
       <translation>正式</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="198" />
+      <location filename="../../ui/pages/specs.py" line="199" />
       <source>Schedule</source>
       <translation>日程</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="200" />
+      <location filename="../../ui/pages/specs.py" line="201" />
       <source>Describe a meeting, paste an invitation, or open a calendar (.ics).</source>
       <translation>描述会议、粘贴邀请，或打开日历 (.ics)。</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="203" />
+      <location filename="../../ui/pages/specs.py" line="204" />
       <source>Calendars (*.ics);;All files (*)</source>
       <translation>日历 (*.ics);;所有文件 (*)</translation>
     </message>
@@ -1455,27 +1455,27 @@
   <context>
     <name>SettingsPage</name>
     <message>
-      <location filename="../../ui/pages/settings_page.py" line="57" />
+      <location filename="../../ui/pages/settings_page.py" line="59" />
       <source>Settings</source>
       <translation>设置</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/settings_page.py" line="143" />
+      <location filename="../../ui/pages/settings_page.py" line="158" />
       <source>auto</source>
       <translation>自动</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/settings_page.py" line="191" />
+      <location filename="../../ui/pages/settings_page.py" line="206" />
       <source>kept in the OS keyring</source>
       <translation>保存在系统密钥环中</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/settings_page.py" line="196" />
+      <location filename="../../ui/pages/settings_page.py" line="211" />
       <source>Browse…</source>
       <translation>浏览…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/settings_page.py" line="202" />
+      <location filename="../../ui/pages/settings_page.py" line="217" />
       <source>Choose a folder</source>
       <translation>选择文件夹</translation>
     </message>
@@ -2078,8 +2078,8 @@
       <translation>会议之间预留的分钟数。</translation>
     </message>
     <message>
-      <source>Reminder lead min</source>
-      <translation>提前提醒（分钟）</translation>
+      <source>Reminder before an event (min)</source>
+      <translation>事件前提醒（分钟）</translation>
     </message>
     <message>
       <source>Minutes before an event its reminder shows (each event can have its own).</source>

@@ -454,6 +454,7 @@ ZH = {
     "Copied: press Ctrl+V to paste.": "已复制：请按 Ctrl+V 粘贴。",
     "Could not paste: press Ctrl+V to paste.": "无法自动粘贴：请按 Ctrl+V 粘贴。",
     "Alt+%1": "Alt+%1",
+    "Reminder before an event (min)": "事件前提醒（分钟）",
 }
 
 
@@ -462,12 +463,11 @@ def schema_strings() -> list[str]:
     through variables, so lupdate cannot see them)."""
     sys.path.insert(0, str(ROOT))
     from assistant.settings import SCHEMA
-    from ui.pages.settings_editors import CHOICES, LABELS
+    from ui.pages.settings_editors import CHOICES
 
     out: list[str] = []
     for s in SCHEMA:
-        label = LABELS.get(s.key, s.key.replace("_", " ").capitalize())
-        out += [s.section, label, s.description, *(CHOICES.get(c, c) for c in s.choices)]
+        out += [s.section, s.label, s.description, *(CHOICES.get(c, c) for c in s.choices)]
     return list(dict.fromkeys(out))
 
 

@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from assistant.events import Event
+from assistant.settings.keys import SettingKey
 
 Source = Path | str
 Call = Callable[[Callable[..., Iterator[Event]], Source, dict[str, str]], Iterator[Event]]
@@ -24,7 +25,7 @@ class OptionSpec:
     key: str  # keyword passed to the core method
     label: str
     choices: tuple[tuple[str, str], ...] = ()  # (value, shown label); empty = free text
-    setting: str | None = None  # default taken from this setting
+    setting: SettingKey | None = None  # default taken from this setting
     editable: bool = False  # a choice list that also accepts typed values
     placeholder: str = ""
 
