@@ -194,12 +194,19 @@ class Core:
 
         return accept_suggestions(self, planned, numbers)
 
-    def warm_up(self) -> None:
-        """Do slow one-time work (model load, language detector) off the GUI thread."""
+    def warm_up(self) -> ModelStatus:
+        """Do the slow one-time work off the GUI thread: load the model, then the language
+        detector (lingua builds its models holding the GIL, ~1 s: at start, not mid-run)."""
         from assistant.lang import detect_language
 
-        detect_language("warm up the language detector")
-        self.engine().count_tokens("warm up")
+        status = self.model_status()
+        detect_language("Deskmate warms up its language detector.")
+        return status
+
+    @property
+    def model_file(self) -> Path | None:
+        """The GGUF file given when this Core was made (tests, bench), overriding the setting."""
+        return self._model_path
 
     # --- search ------------------------------------------------------------------------------
     @property

@@ -62,15 +62,6 @@ class TaskPages(dict[str, "TaskPage"]):
         return self._build(key)  # raises KeyError for a key that is not a task page
 
 
-def warm_language_detector() -> None:
-    """lingua builds its models holding the GIL (~1 s): do it once at start, not mid-run."""
-    try:
-        from assistant.lang import detect_language
-    except ImportError:  # pragma: no cover - an older core
-        return
-    detect_language("Deskmate warms up its language detector.")
-
-
 class MainWindow(QMainWindow):
     model_status_changed = Signal(str)
     setting_changed = Signal(str, object)
@@ -90,7 +81,7 @@ class MainWindow(QMainWindow):
         self.model_status = ""
         self._status_requested = False
         self.autoload_model = True  # load the model (and its status) once the window is shown
-        self.specs = task_specs()
+        self.specs = [spec for spec in task_specs() if spec.page]
         self.task_pages = TaskPages(self._build_task_page)
         self.page_keys: list[str] = []
         self._builders: dict[str, Callable[[], QWidget]] = {}
@@ -293,14 +284,9 @@ class MainWindow(QMainWindow):
     def load_model_status(self) -> None:
         """Load the model on a worker thread and show where it runs (window already shown)."""
         self.status_label.setText(self.tr("Loading the model…"))
-        core = self.core
-
-        def warm_up() -> ModelStatus:
-            status = core.model_status()
-            warm_language_detector()
-            return status
-
-        worker.run_in_background(self, warm_up, self._model_ready, self._model_failed, name="model")
+        worker.run_in_background(
+            self, self.core.warm_up, self._model_ready, self._model_failed, name="model"
+        )
 
     def _model_ready(self, status: object) -> None:
         assert isinstance(status, ModelStatus)

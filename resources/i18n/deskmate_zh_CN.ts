@@ -738,87 +738,87 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="119" />
+      <location filename="../../ui/main_window.py" line="110" />
       <source>Mail</source>
       <translation>邮件</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="120" />
+      <location filename="../../ui/main_window.py" line="111" />
       <source>Ask documents</source>
       <translation>问文档</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="121" />
+      <location filename="../../ui/main_window.py" line="112" />
       <source>History</source>
       <translation>历史</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="122" />
+      <location filename="../../ui/main_window.py" line="113" />
       <source>Settings</source>
       <translation>设置</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="126" />
+      <location filename="../../ui/main_window.py" line="117" />
       <source>Model: not loaded yet</source>
       <translation>模型：尚未加载</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="275" />
+      <location filename="../../ui/main_window.py" line="266" />
       <source>This result's task is not available.</source>
       <translation>该结果的任务不可用。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="280" />
+      <location filename="../../ui/main_window.py" line="271" />
       <source>From History: %1</source>
       <translation>来自历史：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="295" />
+      <location filename="../../ui/main_window.py" line="286" />
       <source>Loading the model…</source>
       <translation>正在加载模型…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="311" />
+      <location filename="../../ui/main_window.py" line="297" />
       <source>Model: %1</source>
       <translation>模型：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="319" />
+      <location filename="../../ui/main_window.py" line="305" />
       <source>Model unavailable</source>
       <translation>模型不可用</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="333" />
+      <location filename="../../ui/main_window.py" line="319" />
       <source>GPU (%1 layers)</source>
       <translation>GPU，%1 层</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="331" />
+      <location filename="../../ui/main_window.py" line="317" />
       <source>the server at %1</source>
       <translation>服务器 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="337" />
+      <location filename="../../ui/main_window.py" line="323" />
       <source>%1 on %2</source>
       <translation>%1（%2）</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="341" />
+      <location filename="../../ui/main_window.py" line="327" />
       <source>Result deleted.</source>
       <translation>结果已删除。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="342" />
+      <location filename="../../ui/main_window.py" line="328" />
       <source>Undo</source>
       <translation>撤销</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="356" />
+      <location filename="../../ui/main_window.py" line="342" />
       <source>Model settings changed: reloading…</source>
       <translation>模型设置已更改：正在重新加载…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="392" />
+      <location filename="../../ui/main_window.py" line="378" />
       <source>Drop %1 file(s) here: %2</source>
       <translation>拖放 %1 个文件到此处：%2</translation>
     </message>
@@ -979,206 +979,211 @@
   <context>
     <name>Pages</name>
     <message>
-      <location filename="../../ui/pages/specs.py" line="70" />
+      <location filename="../../ui/pages/specs.py" line="104" />
       <source>English</source>
       <translation>英语</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="71" />
+      <location filename="../../ui/pages/specs.py" line="105" />
       <source>Chinese</source>
       <translation>中文</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="72" />
+      <location filename="../../ui/pages/specs.py" line="106" />
       <source>Japanese</source>
       <translation>日语</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="73" />
+      <location filename="../../ui/pages/specs.py" line="107" />
       <source>French</source>
       <translation>法语</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="74" />
+      <location filename="../../ui/pages/specs.py" line="108" />
       <source>German</source>
       <translation>德语</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="75" />
+      <location filename="../../ui/pages/specs.py" line="109" />
       <source>Spanish</source>
       <translation>西班牙语</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="81" />
+      <location filename="../../ui/pages/specs.py" line="115" />
       <source>Fix spelling and grammar</source>
       <translation>改正错别字和语法</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="82" />
+      <location filename="../../ui/pages/specs.py" line="116" />
       <source>Improve the writing</source>
       <translation>润色文字</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="83" />
+      <location filename="../../ui/pages/specs.py" line="117" />
       <source>More formal</source>
       <translation>更正式</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="84" />
+      <location filename="../../ui/pages/specs.py" line="118" />
       <source>More friendly</source>
       <translation>更亲切</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="85" />
+      <location filename="../../ui/pages/specs.py" line="119" />
       <source>More concise</source>
       <translation>更简洁</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="86" />
+      <location filename="../../ui/pages/specs.py" line="120" />
       <source>Shorter</source>
       <translation>缩短</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="87" />
+      <location filename="../../ui/pages/specs.py" line="121" />
       <source>Longer</source>
       <translation>扩写</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="96" />
+      <location filename="../../ui/pages/specs.py" line="130" />
       <source>Summarize</source>
       <translation>摘要</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="98" />
+      <location filename="../../ui/pages/specs.py" line="131" />
       <source>Paste text here, open a document, or drop files on the window.</source>
       <translation>在此粘贴文字、打开文档，或将文件拖到窗口上。</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="101" />
-      <location filename="../../ui/pages/specs.py" line="136" />
+      <location filename="../../ui/pages/specs.py" line="134" />
+      <location filename="../../ui/pages/specs.py" line="168" />
       <source>Documents (*.pdf *.docx *.html *.htm *.md *.txt);;All files (*)</source>
       <translation>文档 (*.pdf *.docx *.html *.htm *.md *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="108" />
+      <location filename="../../ui/pages/specs.py" line="141" />
       <source>Length</source>
       <translation>长度</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="110" />
-      <location filename="../../ui/pages/specs.py" line="190" />
+      <location filename="../../ui/pages/specs.py" line="143" />
+      <location filename="../../ui/pages/specs.py" line="218" />
       <source>Brief</source>
       <translation>简短</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="111" />
+      <location filename="../../ui/pages/specs.py" line="144" />
       <source>Standard</source>
       <translation>标准</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="112" />
+      <location filename="../../ui/pages/specs.py" line="145" />
       <source>Detailed</source>
       <translation>详细</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="118" />
+      <location filename="../../ui/pages/specs.py" line="151" />
       <source>Language</source>
       <translation>语言</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="120" />
+      <location filename="../../ui/pages/specs.py" line="153" />
       <source>Same as the document</source>
       <translation>与文档相同</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="131" />
+      <location filename="../../ui/pages/specs.py" line="164" />
       <source>Translate</source>
       <translation>翻译</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="133" />
+      <location filename="../../ui/pages/specs.py" line="165" />
       <source>Text to translate, or open a document.</source>
       <translation>要翻译的文字，或打开文档。</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="143" />
+      <location filename="../../ui/pages/specs.py" line="174" />
       <source>Into</source>
       <translation>译为</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="153" />
+      <location filename="../../ui/pages/specs.py" line="184" />
       <source>Polish</source>
       <translation>润色</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="155" />
+      <location filename="../../ui/pages/specs.py" line="185" />
       <source>Text to correct or rewrite (English or Chinese), or open a document.</source>
       <translation>输入要改正或改写的文字（中文或英文），或打开文档。</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="158" />
+      <location filename="../../ui/pages/specs.py" line="188" />
       <source>Documents (*.md *.txt *.docx *.html *.htm);;All files (*)</source>
       <translation>文档 (*.md *.txt *.docx *.html *.htm);;所有文件 (*)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="163" />
+      <location filename="../../ui/pages/specs.py" line="192" />
       <source>How</source>
       <translation>方式</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="169" />
+      <location filename="../../ui/pages/specs.py" line="198" />
       <source>Reply</source>
       <translation>回复</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="171" />
+      <location filename="../../ui/pages/specs.py" line="199" />
       <source>Open or drop an email (.eml), or paste its text.</source>
       <translation>打开或拖入邮件 (.eml)，或粘贴其内容。</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="174" />
+      <location filename="../../ui/pages/specs.py" line="202" />
       <source>Emails (*.eml);;All files (*)</source>
       <translation>邮件 (*.eml);;所有文件 (*)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="179" />
+      <location filename="../../ui/pages/specs.py" line="207" />
       <source>What to say</source>
       <translation>回复要点</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="180" />
+      <location filename="../../ui/pages/specs.py" line="208" />
       <source>e.g. accept, propose Tuesday instead</source>
       <translation>例如：接受，或改约周二</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="186" />
+      <location filename="../../ui/pages/specs.py" line="214" />
       <source>Tone</source>
       <translation>语气</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="188" />
+      <location filename="../../ui/pages/specs.py" line="216" />
       <source>Friendly</source>
       <translation>友好</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="189" />
+      <location filename="../../ui/pages/specs.py" line="217" />
       <source>Formal</source>
       <translation>正式</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="199" />
+      <location filename="../../ui/pages/specs.py" line="228" />
       <source>Schedule</source>
       <translation>日程</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="201" />
+      <location filename="../../ui/pages/specs.py" line="229" />
       <source>Describe a meeting, paste an invitation, or open a calendar (.ics).</source>
       <translation>描述会议、粘贴邀请，或打开日历 (.ics)。</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="204" />
+      <location filename="../../ui/pages/specs.py" line="232" />
       <source>Calendars (*.ics);;All files (*)</source>
       <translation>日历 (*.ics);;所有文件 (*)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/specs.py" line="238" />
+      <source>Ask</source>
+      <translation>提问</translation>
     </message>
   </context>
   <context>
@@ -1278,72 +1283,37 @@
   <context>
     <name>QuickPopup</name>
     <message>
-      <location filename="../../ui/quick_popup.py" line="104" />
+      <location filename="../../ui/quick_popup.py" line="72" />
       <source>Ask anything, or pick an action for the text…</source>
       <translation>随便问，或为这段文字选择一个操作…</translation>
     </message>
     <message>
-      <location filename="../../ui/quick_popup.py" line="111" />
-      <source>Summarize</source>
-      <translation>摘要</translation>
-    </message>
-    <message>
-      <location filename="../../ui/quick_popup.py" line="112" />
-      <source>Translate</source>
-      <translation>翻译</translation>
-    </message>
-    <message>
-      <location filename="../../ui/quick_popup.py" line="113" />
-      <source>Polish</source>
-      <translation>润色</translation>
-    </message>
-    <message>
-      <location filename="../../ui/quick_popup.py" line="114" />
-      <source>Reply</source>
-      <translation>回复</translation>
-    </message>
-    <message>
-      <location filename="../../ui/quick_popup.py" line="115" />
-      <source>Schedule</source>
-      <translation>日程</translation>
-    </message>
-    <message>
-      <location filename="../../ui/quick_popup.py" line="116" />
-      <source>Ask</source>
-      <translation>提问</translation>
-    </message>
-    <message>
-      <location filename="../../ui/quick_popup.py" line="142" />
+      <location filename="../../ui/quick_popup.py" line="105" />
       <source>Enter runs · Ctrl+Enter replaces · Shift+Enter new line · Esc closes</source>
       <translation>Enter 运行 · Ctrl+Enter 替换 · Shift+Enter 换行 · Esc 关闭</translation>
     </message>
     <message>
-      <location filename="../../ui/quick_popup.py" line="146" />
+      <location filename="../../ui/quick_popup.py" line="109" />
       <source>Copy</source>
       <translation>复制</translation>
     </message>
     <message>
-      <location filename="../../ui/quick_popup.py" line="148" />
+      <location filename="../../ui/quick_popup.py" line="111" />
       <source>Replace</source>
       <translation>替换</translation>
     </message>
     <message>
-      <location filename="../../ui/quick_popup.py" line="151" />
+      <location filename="../../ui/quick_popup.py" line="114" />
       <source>Put the result in place of the selected text (Ctrl+Enter)</source>
       <translation>用结果替换所选文字（Ctrl+Enter）</translation>
     </message>
     <message>
-      <location filename="../../ui/quick_popup.py" line="172" />
-      <source>This feature is not installed in this version.</source>
-      <translation>此版本未安装该功能。</translation>
-    </message>
-    <message>
-      <location filename="../../ui/quick_popup.py" line="193" />
+      <location filename="../../ui/quick_popup.py" line="150" />
       <source>Alt+%1</source>
       <translation>Alt+%1</translation>
     </message>
     <message>
-      <location filename="../../ui/quick_popup.py" line="242" />
+      <location filename="../../ui/quick_popup.py" line="199" />
       <source>Thinking…</source>
       <translation>思考中…</translation>
     </message>
@@ -1431,23 +1401,23 @@
       <translation>没有建议。</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/schedule_page.py" line="299" />
-      <location filename="../../ui/pages/schedule_page.py" line="328" />
+      <location filename="../../ui/pages/schedule_page.py" line="289" />
+      <location filename="../../ui/pages/schedule_page.py" line="318" />
       <source>Added to the calendar: %1</source>
       <translation>已加入日历：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/schedule_page.py" line="337" />
+      <location filename="../../ui/pages/schedule_page.py" line="327" />
       <source>Reminder changed.</source>
       <translation>提醒已更改。</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/schedule_page.py" line="355" />
+      <location filename="../../ui/pages/schedule_page.py" line="345" />
       <source>Event deleted: %1</source>
       <translation>已删除日程：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/schedule_page.py" line="356" />
+      <location filename="../../ui/pages/schedule_page.py" line="346" />
       <source>Undo</source>
       <translation>撤销</translation>
     </message>
@@ -1570,59 +1540,54 @@
       <translation>保存…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="127" />
-      <source>This feature is not installed in this version of Deskmate.</source>
-      <translation>此版本的 Deskmate 未安装该功能。</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pages/task_page.py" line="168" />
+      <location filename="../../ui/pages/task_page.py" line="163" />
       <source>Stopped.</source>
       <translation>已停止。</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="184" />
+      <location filename="../../ui/pages/task_page.py" line="179" />
       <source>Open</source>
       <translation>打开</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="219" />
+      <location filename="../../ui/pages/task_page.py" line="213" />
       <source>Type or open something first.</source>
       <translation>请先输入或打开内容。</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="231" />
+      <location filename="../../ui/pages/task_page.py" line="224" />
       <source>Working…</source>
       <translation>处理中…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="269" />
+      <location filename="../../ui/pages/task_page.py" line="262" />
       <source>Done.</source>
       <translation>完成。</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="271" />
+      <location filename="../../ui/pages/task_page.py" line="264" />
       <source>Some glossary terms were not used (see the glossary).</source>
       <translation>部分术语表词条未被使用（请查看术语表）。</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/pages/task_page.py" line="274" />
+      <location filename="../../ui/pages/task_page.py" line="267" />
       <source>Sentences giving the assistant orders were kept untranslated: %n.</source>
       <translation>
         <numerusform>有 %n 句向助手下指令的句子保留原文，未翻译。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="297" />
+      <location filename="../../ui/pages/task_page.py" line="290" />
       <source>Save result</source>
       <translation>保存结果</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="297" />
+      <location filename="../../ui/pages/task_page.py" line="290" />
       <source>Markdown (*.md)</source>
       <translation>Markdown (*.md)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="309" />
+      <location filename="../../ui/pages/task_page.py" line="302" />
       <source>Could not save: %1</source>
       <translation>无法保存：%1</translation>
     </message>

@@ -78,6 +78,14 @@ class ScriptedCore:
 
         return ModelStatus("scripted stand-in", DeviceInfo(False, 0, ""))
 
+    def warm_up(self) -> Any:
+        self.calls.append(("warm_up", None))
+        return self.model_status()
+
+    @property
+    def model_file(self) -> Path | None:
+        return None
+
     def reset_engine(self) -> None:
         self.calls.append(("reset_engine", None))
 
@@ -109,6 +117,18 @@ class ScriptedCore:
 
     def schedule(self, source: Any) -> Iterator[Event]:
         return self._script("schedule", source)
+
+    def translate(self, source: Any, target: str = "") -> Iterator[Event]:
+        return self._script("translate", source)
+
+    def polish(self, source: Any, mode: str = "fix") -> Iterator[Event]:
+        return self._script("polish", source)
+
+    def chat_reply(self, text: str, intent: str = "", tone: str = "") -> Iterator[Event]:
+        return self._script("chat_reply", text)
+
+    def run_action(self, name: str, text: str) -> Iterator[Event]:
+        return self._script(f"action:{name}", text)
 
     def ask(self, prompt: str) -> Iterator[Event]:
         return self._script("ask", prompt)

@@ -144,14 +144,6 @@ def test_open_run_again_from_history(qtbot: Any, scripted_core: Any) -> None:
     assert "Heading" in window.task_pages["summarize"].result.toPlainText()
 
 
-def test_missing_feature_disables_run(qtbot: Any, scripted_core: Any) -> None:
-    window = _window(qtbot, scripted_core)  # the stand-in has no translate()
-    page = window.task_pages["translate"]
-    assert not page.run_button.isEnabled()
-    assert "not installed" in page.run_button.toolTip()
-    assert window.task_pages["summarize"].run_button.isEnabled()
-
-
 def test_typed_error_goes_to_message_bar(qtbot: Any, scripted_core: Any, tmp_path: Path) -> None:
     from assistant.errors import CorruptDocument
 

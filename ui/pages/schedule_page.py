@@ -277,20 +277,10 @@ class SchedulePage(TaskPage):
         if item is None:
             return
         row.accept_button.setEnabled(False)
-        store = self.core.store
-
-        accept = getattr(self.core, "accept_suggestions", None)
+        core = self.core
 
         def save() -> CalEvent:
-            if callable(accept):  # the core's: a stable uid, accepting twice stores one event
-                events: list[CalEvent] = accept([item], [1])
-                return events[0]
-            from assistant.tasks.schedule import events_from_plan
-
-            event = events_from_plan([item])[0]
-            assert event is not None  # chosen() always has a start and an end
-            store.add_event(event)
-            return event
+            return core.accept_suggestions([item], [1])[0]  # a stable uid: stored once
 
         def saved(event: CalEvent) -> None:
             self._remove_row(row)
