@@ -11,7 +11,7 @@ import threading
 from collections.abc import Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from assistant.cjk import count_wide
 from assistant.data_location import resolve_data_dir
@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from assistant.llm.params import ModelStatus
     from assistant.search import Hit
     from assistant.store import Store
+    from assistant.tasks.schedule_plan import PlannedSuggestion
 
 
 class Core:
@@ -185,10 +186,10 @@ class Core:
         return schedule(self, source, ScheduleOptions(now=now, tz=tz, max_tokens=max_tokens))
 
     def accept_suggestions(
-        self, planned: list[dict[str, Any]], numbers: Sequence[int] | None = None
+        self, planned: Sequence[PlannedSuggestion], numbers: Sequence[int] | None = None
     ) -> list[CalEvent]:
-        """Store schedule suggestions (``Done.data["suggestions"]`` of :meth:`schedule`) as
-        events: ``numbers`` are 1-based, None = all; a task without a time takes its first
+        """Store schedule suggestions (``planned_suggestions(done.data)`` of :meth:`schedule`)
+        as events: ``numbers`` are 1-based, None = all; a task without a time takes its first
         free slot."""
         from assistant.tasks.schedule import accept_suggestions
 

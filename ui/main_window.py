@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from assistant.errors import DeskmateError
 from assistant.llm.params import ModelStatus
 from assistant.settings.schema import by_key
+from assistant.tasks.schedule_plan import planned_suggestions
 from ui import worker
 from ui.crash import show_crash
 from ui.dates import shown_time
@@ -271,8 +272,9 @@ class MainWindow(QMainWindow):
         note = self.tr("From History: %1").replace("%1", when)
         page.show_result(str(run.get("output") or ""), note)
         data = run.get("data")
-        if key == "schedule" and isinstance(data, dict) and data.get("suggestions"):
-            self.schedule_page.set_suggestions(list(data["suggestions"]))  # accept them later
+        planned = planned_suggestions(data) if isinstance(data, dict) else None
+        if key == "schedule" and planned:
+            self.schedule_page.set_suggestions(planned)  # accept them later
 
     # --- model status ------------------------------------------------------------------------
     def showEvent(self, event: Any) -> None:

@@ -22,6 +22,7 @@ from assistant.events import Done, Event, Progress, Status
 from assistant.llm.params import ChatMessage, GenParams
 from assistant.tasks.chat import chat_answer
 from assistant.tasks.recording import recorded
+from assistant.tasks.schedule_plan import PlannedSuggestion, Span
 
 if TYPE_CHECKING:
     from assistant.calendar import CalEvent, Suggestion
@@ -306,33 +307,31 @@ def schedule(core: TaskHost, source: Path | str, options: ScheduleOptions) -> It
         yield event
 
 
-def events_from_plan(planned: list[dict[str, Any]]) -> list[CalEvent | None]:
+def events_from_plan(planned: Sequence[PlannedSuggestion]) -> list[CalEvent | None]:
     """The storable event of each planned suggestion (None when it has no time)."""
+    return [
+        _event_at(item, Span(item.start, item.end)) if item.start and item.end else None
+        for item in planned
+    ]
+
+
+def _event_at(item: PlannedSuggestion, span: Span) -> CalEvent:
     from assistant.calendar import CalEvent
 
-    events: list[CalEvent | None] = []
-    for item in planned:
-        if not item.get("start") or not item.get("end"):
-            events.append(None)
-            continue
-        start = datetime.fromisoformat(item["start"])
-        end = datetime.fromisoformat(item["end"])
-        events.append(
-            CalEvent(
-                uid=item.get("uid") or suggestion_uid(item["title"], start, end),
-                title=item["title"],
-                start=start,
-                end=end,
-                all_day=bool(item.get("all_day")),
-                location=item.get("location", ""),
-                participants=tuple(item.get("participants", ())),
-            )
-        )
-    return events
+    own_time = (item.start, item.end) == (span.start, span.end)
+    return CalEvent(
+        uid=(item.uid if own_time else None) or suggestion_uid(item.title, span.start, span.end),
+        title=item.title,
+        start=span.start,
+        end=span.end,
+        all_day=item.all_day and own_time,
+        location=item.location,
+        participants=item.participants,
+    )
 
 
 def accept_suggestions(
-    core: TaskHost, planned: list[dict[str, Any]], numbers: Sequence[int] | None = None
+    core: TaskHost, planned: Sequence[PlannedSuggestion], numbers: Sequence[int] | None = None
 ) -> list[CalEvent]:
     """Store suggestions ``numbers`` (1-based; None = every one that can be stored) as events.
 
@@ -340,8 +339,6 @@ def accept_suggestions(
     shown); one without a time (a task) goes into its first free-slot proposal. Accepting the
     same suggestion again replaces the event rather than adding a second one.
     """
-    from assistant.calendar import CalEvent
-
     picked = list(range(1, len(planned) + 1)) if numbers is None else list(numbers)
     events = events_from_plan(planned)
     accepted: list[CalEvent] = []
@@ -349,18 +346,8 @@ def accept_suggestions(
         if not 1 <= number <= len(planned):
             raise UserError(f"there is no suggestion {number} (1 to {len(planned)})")
         item, event = planned[number - 1], events[number - 1]
-        if event is None and item.get("proposals"):
-            slot = item["proposals"][0]
-            start = datetime.fromisoformat(slot["start"])
-            end = datetime.fromisoformat(slot["end"])
-            event = CalEvent(
-                uid=suggestion_uid(item["title"], start, end),
-                title=item["title"],
-                start=start,
-                end=end,
-                location=item.get("location", ""),
-                participants=tuple(item.get("participants", ())),
-            )
+        if event is None and item.proposals:
+            event = _event_at(item, item.proposals[0])
         if event is None:
             if numbers is None:
                 continue

@@ -133,7 +133,7 @@ class ScriptedCore:
     def ask(self, prompt: str) -> Iterator[Event]:
         return self._script("ask", prompt)
 
-    def accept_suggestions(self, planned: list[dict[str, Any]], numbers: Any = None) -> list[Any]:
+    def accept_suggestions(self, planned: list[Any], numbers: Any = None) -> list[Any]:
         from assistant.tasks.schedule import accept_suggestions
 
         return accept_suggestions(self, planned, numbers)  # type: ignore[arg-type]
