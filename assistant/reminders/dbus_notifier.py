@@ -11,16 +11,12 @@ from queue import Queue
 from typing import Any
 
 from assistant.calendar.reminder import Reminder
-from assistant.errors import EnvironmentProblem
+from assistant.errors import NotificationsUnavailable
 
 log = logging.getLogger(__name__)
 SERVICE = "org.freedesktop.Notifications"
 PATH = "/org/freedesktop/Notifications"
 ACTIONS = ("snooze5", "snooze10", "snooze30", "default")  # "default": a click on the bubble
-
-
-class NotificationsUnavailable(EnvironmentProblem):
-    code = "notifications_unavailable"
 
 
 class DBusNotifier:

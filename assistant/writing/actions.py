@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from assistant.errors import UserError
+from assistant.errors import ActionError
 
 FORMAT = "deskmate-actions"
 VERSION = 1
@@ -24,12 +24,6 @@ MAX_ACTIONS = 200
 
 # The rewrites polish knows (assistant/tasks/polish_prompts.py has their prompts).
 MODES = ("fix", "improve", "formal", "friendly", "concise", "shorter", "longer")
-
-
-class ActionError(UserError):
-    """A custom action that cannot be saved, or an actions file that cannot be imported."""
-
-    code = "action_error"
 
 
 @dataclass(frozen=True, slots=True)
