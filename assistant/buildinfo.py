@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any, Literal
 
 from assistant import __version__
-from assistant.models.catalog import CatalogEntry
 
 BuildKind = Literal["bundle", "flatpak", "appimage", "editable", "pip", "source"]
 DIST_NAME = "deskmate"
@@ -127,15 +126,3 @@ def build_info(data_dir: Path) -> BuildInfo:
         database=str(data_dir / "deskmate.sqlite3"),
         start_on_login=autostart,
     )
-
-
-def missing_model_hint(entry: CatalogEntry, kind: BuildKind | None = None) -> str:
-    """What to do when a bundled model's chunk packages are not installed, for this build."""
-    url = entry.upstream.split(" ", 1)[0]
-    add = f"download {entry.file_name} from {url} and add it: `deskmate models add PATH`"
-    kind = kind or build_kind()
-    if kind in ("editable", "source"):
-        return f"run `make install`, or {add}"
-    if kind == "pip":
-        return f"pip install the model packages (see README), or {add}"
-    return f"{add} (or Settings → Model → Add GGUF file…)"

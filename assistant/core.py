@@ -11,11 +11,11 @@ import threading
 from collections.abc import Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from assistant.cjk import count_wide
+from assistant.data_location import resolve_data_dir
 from assistant.events import Event
-from assistant.paths import resolve_data_dir
 from assistant.settings import Settings
 
 INDEX_CHUNK_TOKENS = 200  # the embedding model reads 256 word pieces at most
@@ -34,8 +34,10 @@ if TYPE_CHECKING:
     from assistant.indexer import Indexer
     from assistant.library.watcher import LibraryWatcher
     from assistant.llm.engine import LLMEngine
+    from assistant.llm.params import ModelStatus
     from assistant.search import Hit
     from assistant.store import Store
+    from assistant.tasks.schedule_plan import PlannedSuggestion
 
 
 class Core:
@@ -82,15 +84,12 @@ class Core:
                 )
             return self._embedder
 
-    def model_status(self) -> str:
-        """One line about the model: name, and where it runs and why (CPU/GPU reason)."""
+    def model_status(self) -> ModelStatus:
+        """The model (loaded now if it was not yet) and where it runs and why."""
+        from assistant.llm.params import ModelStatus
+
         engine = self.engine()
-        info = engine.device_info()
-        if info.server:
-            return f"{engine.model_name()} on the server at {info.server}"
-        where = f"GPU ({info.n_gpu_layers} layers)" if info.on_gpu else "CPU"
-        reason = f": {info.reason}" if info.reason else ""
-        return f"{engine.model_name()} on {where}{reason}"
+        return ModelStatus(engine.model_name(), engine.device_info())
 
     # --- tasks -------------------------------------------------------------------------------
     def summarize(
@@ -187,21 +186,28 @@ class Core:
         return schedule(self, source, ScheduleOptions(now=now, tz=tz, max_tokens=max_tokens))
 
     def accept_suggestions(
-        self, planned: list[dict[str, Any]], numbers: Sequence[int] | None = None
+        self, planned: Sequence[PlannedSuggestion], numbers: Sequence[int] | None = None
     ) -> list[CalEvent]:
-        """Store schedule suggestions (``Done.data["suggestions"]`` of :meth:`schedule`) as
-        events: ``numbers`` are 1-based, None = all; a task without a time takes its first
+        """Store schedule suggestions (``planned_suggestions(done.data)`` of :meth:`schedule`)
+        as events: ``numbers`` are 1-based, None = all; a task without a time takes its first
         free slot."""
         from assistant.tasks.schedule import accept_suggestions
 
         return accept_suggestions(self, planned, numbers)
 
-    def warm_up(self) -> None:
-        """Do slow one-time work (model load, language detector) off the GUI thread."""
+    def warm_up(self) -> ModelStatus:
+        """Do the slow one-time work off the GUI thread: load the model, then the language
+        detector (lingua builds its models holding the GIL, ~1 s: at start, not mid-run)."""
         from assistant.lang import detect_language
 
-        detect_language("warm up the language detector")
-        self.engine().count_tokens("warm up")
+        status = self.model_status()
+        detect_language("Deskmate warms up its language detector.")
+        return status
+
+    @property
+    def model_file(self) -> Path | None:
+        """The GGUF file given when this Core was made (tests, bench), overriding the setting."""
+        return self._model_path
 
     # --- search ------------------------------------------------------------------------------
     @property

@@ -9,7 +9,7 @@ atomically and private (0600)::
      "pending": {"from": ..., "to": ..., "requested_at": ...} | null,
      "moved_from": "/old/folder" | null, "moved_at": ..., "last_error": "..." | null}
 
-``resolve_data_dir`` (assistant/paths.py) consults it after ``--data-dir`` and
+``resolve_data_dir`` (below) consults it after ``--data-dir`` and
 ``$DESKMATE_DATA_DIR``. A change of folder is never done under a running Deskmate: it is
 recorded as *pending* and applied at the next start (assistant/data_move.py), which copies
 everything, verifies the copy, then switches the pointer and leaves the old folder in place.
@@ -108,11 +108,7 @@ def pointed_data_dir(pointer: dict[str, Any] | None = None) -> Path:
 
 
 def data_dir_from_pointer() -> Path:
-    """Apply a pending move (when nothing uses the old folder), then return the pointed folder."""
-    if read_pointer().get("pending"):
-        from assistant.data_move import apply_pending
-
-        apply_pending()
+    """The pointed folder (a pending move is applied before, at start-up: data_move)."""
     pointer = read_pointer()
     path = pointed_data_dir(pointer)
     if pointer.get("data_dir") and not path.exists() and not path.parent.exists():
@@ -121,6 +117,21 @@ def data_dir_from_pointer() -> Path:
             hint="connect its drive, or go back to the default folder with "
             f"`deskmate --data-dir {default_data_dir()} settings data-dir --reset`",
         )
+    return path
+
+
+def resolve_data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """The data dir, created with mode 0700: ``--data-dir``, then ``$DESKMATE_DATA_DIR``, then
+    the folder chosen in Settings, then the platform's user data dir. A pending move is not
+    applied here: that is the start-up step ``assistant.data_move.data_dir_at_start``."""
+    if explicit:
+        path = Path(explicit)
+    elif os.environ.get(ENV_DATA_DIR):
+        path = Path(os.environ[ENV_DATA_DIR])
+    else:
+        path = data_dir_from_pointer()
+    path = path.expanduser().resolve()
+    ensure_private_dir(path)
     return path
 
 

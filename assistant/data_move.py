@@ -32,10 +32,11 @@ from assistant.data_location import (
     _now,
     _stored,
     read_pointer,
+    resolve_data_dir,
     write_pointer,
 )
 from assistant.errors import DataFolderError, FolderInUse
-from assistant.paths import db_path, ensure_private_dir
+from assistant.paths import ENV_DATA_DIR, db_path, ensure_private_dir
 
 log = logging.getLogger(__name__)
 SKIPPED = ("-wal", "-shm", "-journal")  # the backup API copies what they hold
@@ -50,6 +51,15 @@ class MoveReport:
     bytes: int = 0
     models: str = "none"  # "moved" | "copied, to be rebuilt" | "none"
     created: list[Path] = field(default_factory=list)
+
+
+def data_dir_at_start(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """The start-up step of the app and the CLI: when the pointer decides the data folder,
+    apply a pending move to it first (postponed while a Deskmate uses the old folder), then
+    resolve the data folder."""
+    if not explicit and not os.environ.get(ENV_DATA_DIR):
+        apply_pending()
+    return resolve_data_dir(explicit)
 
 
 def apply_pending() -> MoveReport | None:

@@ -117,6 +117,18 @@ class SettingError(UserError):
     code = "setting_error"
 
 
+class ActionError(UserError):
+    """A custom action that cannot be saved, or an actions file that cannot be imported."""
+
+    code = "action_error"
+
+
+class NotificationsUnavailable(EnvironmentProblem):
+    """No desktop notification service answers (reminders then show in the tray)."""
+
+    code = "notifications_unavailable"
+
+
 # --- mail servers (IMAP) ---------------------------------------------------------------------
 class MailServerError(EnvironmentProblem):
     """The mail server could not be reached or did not do what was asked."""

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import functools
 import logging
 import re
 import threading
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from assistant import cjk
+from assistant.lingua_detect import lingua_code
 
 if TYPE_CHECKING:
     from assistant.lang_process import DetectorProcess
@@ -25,25 +25,8 @@ LANGUAGES: dict[str, tuple[str, str]] = {
     "de": ("German", "Deutsch"),
     "es": ("Spanish", "Español"),
 }
-_LOCK = threading.Lock()
 _HELPER: DetectorProcess | None = None
 _HELPER_LOCK = threading.Lock()
-
-
-@functools.cache
-def _detector() -> Any:
-    from lingua import Language, LanguageDetectorBuilder
-
-    langs = [
-        Language.ENGLISH,
-        Language.CHINESE,
-        Language.JAPANESE,
-        Language.KOREAN,
-        Language.FRENCH,
-        Language.GERMAN,
-        Language.SPANISH,
-    ]
-    return LanguageDetectorBuilder.from_languages(*langs).build()
 
 
 def detect_language(text: str, default: str = "en") -> str:
@@ -61,13 +44,6 @@ def detect_language(text: str, default: str = "en") -> str:
     helper = _HELPER
     code = lingua_code(sample) if helper is None else _helper_code(helper, sample)
     return code if code in LANGUAGES else default
-
-
-def lingua_code(sample: str) -> str | None:
-    """lingua's ISO 639-1 code for ``sample`` in this process (None: no answer)."""
-    with _LOCK:
-        language = _detector().detect_language_of(sample)
-    return None if language is None else str(language.iso_code_639_1.name).lower()
 
 
 def _helper_code(helper: DetectorProcess, sample: str) -> str | None:

@@ -5,7 +5,8 @@ called through PyO3), so in the window's process every Python thread, the Qt eve
 included, stops meanwhile. The helper process loads them instead; a detection is one short
 message each way over a pipe, and the caller's thread waits for it without holding the GIL.
 
-If the helper cannot start or dies, :mod:`assistant.lang` detects in-process again: slower to
+If the helper cannot start or dies, :mod:`assistant.lang` detects in-process again
+(:mod:`assistant.lingua_detect`, which this helper runs too): slower to
 start, same answers.
 """
 
@@ -29,7 +30,7 @@ def serve(conn: Connection) -> None:
     """The helper's loop: a text in, an ISO 639-1 code (or None) out, until the pipe closes."""
     # Ctrl+C in a terminal reaches the whole process group: the parent decides when we stop.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    from assistant.lang import lingua_code
+    from assistant.lingua_detect import lingua_code
 
     lingua_code("Deskmate warms up its language detector.")  # load the models right away
     while True:

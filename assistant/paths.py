@@ -1,8 +1,8 @@
 """Where Deskmate keeps its data: one folder, private to the user (0700, files 0600).
 
-Resolution order: an explicit path (``--data-dir``), then ``$DESKMATE_DATA_DIR``, then the folder
-chosen in Settings (a pointer file in the user config dir, see ``assistant.data_location``; a
-pending move to it is applied first), then the platform's user data dir (platformdirs).
+A leaf: which folder is the data folder is decided by ``assistant.data_location``
+(``resolve_data_dir``), and a pending move is applied by the start-up step in
+``assistant.data_move`` (``data_dir_at_start``).
 """
 
 from __future__ import annotations
@@ -15,21 +15,6 @@ from typing import Any
 
 ENV_DATA_DIR = "DESKMATE_DATA_DIR"
 APP_NAME = "deskmate"
-
-
-def resolve_data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
-    """Return the data dir, created with mode 0700."""
-    if explicit:
-        path = Path(explicit)
-    elif os.environ.get(ENV_DATA_DIR):
-        path = Path(os.environ[ENV_DATA_DIR])
-    else:
-        from assistant.data_location import data_dir_from_pointer
-
-        path = data_dir_from_pointer()
-    path = path.expanduser().resolve()
-    ensure_private_dir(path)
-    return path
 
 
 def ensure_private_dir(path: Path) -> Path:

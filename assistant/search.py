@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import numpy as np
 
-    from assistant.core import Core
+    from assistant.host import TaskHost
 
 log = logging.getLogger(__name__)
 LEXICAL_WEIGHT = 0.03  # in cosine units: e5 gaps between a right and a wrong hit are larger
@@ -92,7 +92,7 @@ def _run_hit(row: dict[str, Any], query: str, score: float) -> Hit:
     )
 
 
-def _semantic(core: Core, query: str) -> tuple[list[tuple[int, float]], list[tuple[int, float]]]:
+def _semantic(core: TaskHost, query: str) -> tuple[list[tuple[int, float]], list[tuple[int, float]]]:
     """Index what is still missing, embed the query, and return the nearest chunks and runs
     with their L2 distances; empty when no embedding model works (full text still answers)."""
     from assistant.errors import DeskmateError
@@ -155,7 +155,7 @@ def fuse(
     return scores
 
 
-def search(core: Core, query: str, limit: int = 20, *, semantic: bool = True) -> list[Hit]:
+def search(core: TaskHost, query: str, limit: int = 20, *, semantic: bool = True) -> list[Hit]:
     """Best matches first. ``semantic=False`` skips the embedding model (full-text only)."""
     store = core.store
     query = query.strip()

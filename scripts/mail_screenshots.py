@@ -20,10 +20,10 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QScrollArea
 
 from assistant.core import Core
-from assistant.imap.account import MailAccount
 from assistant.imap.auth import PasswordAuth
 from assistant.imap.session import MailSession
 from assistant.mail import build_reply_eml, parse_email
+from assistant.mail.account import MailAccount
 from tests.assistant.imap.watching import ENRON, variant
 from tests.mailserver import Dovecot
 from ui.look import install_translators

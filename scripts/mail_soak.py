@@ -17,9 +17,9 @@ from collections import Counter
 from email import message_from_bytes
 from pathlib import Path
 
-from assistant.imap.account import MailAccount
 from assistant.imap.auth import PasswordAuth
 from assistant.mail import parse_email
+from assistant.mail.account import MailAccount
 from assistant.store import Store
 from tests.assistant.imap.watching import ENRON, Running, variant, watching
 from tests.mailserver import Dovecot, drafts_folder_wire

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from assistant.cli.quick import send_line, server_name
+from assistant.single_instance import send_line, server_name
 
 if TYPE_CHECKING:
     from PySide6.QtNetwork import QLocalServer
@@ -282,11 +282,11 @@ def _qapp(argv: list[str]) -> QApplication:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry of ``deskmate gui``; returns the exit code."""
+    from assistant.data_move import data_dir_at_start
     from assistant.errors import DeskmateError
-    from assistant.paths import resolve_data_dir
 
     args = _parse(list(sys.argv[1:] if argv is None else argv))
-    data_dir = resolve_data_dir(args.data_dir)
+    data_dir = data_dir_at_start(args.data_dir)
     name = server_name(data_dir)
     app = _qapp([])
     if send_message(name, "quick" if args.quick else "show"):
@@ -363,7 +363,7 @@ _signal_sockets: list[object] = []  # kept open for the life of the process
 def open_quick_popup(data_dir: str | None = None) -> int:
     """``deskmate quick`` on the slow path: open the popup in the running app (or start it).
     ``assistant.cli.quick`` already tried a plain Unix socket (no Qt start-up) before this."""
-    from assistant.paths import resolve_data_dir
+    from assistant.data_location import resolve_data_dir
 
     name = server_name(resolve_data_dir(data_dir))
     if send_line(name, "quick"):

@@ -33,7 +33,7 @@ def first_run_action(core: Core) -> tuple[Action, CatalogEntry | None]:
     """What the chosen model needs before it can load (no Qt, no side effects)."""
     from assistant.models.registry import bundled_state
 
-    if core.settings.get_str("remote_url").strip() or getattr(core, "_model_path", None):
+    if core.settings.get_str("remote_url").strip() or core.model_file:
         return "none", None
     entry = get_entry(core.settings.get_str("model"))
     if entry is None or entry.kind != "llm":
@@ -149,7 +149,7 @@ class FirstRun(QObject):
 
     # --- no packages: say what to do ---------------------------------------------------------
     def _explain(self) -> None:
-        from assistant.buildinfo import missing_model_hint
+        from assistant.models.assemble import missing_model_hint
 
         assert self.entry is not None
         url = self.entry.upstream.split(" ", 1)[0]

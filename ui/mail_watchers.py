@@ -12,8 +12,8 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 if TYPE_CHECKING:
     from assistant.core import Core
-    from assistant.imap.account import MailAccount
     from assistant.imap.watcher import DraftFn, Watcher, WatchEvent
+    from assistant.mail.account import MailAccount
 
 log = logging.getLogger(__name__)
 NOTICE_DELAY_MS = 2000  # drafts written within this time make one notice

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import logging
-import re
 from collections import defaultdict
 from datetime import datetime
 from pathlib import Path
@@ -36,6 +35,9 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.errors import DeskmateError
+from assistant.llm.params import ModelStatus
+from assistant.settings.schema import by_key
+from assistant.tasks.schedule_plan import planned_suggestions
 from ui import worker
 from ui.crash import show_crash
 from ui.dates import shown_time
@@ -69,15 +71,6 @@ class TaskPages(dict[str, "TaskPage"]):
         return self._build(key)  # raises KeyError for a key that is not a task page
 
 
-def warm_language_detector() -> None:
-    """lingua builds its models holding the GIL (~1 s): do it once at start, not mid-run."""
-    try:
-        from assistant.lang import detect_language
-    except ImportError:  # pragma: no cover - an older core
-        return
-    detect_language("Deskmate warms up its language detector.")
-
-
 class MainWindow(QMainWindow):
     model_status_changed = Signal(str)
     setting_changed = Signal(str, object)
@@ -97,7 +90,7 @@ class MainWindow(QMainWindow):
         self.model_status = ""
         self._status_requested = False
         self.autoload_model = True  # load the model (and its status) once the window is shown
-        self.specs = task_specs()
+        self.specs = [spec for spec in task_specs() if spec.page]
         self.task_pages = TaskPages(self._build_task_page)
         self.page_keys: list[str] = []
         self._builders: dict[str, Callable[[], QWidget]] = {}
@@ -298,8 +291,9 @@ class MainWindow(QMainWindow):
         note = self.tr("From History: %1").replace("%1", when)
         page.show_result(str(run.get("output") or ""), note)
         data = run.get("data")
-        if key == "schedule" and isinstance(data, dict) and data.get("suggestions"):
-            self.schedule_page.set_suggestions(list(data["suggestions"]))  # accept them later
+        planned = planned_suggestions(data) if isinstance(data, dict) else None
+        if key == "schedule" and planned:
+            self.schedule_page.set_suggestions(planned)  # accept them later
 
     # --- model status ------------------------------------------------------------------------
     def showEvent(self, event: Any) -> None:
@@ -311,19 +305,17 @@ class MainWindow(QMainWindow):
     def load_model_status(self) -> None:
         """Load the model on a worker thread and show where it runs (window already shown)."""
         self.status_label.setText(self.tr("Loading the model…"))
-        core = self.core
+        worker.run_in_background(
+            self, self.core.warm_up, self._model_ready, self._model_failed, name="model"
+        )
 
-        def warm_up() -> str:
-            status = core.model_status()
-            warm_language_detector()
-            return status
-
-        worker.run_in_background(self, warm_up, self._model_ready, self._model_failed, name="model")
-
-    def _model_ready(self, text: object) -> None:
-        self.model_status = str(text)
+    def _model_ready(self, status: object) -> None:
+        assert isinstance(status, ModelStatus)
+        short = self._short_status(status)
+        reason = status.device.reason
+        self.model_status = f"{short}: {reason}" if reason and not status.device.server else short
         log.info("model-ready: %s", self.model_status)
-        self.status_label.setText(self.tr("Model: %1").replace("%1", self._short_status()))
+        self.status_label.setText(self.tr("Model: %1").replace("%1", short))
         self.status_label.setToolTip(self.model_status)
         self.model_status_changed.emit(self.model_status)
 
@@ -339,16 +331,16 @@ class MainWindow(QMainWindow):
     def show_error(self, error: DeskmateError) -> None:
         self.message_bar.show_error(error)
 
-    def _short_status(self) -> str:
+    def _short_status(self, status: ModelStatus) -> str:
         """The model's file name and where it runs, in the UI's language."""
-        name, where = status_parts(self.model_status)
-        if not where:
-            return name
-        layers = re.fullmatch(r"GPU \((\d+) layers\)", where)
-        if layers:
-            where = self.tr("GPU (%1 layers)").replace("%1", layers.group(1))
-        elif where.startswith("the server at "):
-            where = self.tr("the server at %1").replace("%1", where.removeprefix("the server at "))
+        info = status.device
+        if info.server:
+            where = self.tr("the server at %1").replace("%1", info.server)
+        elif info.on_gpu:
+            where = self.tr("GPU (%1 layers)").replace("%1", str(info.n_gpu_layers))
+        else:
+            where = "CPU"
+        name = Path(status.name).name or status.name
         return self.tr("%1 on %2").replace("%1", name).replace("%2", where)
 
     def _run_deleted(self, run_id: int) -> None:
@@ -364,8 +356,8 @@ class MainWindow(QMainWindow):
         self.run_finished.emit(key, done)
 
     def _setting_changed(self, key: str, value: object) -> None:
-        model_keys = {"model", "n_gpu_layers", "n_threads", "n_ctx", "remote_url", "remote_model"}
-        if key in model_keys:
+        reloads = by_key(key).reload
+        if reloads == "engine":
             reload = self._status_requested  # else the model loads on first use anyway
             if reload:
                 self.status_label.setText(self.tr("Model settings changed: reloading…"))
@@ -375,11 +367,11 @@ class MainWindow(QMainWindow):
                     self.load_model_status()
 
             worker.run_in_background(self, self.core.reset_engine, reloaded, self.show_error)
-        if key in {"embedding_model", "embedding_device"}:  # stored vectors re-embed in background
+        if reloads == "embedder":  # stored vectors re-embed in the background
             worker.run_in_background(
                 self, self.core.reset_embedder, lambda _: None, self.show_error
             )
-        if key in {"time_zone", "work_start", "work_end"} and "schedule" in self.task_pages:
+        if reloads == "calendar" and "schedule" in self.task_pages:
             self.schedule_page.apply_settings()  # a page built later reads the settings then
         self.setting_changed.emit(key, value)
 
@@ -457,18 +449,3 @@ class MainWindow(QMainWindow):
         # The model warm-up only loads (writes nothing): quitting does not wait for it.
         if not worker.join_all(JOIN_TIMEOUT_S, skip=("model",)):
             log.warning("workers still running at close: %s", worker.live_workers())
-
-
-def status_parts(status: str) -> tuple[str, str]:
-    """'/long/path/model.gguf on CPU: why' -> ('model.gguf', 'CPU'); where may be ''."""
-    head = status.split(": ", 1)[0]
-    name, sep, where = head.rpartition(" on ")
-    if not sep:
-        return head, ""
-    return Path(name).name or name, where
-
-
-def short_status(status: str) -> str:
-    """'/long/path/model.gguf on CPU: why' -> 'model.gguf on CPU' (the whole line: tooltip)."""
-    name, where = status_parts(status)
-    return f"{name} on {where}" if where else name

@@ -36,6 +36,7 @@ from assistant.events import Event
 from assistant.writing.diff import diff_texts
 from ui.diff_view import DiffView
 from ui.message_bar import error_text
+from ui.pages.specs import task_specs
 from ui.replace import Replacer, focused_window
 from ui.worker import TaskRunner
 
@@ -43,39 +44,6 @@ if TYPE_CHECKING:
     from assistant.core import Core
 
 log = logging.getLogger(__name__)
-ACTIONS = ("summarize", "translate", "polish", "reply", "schedule", "ask")
-
-
-def _calls(core: Core) -> dict[str, Callable[[str], Iterator[Event]] | None]:
-    c: Any = core
-    target = core.settings.get_str("translate_target")
-    tone = core.settings.get_str("reply_tone")
-    have = {name: callable(getattr(c, name, None)) for name in ACTIONS}
-    return {
-        "summarize": (lambda t: c.summarize(t)) if have["summarize"] else None,
-        "translate": (lambda t: c.translate(t, target)) if have["translate"] else None,
-        "polish": (lambda t: c.polish(t, "fix")) if have["polish"] else None,
-        "reply": (lambda t: _reply(c, t, tone)) if have["reply"] else None,
-        "schedule": (lambda t: c.schedule(t)) if have["schedule"] else None,
-        "ask": (lambda t: c.ask(t)) if have["ask"] else None,
-    }
-
-
-def _reply(core: Any, text: str, tone: str) -> Iterator[Event]:
-    """A chat excerpt gets a chat message, anything else a mail reply."""
-    from assistant.tasks.chat_reply import looks_like_chat
-
-    if looks_like_chat(text) and callable(getattr(core, "chat_reply", None)):
-        events: Iterator[Event] = core.chat_reply(text, "", tone)
-        return events
-    events = core.reply(text, "", tone)
-    return events
-
-
-def _run_action(
-    run_action: Callable[[str, str], Iterator[Event]], name: str, text: str
-) -> Iterator[Event]:
-    return run_action(name, text)
 
 
 def selected_text() -> str:
@@ -108,17 +76,12 @@ class QuickPopup(QFrame):
         layout.addWidget(self.input)
         chips = QHBoxLayout()
         self.chips = QButtonGroup(self)
-        titles = {
-            "summarize": self.tr("Summarize"),
-            "translate": self.tr("Translate"),
-            "polish": self.tr("Polish"),
-            "reply": self.tr("Reply"),
-            "schedule": self.tr("Schedule"),
-            "ask": self.tr("Ask"),
-        }
+        self.specs = {spec.key: spec for spec in task_specs()}  # the window's table: one per task
+        self._calls: dict[str, Callable[[str], Iterator[Event]]] = {}
         self.chip_buttons: dict[str, QPushButton] = {}
-        for action in ACTIONS:
-            chip = QPushButton(titles[action])
+        for action, spec in self.specs.items():
+            self._calls[action] = functools.partial(spec.quick, core)
+            chip = QPushButton(spec.title)
             chip.setCheckable(True)
             chip.setObjectName(f"chip_{action}")
             chip.setProperty("chip", True)
@@ -177,11 +140,7 @@ class QuickPopup(QFrame):
         self.refresh_actions()
 
     def refresh_actions(self) -> None:
-        self._calls = _calls(self.core)
-        for action, chip in self.chip_buttons.items():
-            chip.setEnabled(self._calls[action] is not None)
-            if self._calls[action] is None:
-                chip.setToolTip(self.tr("This feature is not installed in this version."))
+        """Each opening starts on Ask, with the custom actions as they are stored now."""
         self.chip_buttons["ask"].setChecked(True)
         self._refresh_custom()
 
@@ -191,11 +150,9 @@ class QuickPopup(QFrame):
             self.chips.removeButton(button)
             button.deleteLater()
         self.custom_buttons.clear()
-        listing = getattr(self.core.store, "list_actions", None)
-        run_action: Any = getattr(self.core, "run_action", None)
-        if listing is None or not callable(run_action):
-            return
-        for number, item in enumerate(listing(), 1):
+        for action in [key for key in self._calls if key.startswith("custom:")]:
+            del self._calls[action]
+        for number, item in enumerate(self.core.store.list_actions(), 1):
             key = f"custom:{item.name}"
             chip = QPushButton(item.name)
             chip.setCheckable(True)
@@ -206,7 +163,7 @@ class QuickPopup(QFrame):
             self.chips.addButton(chip)
             self.custom_buttons[key] = chip
             self.custom_row.insertWidget(self.custom_row.count(), chip)
-            self._calls[key] = functools.partial(_run_action, run_action, item.name)
+            self._calls[key] = functools.partial(self.core.run_action, item.name)
 
     def run_custom(self, number: int) -> None:
         """Alt+N: pick the N-th custom action and run it."""

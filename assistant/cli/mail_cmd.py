@@ -65,7 +65,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _add(args: argparse.Namespace, ctx: CliContext) -> int:
-    from assistant.imap.account import DEFAULT_PORTS, MailAccount, validated
+    from assistant.mail.account import DEFAULT_PORTS, MailAccount, validated
     from assistant.secrets import get_secret, set_secret
 
     account = validated(

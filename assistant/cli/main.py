@@ -97,16 +97,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _open_gui(data_dir: str | None) -> int:
     from assistant.cli.gui_cmd import open_gui
-    from assistant.paths import resolve_data_dir
+    from assistant.data_move import data_dir_at_start
 
-    return open_gui(resolve_data_dir(data_dir))
+    return open_gui(data_dir_at_start(data_dir))
 
 
 def _run_command(args: argparse.Namespace) -> int:
     from assistant.cli.context import CliContext
-    from assistant.paths import resolve_data_dir
+    from assistant.data_move import data_dir_at_start
 
-    ctx = CliContext(data_dir=resolve_data_dir(args.data_dir), json=args.json)
+    ctx = CliContext(data_dir=data_dir_at_start(args.data_dir), json=args.json)
     try:
         code: int = args.func(args, ctx)
         return code

@@ -23,6 +23,7 @@ from rich.table import Table
 from rich.text import Text
 
 from assistant.cli.context import CliContext
+from assistant.settings.keys import SettingKey
 
 ProgressFn = Callable[[int, int], None]
 _STATE_STYLE = {"verified": "green", "assembled": "yellow", "installed": "cyan", "missing": "red"}
@@ -167,7 +168,7 @@ def _use(args: argparse.Namespace, ctx: CliContext) -> int:
     from assistant.models.registry import embedding_model_path, get_user_model, not_found
 
     entry = get_entry(args.id)
-    key = "model"
+    key: SettingKey = "model"
     if entry is not None:
         if entry.kind == "embedding":
             key = "embedding_model"

@@ -14,7 +14,7 @@ from assistant.cli.translate_cmd import _FILE_LIKE
 
 
 def add_parser(sub: Any) -> None:
-    from assistant.tasks.polish_prompts import MODES
+    from assistant.writing.actions import MODES
 
     p = sub.add_parser(
         "polish", help="fix the grammar of a text, or improve, shorten or rewrite it"

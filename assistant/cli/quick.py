@@ -6,18 +6,14 @@ the arguments are simply ``[--data-dir D] [--json] quick|gui [--json]``; for ``q
 one line over the app's single-instance socket with the standard library alone. Anything else
 (help, other options, no app listening, no Unix sockets) goes through the full parser as before.
 
-``ui.app`` listens with ``QLocalServer`` under :func:`server_name`, which on Unix is a socket file
-in ``QDir::tempPath()`` ($TMPDIR or /tmp): a plain ``AF_UNIX`` connection reaches it.
+The socket protocol itself (the server's name, one line per message) is
+:mod:`assistant.single_instance`, shared with ``ui.app``, which listens.
 """
 
 from __future__ import annotations
 
-import hashlib
-import os
-from pathlib import Path
 from typing import NamedTuple
 
-CONNECT_TIMEOUT_S = 0.5
 FAST_COMMANDS = ("quick", "gui")
 
 
@@ -47,41 +43,12 @@ def fast_command(argv: list[str]) -> FastCommand | None:
     return FastCommand(rest[0], data_dir, json or len(rest) > 1)
 
 
-def server_name(data_dir: Path) -> str:
-    """The single-instance server's name: one instance per user and data dir."""
-    digest = hashlib.sha256(str(data_dir).encode()).hexdigest()[:12]
-    return f"deskmate-{os.getuid() if hasattr(os, 'getuid') else 0}-{digest}"
-
-
-def socket_path(name: str) -> str:
-    """Where ``QLocalServer.listen(name)`` puts its socket on Unix."""
-    return name if name.startswith("/") else os.path.join(os.environ.get("TMPDIR") or "/tmp", name)
-
-
-def send_line(name: str, message: str) -> bool:
-    """Send ``message`` to the app listening as ``name`` over a plain Unix socket; ``False`` if
-    Unix sockets are missing (Windows: the caller falls back to ``QLocalSocket``) or nobody
-    listens (no app running, or a stale socket file left by a crash)."""
-    import socket
-
-    family = getattr(socket, "AF_UNIX", None)
-    if family is None:
-        return False
-    try:
-        with socket.socket(family, socket.SOCK_STREAM) as sock:
-            sock.settimeout(CONNECT_TIMEOUT_S)
-            sock.connect(socket_path(name))
-            sock.sendall(message.encode() + b"\n")
-    except OSError:
-        return False
-    return True
-
-
 def quick_over_socket(data_dir: str | None) -> bool:
     """Ask the running app for its quick popup; ``False`` if that needs the slow path (which
     also reports a data dir that cannot be used)."""
+    from assistant.data_location import resolve_data_dir
     from assistant.errors import DeskmateError
-    from assistant.paths import resolve_data_dir
+    from assistant.single_instance import send_line, server_name
 
     try:
         path = resolve_data_dir(data_dir)

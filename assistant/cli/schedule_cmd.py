@@ -87,6 +87,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         events_from_plan,
         schedule,
     )
+    from assistant.tasks.schedule_plan import planned_suggestions
 
     use_model(args, ctx)
     numbers = accept_numbers(args.accept) if args.accept else []
@@ -98,7 +99,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         source = args.source
     options = ScheduleOptions(now=_parse_now(args.now), tz=args.tz, max_tokens=args.max_tokens)
     done = run_events(schedule(ctx.core, source, options), ctx, stream=False)
-    planned = done.data["suggestions"]
+    planned = planned_suggestions(done.data) or []
     events = events_from_plan(planned)
     if args.ics:
         args.ics.write_bytes(export_ics([e for e in events if e is not None]))

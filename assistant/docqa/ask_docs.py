@@ -24,7 +24,7 @@ from assistant.llm.params import GenParams
 from assistant.tasks.recording import recorded
 
 if TYPE_CHECKING:
-    from assistant.core import Core
+    from assistant.host import TaskHost
     from assistant.llm.engine import LLMEngine
 
 TASK = "ask_docs"
@@ -62,7 +62,7 @@ def not_said(language: str) -> str:
     return NOT_SAID.get(language, NOT_SAID["en"])
 
 
-def _history(core: Core, conversation: str) -> list[tuple[str, str]]:
+def _history(core: TaskHost, conversation: str) -> list[tuple[str, str]]:
     """Earlier (question, answer) turns of the conversation, oldest first."""
     turns = [
         (str(r.get("input_text") or ""), str(r.get("data", {}).get("text", "")))
@@ -128,7 +128,7 @@ def compose(
 
 
 def ask_documents(
-    core: Core,
+    core: TaskHost,
     question: str,
     *,
     conversation: str | None = None,

@@ -18,7 +18,7 @@ from assistant.errors import DeskmateError
 from assistant.models.catalog import E5_EMBEDDING
 
 if TYPE_CHECKING:
-    from assistant.core import Core
+    from assistant.host import TaskHost
 
 log = logging.getLogger(__name__)
 TOP_CHUNKS = 4  # sources shown to the model (~200 tokens each)
@@ -32,7 +32,7 @@ def _where(row: dict[str, object]) -> str:
     return str(row.get("heading") or "")
 
 
-def _relevant(core: Core, query: str, texts: list[str]) -> list[bool]:
+def _relevant(core: TaskHost, query: str, texts: list[str]) -> list[bool]:
     """Which texts pass the relevance floor (all of them when it cannot be measured)."""
     try:
         embedder = core.embedder()
@@ -47,7 +47,7 @@ def _relevant(core: Core, query: str, texts: list[str]) -> list[bool]:
     return [bool(c >= floor) for c in np.asarray(cos)]
 
 
-def retrieve(core: Core, query: str, limit: int = TOP_CHUNKS) -> list[Source]:
+def retrieve(core: TaskHost, query: str, limit: int = TOP_CHUNKS) -> list[Source]:
     """Up to ``limit`` relevant chunks for ``query``, best first, numbered from 1."""
     from assistant.search import search
 

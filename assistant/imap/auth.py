@@ -13,7 +13,7 @@ from assistant.errors import MailAuthError, UserError
 if TYPE_CHECKING:
     from imapclient import IMAPClient
 
-    from assistant.imap.account import MailAccount
+    from assistant.mail.account import MailAccount
 
 TOKEN_COMMAND_TIMEOUT_S = 60.0
 

@@ -10,14 +10,14 @@ from assistant.errors import ModelError
 from assistant.events import Done
 
 if TYPE_CHECKING:
-    from assistant.core import Core
-    from assistant.imap.account import MailAccount
+    from assistant.host import TaskHost
     from assistant.imap.watcher import DraftFn
+    from assistant.mail.account import MailAccount
     from assistant.mail.identity import Identity
     from assistant.tasks.reply import ReplyOptions
 
 
-def account_identity(core: Core, account: MailAccount) -> Identity | None:
+def account_identity(core: TaskHost, account: MailAccount) -> Identity | None:
     """Who writes from this account: its address and display name, with the name and sign-off
     of the Settings identity where the account has none."""
     from assistant.mail.identity import Identity, identity_from_settings
@@ -33,7 +33,7 @@ def account_identity(core: Core, account: MailAccount) -> Identity | None:
     )
 
 
-def account_options(core: Core, account: MailAccount, options: ReplyOptions) -> ReplyOptions:
+def account_options(core: TaskHost, account: MailAccount, options: ReplyOptions) -> ReplyOptions:
     """``options`` with the account's identity first among the reply's identities."""
     identity = account_identity(core, account)
     if identity is None:
@@ -41,7 +41,7 @@ def account_options(core: Core, account: MailAccount, options: ReplyOptions) -> 
     return replace(options, identities=(identity, *options.identities))
 
 
-def model_drafter(core: Core, account: MailAccount, options: ReplyOptions) -> DraftFn:
+def model_drafter(core: TaskHost, account: MailAccount, options: ReplyOptions) -> DraftFn:
     """Raw mail -> reply draft (.eml bytes), by the reply task on the user's model."""
     from assistant.tasks.reply import reply
 
@@ -57,7 +57,7 @@ def model_drafter(core: Core, account: MailAccount, options: ReplyOptions) -> Dr
     return draft
 
 
-def draft_eml(core: Core, account: MailAccount, raw: bytes, text: str) -> bytes:
+def draft_eml(core: TaskHost, account: MailAccount, raw: bytes, text: str) -> bytes:
     """The reply draft (.eml) for a text the user edited: threaded, from the account's user,
     with the user's signature and the quoted original."""
     from assistant.mail import build_reply_eml, parse_email

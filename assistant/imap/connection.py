@@ -23,8 +23,8 @@ from assistant.errors import (
 if TYPE_CHECKING:
     from imapclient import IMAPClient
 
-    from assistant.imap.account import MailAccount
     from assistant.imap.auth import Authenticator
+    from assistant.mail.account import MailAccount
 
 DEFAULT_TIMEOUT_S = 30.0
 

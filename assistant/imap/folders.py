@@ -13,7 +13,7 @@ from assistant.errors import UserError
 if TYPE_CHECKING:
     from imapclient import IMAPClient
 
-    from assistant.imap.account import MailAccount
+    from assistant.mail.account import MailAccount
 
 # Folder = (flags, delimiter, name) as imapclient's list_folders() returns it.
 Folder = tuple[Sequence[bytes], bytes | None, str]

@@ -21,8 +21,8 @@ from assistant.imap.inbox import draft_replies, fetch_raw, newest, open_inbox
 if TYPE_CHECKING:
     from imapclient import IMAPClient
 
-    from assistant.imap.account import MailAccount
     from assistant.imap.auth import Authenticator
+    from assistant.mail.account import MailAccount
 
 T = TypeVar("T")
 

@@ -30,8 +30,8 @@ from assistant.imap.inbox import draft_replies, fetch_raw, headers_of, new_uids,
 if TYPE_CHECKING:
     from imapclient import IMAPClient
 
-    from assistant.imap.account import MailAccount
     from assistant.imap.auth import Authenticator
+    from assistant.mail.account import MailAccount
     from assistant.store import Store
 
 IDLE_RENEW_S = 25 * 60  # RFC 2177: servers may log out a client idle for 30 min

@@ -20,13 +20,13 @@ from assistant.events import Done, Event, Progress, Status
 from assistant.library.scan import Changes, FileStat, scan
 
 if TYPE_CHECKING:
-    from assistant.core import Core
+    from assistant.host import TaskHost
     from assistant.store.library import KnownFile
 
 STAGE = "library"
 
 
-def _load_one(core: Core, folder_id: int, stat: FileStat, before: KnownFile | None) -> bool:
+def _load_one(core: TaskHost, folder_id: int, stat: FileStat, before: KnownFile | None) -> bool:
     """Load and store one file; record the document or the error. True when it loaded."""
     from assistant.documents import load_document
 
@@ -51,7 +51,9 @@ def _load_one(core: Core, folder_id: int, stat: FileStat, before: KnownFile | No
     return ok
 
 
-def index_library(core: Core, *, clock: Callable[[], float] = time.monotonic) -> Iterator[Event]:
+def index_library(
+    core: TaskHost, *, clock: Callable[[], float] = time.monotonic
+) -> Iterator[Event]:
     """Bring the index up to date with every library folder."""
     store = core.store
     plans: list[tuple[int, Changes, dict[str, KnownFile]]] = []

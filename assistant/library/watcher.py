@@ -19,14 +19,14 @@ from assistant.library.indexing import STAGE, index_library
 from assistant.tasks.recording import close_events
 
 if TYPE_CHECKING:
-    from assistant.core import Core
+    from assistant.host import TaskHost
 
 log = logging.getLogger(__name__)
 INTERVAL_S = 60.0
 
 
 class LibraryWatcher:
-    def __init__(self, core: Core, *, interval_s: float = INTERVAL_S) -> None:
+    def __init__(self, core: TaskHost, *, interval_s: float = INTERVAL_S) -> None:
         self._core = core
         self._interval_s = interval_s
         self._wake = threading.Event()

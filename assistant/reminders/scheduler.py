@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from assistant.reminders.model import Reminder, ReminderRules, event_reminders, task_reminders
+from assistant.calendar.reminder import Reminder, ReminderRules, event_reminders, task_reminders
 
 if TYPE_CHECKING:
     from assistant.store import Store

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import timedelta
 
 from assistant.calendar.human_dates import format_when
-from assistant.reminders.model import Reminder
+from assistant.calendar.reminder import Reminder
 from assistant.reminders.scheduler import Poll, ReminderScheduler
 
 log = logging.getLogger(__name__)

@@ -1,4 +1,5 @@
-"""Every Deskmate setting, declared once: key, type, default, bounds, description.
+"""Every Deskmate setting, declared once: key, type, default, bounds, description, label, and
+what a running app reloads when it changes.
 
 The CLI, the core and the Qt settings page all read this table; nothing else declares a
 setting. Stored values are versioned (``SETTINGS_VERSION``) and migrated forward by
@@ -10,14 +11,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from assistant.settings.keys import SettingKey
+
 SETTINGS_VERSION = 2  # 2: user_name/user_email became identity.name/identity.addresses
 
 Kind = Literal["bool", "int", "float", "str", "choice", "path", "int_or_auto", "addresses"]
+# engine: the model is loaded again; embedder: new vectors (old ones re-embed in the
+# background); calendar: the Schedule page reads the working hours and time zone again.
+Reload = Literal["engine", "embedder", "calendar"]
 
 
 @dataclass(frozen=True, slots=True)
 class Setting:
-    key: str
+    key: SettingKey
     kind: Kind
     default: object
     description: str
@@ -26,6 +32,8 @@ class Setting:
     maximum: float | None = None
     choices: tuple[str, ...] = ()
     secret: bool = False  # never stored here: lives in the OS keyring
+    label: str = ""  # shown next to the setting (translated in the "Settings" context)
+    reload: Reload | None = None  # what a running app reloads when it changes
 
 
 SCHEMA: tuple[Setting, ...] = (
@@ -36,6 +44,8 @@ SCHEMA: tuple[Setting, ...] = (
         "qwen2.5-coder-1.5b-instruct-q4_k_m",
         "Language model: a catalog id or the id of a GGUF file you added.",
         "Model",
+        label="Language model",
+        reload="engine",
     ),
     Setting(
         "n_gpu_layers",
@@ -45,6 +55,8 @@ SCHEMA: tuple[Setting, ...] = (
         "Model",
         minimum=0,
         maximum=1000,
+        label="GPU layers",
+        reload="engine",
     ),
     Setting(
         "n_threads",
@@ -54,6 +66,8 @@ SCHEMA: tuple[Setting, ...] = (
         "Model",
         minimum=1,
         maximum=256,
+        label="CPU threads",
+        reload="engine",
     ),
     Setting(
         "n_ctx",
@@ -63,6 +77,8 @@ SCHEMA: tuple[Setting, ...] = (
         "Model",
         minimum=512,
         maximum=131072,
+        label="Context size (tokens)",
+        reload="engine",
     ),
     Setting(
         "temperature",
@@ -72,6 +88,7 @@ SCHEMA: tuple[Setting, ...] = (
         "Model",
         minimum=0.0,
         maximum=2.0,
+        label="Temperature",
     ),
     Setting(
         "max_output_tokens",
@@ -81,6 +98,7 @@ SCHEMA: tuple[Setting, ...] = (
         "Model",
         minimum=16,
         maximum=32768,
+        label="Longest answer (tokens)",
     ),
     Setting(
         "embedding_model",
@@ -89,6 +107,8 @@ SCHEMA: tuple[Setting, ...] = (
         "Embedding model: multilingual-e5-small (default), all-minilm-l6-v2 or a local"
         " sentence-transformers folder. Changing it re-embeds stored texts in the background.",
         "Model",
+        label="Embedding model",
+        reload="embedder",
     ),
     Setting(
         "embedding_device",
@@ -97,6 +117,8 @@ SCHEMA: tuple[Setting, ...] = (
         "Device for embeddings.",
         "Model",
         choices=("auto", "cpu", "cuda", "mps"),
+        label="Embedding device",
+        reload="embedder",
     ),
     Setting(
         "remote_url",
@@ -105,8 +127,18 @@ SCHEMA: tuple[Setting, ...] = (
         "OpenAI-compatible server (llama.cpp server, vLLM, Ollama), e.g. "
         "http://127.0.0.1:8080/v1. Empty = run the model in this app.",
         "Model",
+        label="Remote server URL",
+        reload="engine",
     ),
-    Setting("remote_model", "str", "", "Model name to ask the remote server for.", "Model"),
+    Setting(
+        "remote_model",
+        "str",
+        "",
+        "Model name to ask the remote server for.",
+        "Model",
+        label="Remote model",
+        reload="engine",
+    ),
     Setting(
         "remote_api_key",
         "str",
@@ -114,6 +146,7 @@ SCHEMA: tuple[Setting, ...] = (
         "API key of the remote server (kept in the OS keyring).",
         "Model",
         secret=True,
+        label="Remote API key",
     ),
     # --- documents and tasks -----------------------------------------------------------------
     Setting(
@@ -124,6 +157,7 @@ SCHEMA: tuple[Setting, ...] = (
         "Documents",
         minimum=1,
         maximum=4096,
+        label="Largest file (MB)",
     ),
     Setting(
         "summary_length",
@@ -132,6 +166,7 @@ SCHEMA: tuple[Setting, ...] = (
         "Default summary length.",
         "Documents",
         choices=("brief", "standard", "detailed"),
+        label="Summary length",
     ),
     Setting(
         "summary_language",
@@ -139,9 +174,15 @@ SCHEMA: tuple[Setting, ...] = (
         "auto",
         "Language of summaries: 'auto' = the document's language, or a code like en, zh.",
         "Documents",
+        label="Summary language",
     ),
     Setting(
-        "translate_target", "str", "zh", "Default target language for translation.", "Documents"
+        "translate_target",
+        "str",
+        "zh",
+        "Default target language for translation.",
+        "Documents",
+        label="Translate into",
     ),
     Setting(
         "reply_tone",
@@ -150,9 +191,17 @@ SCHEMA: tuple[Setting, ...] = (
         "Default tone of email replies.",
         "Mail",
         choices=("formal", "friendly", "brief"),
+        label="Reply tone",
     ),
-    Setting("signature", "str", "", "Signature added to email replies.", "Mail"),
-    Setting("identity.name", "str", "", "Your name: the From of reply drafts.", "Mail"),
+    Setting("signature", "str", "", "Signature added to email replies.", "Mail", label="Signature"),
+    Setting(
+        "identity.name",
+        "str",
+        "",
+        "Your name: the From of reply drafts.",
+        "Mail",
+        label="Your name",
+    ),
     Setting(
         "identity.addresses",
         "addresses",
@@ -160,6 +209,7 @@ SCHEMA: tuple[Setting, ...] = (
         "Your email addresses, comma-separated; the first is the From of reply drafts "
         "(a mail sent to another one is answered from that one).",
         "Mail",
+        label="Your email addresses",
     ),
     Setting(
         "identity.signoff",
@@ -168,11 +218,36 @@ SCHEMA: tuple[Setting, ...] = (
         "How your replies end, e.g. 'Best regards' (your name follows on its own line); "
         "empty = a usual closing in the mail's language.",
         "Mail",
+        label="Sign-off",
     ),
     # --- calendar ----------------------------------------------------------------------------
-    Setting("time_zone", "str", "", "Time zone (IANA name); empty = the system's.", "Calendar"),
-    Setting("work_start", "str", "09:00", "Start of working hours (HH:MM).", "Calendar"),
-    Setting("work_end", "str", "18:00", "End of working hours (HH:MM).", "Calendar"),
+    Setting(
+        "time_zone",
+        "str",
+        "",
+        "Time zone (IANA name); empty = the system's.",
+        "Calendar",
+        label="Time zone",
+        reload="calendar",
+    ),
+    Setting(
+        "work_start",
+        "str",
+        "09:00",
+        "Start of working hours (HH:MM).",
+        "Calendar",
+        label="Working hours start",
+        reload="calendar",
+    ),
+    Setting(
+        "work_end",
+        "str",
+        "18:00",
+        "End of working hours (HH:MM).",
+        "Calendar",
+        label="Working hours end",
+        reload="calendar",
+    ),
     Setting(
         "meeting_buffer_min",
         "int",
@@ -181,6 +256,7 @@ SCHEMA: tuple[Setting, ...] = (
         "Calendar",
         minimum=0,
         maximum=120,
+        label="Buffer between meetings (min)",
     ),
     Setting(
         "reminder_lead_min",
@@ -190,9 +266,17 @@ SCHEMA: tuple[Setting, ...] = (
         "Calendar",
         minimum=0,
         maximum=1440,
+        label="Reminder before an event (min)",
     ),
     # --- desktop -----------------------------------------------------------------------------
-    Setting("hotkey", "str", "Ctrl+Alt+Space", "Global hotkey for the quick prompt.", "Desktop"),
+    Setting(
+        "hotkey",
+        "str",
+        "Ctrl+Alt+Space",
+        "Global hotkey for the quick prompt.",
+        "Desktop",
+        label="Quick prompt hotkey",
+    ),
     Setting(
         "ui_language",
         "choice",
@@ -200,20 +284,40 @@ SCHEMA: tuple[Setting, ...] = (
         "Language of the interface.",
         "Desktop",
         choices=("system", "en", "zh_CN"),
+        label="Interface language",
     ),
     Setting(
-        "theme", "choice", "system", "Colour theme.", "Desktop", choices=("system", "light", "dark")
+        "theme",
+        "choice",
+        "system",
+        "Colour theme.",
+        "Desktop",
+        choices=("system", "light", "dark"),
+        label="Theme",
     ),
     Setting(
-        "close_to_tray", "bool", True, "Closing the window keeps Deskmate in the tray.", "Desktop"
+        "close_to_tray",
+        "bool",
+        True,
+        "Closing the window keeps Deskmate in the tray.",
+        "Desktop",
+        label="Close to tray",
     ),
-    Setting("start_on_login", "bool", False, "Start Deskmate when you log in.", "Desktop"),
+    Setting(
+        "start_on_login",
+        "bool",
+        False,
+        "Start Deskmate when you log in.",
+        "Desktop",
+        label="Start on login",
+    ),
     Setting(
         "library_paused",
         "bool",
         False,
         "Pause indexing of library folders (it resumes where it stopped).",
         "Library",
+        label="Pause library indexing",
     ),
     Setting(
         "calendar_for_suggestions",
@@ -225,7 +329,7 @@ SCHEMA: tuple[Setting, ...] = (
     ),
 )
 
-_BY_KEY = {s.key: s for s in SCHEMA}
+_BY_KEY: dict[str, Setting] = {s.key: s for s in SCHEMA}
 
 
 def by_key(key: str) -> Setting:

@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping
 from typing import Protocol
 
 from assistant.errors import SettingError
+from assistant.settings.keys import SettingKey
 from assistant.settings.schema import _BY_KEY, SCHEMA, SETTINGS_VERSION, Setting, by_key
 
 
@@ -68,7 +69,7 @@ def coerce(setting: Setting, raw: object) -> object:
                     f"{setting.key} must be one of {', '.join(setting.choices)}, not {value!r}"
                 )
         elif kind == "addresses":
-            from assistant.mail.identity import normalize_addresses
+            from assistant.settings.addresses import normalize_addresses
 
             value = normalize_addresses("" if raw is None else str(raw))
         else:
@@ -103,7 +104,7 @@ class Settings:
     def _persisted(self) -> dict[str, object]:
         return {k: v for k, v in self._values.items() if not _BY_KEY[k].secret}
 
-    def get(self, key: str) -> object:
+    def get(self, key: SettingKey) -> object:
         try:
             setting = by_key(key)
         except KeyError:
@@ -114,27 +115,27 @@ class Settings:
             return get_secret(key) or ""
         return self._values[key]
 
-    def get_str(self, key: str) -> str:
+    def get_str(self, key: SettingKey) -> str:
         return str(self.get(key))
 
-    def get_int(self, key: str) -> int:
+    def get_int(self, key: SettingKey) -> int:
         value = self.get(key)
         assert isinstance(value, int), key
         return value
 
-    def get_float(self, key: str) -> float:
+    def get_float(self, key: SettingKey) -> float:
         value = self.get(key)
         assert isinstance(value, int | float), key
         return float(value)
 
-    def get_bool(self, key: str) -> bool:
+    def get_bool(self, key: SettingKey) -> bool:
         return bool(self.get(key))
 
     def max_file_bytes(self) -> int:
         """The size limit of every file a task reads (the ``max_file_mb`` setting)."""
         return self.get_int("max_file_mb") * 1024 * 1024
 
-    def set(self, key: str, raw: object) -> object:
+    def set(self, key: SettingKey, raw: object) -> object:
         """Validate, store and return the new value."""
         try:
             setting = by_key(key)

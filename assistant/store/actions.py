@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import sqlite_utils
 
+from assistant.errors import ActionError
 from assistant.store.base import StoreBase, now_iso
-from assistant.writing.actions import ActionError, CustomAction, check_action
+from assistant.writing.actions import CustomAction, check_action
 
 
 class ActionsMixin(StoreBase):

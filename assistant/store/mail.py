@@ -1,4 +1,4 @@
-"""Mail accounts (``assistant.imap.account.MailAccount``) and the watcher's record of the mails
+"""Mail accounts (``assistant.mail.account.MailAccount``) and the watcher's record of the mails
 it has handled: keyed by account + UIDVALIDITY + UID, and by Message-ID, so a mail is never
 drafted twice, across restarts too."""
 
@@ -13,11 +13,11 @@ from assistant.errors import UserError
 from assistant.store.base import StoreBase, now_iso
 
 if TYPE_CHECKING:
-    from assistant.imap.account import MailAccount
+    from assistant.mail.account import MailAccount
 
 
 def _account(row: dict[str, Any]) -> MailAccount:
-    from assistant.imap.account import MailAccount
+    from assistant.mail.account import MailAccount
 
     fields = {k: v for k, v in row.items() if k != "created_at"}
     fields["auto_draft"] = bool(fields["auto_draft"])

@@ -13,7 +13,7 @@ import sqlite_utils
 from assistant.store.base import StoreBase, now_iso
 
 if TYPE_CHECKING:
-    from assistant.reminders.model import Reminder
+    from assistant.calendar.reminder import Reminder
 
 Claim = Literal["shown", "missed"]
 
@@ -23,7 +23,7 @@ def _utc(moment: datetime | None) -> str | None:
 
 
 def reminder_from_row(row: dict[str, Any]) -> Reminder:
-    from assistant.reminders.model import Reminder
+    from assistant.calendar.reminder import Reminder
 
     start = datetime.fromisoformat(row["start_utc"]) if row["start_utc"] else None
     return Reminder(

@@ -10,7 +10,7 @@ from assistant.llm.params import GenParams
 from assistant.tasks.recording import recorded
 
 if TYPE_CHECKING:
-    from assistant.core import Core
+    from assistant.host import TaskHost
 
 SYSTEM = (
     "You are Deskmate, a helpful assistant on the user's own computer. Answer directly and "
@@ -18,7 +18,7 @@ SYSTEM = (
 )
 
 
-def ask(core: Core, prompt: str, *, max_tokens: int | None = None) -> Iterator[Event]:
+def ask(core: TaskHost, prompt: str, *, max_tokens: int | None = None) -> Iterator[Event]:
     from assistant.errors import UserError
 
     if not prompt.strip():

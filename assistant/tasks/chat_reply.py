@@ -25,7 +25,7 @@ from assistant.tasks.recording import recorded
 from assistant.tasks.reply import INTENTS, INTENTS_ZH, TONES, TONES_ZH
 
 if TYPE_CHECKING:
-    from assistant.core import Core
+    from assistant.host import TaskHost
     from assistant.llm.engine import LLMEngine
 
 _LINE = re.compile(
@@ -102,7 +102,7 @@ def clean_message(raw: str, excerpt: str) -> str:
 
 
 def chat_reply(
-    core: Core, text: str, intent: str = "", tone: str = "", *, max_tokens: int | None = None
+    core: TaskHost, text: str, intent: str = "", tone: str = "", *, max_tokens: int | None = None
 ) -> Iterator[Event]:
     lines = chat_lines(text)
     if not lines:

@@ -20,7 +20,7 @@ from assistant.tasks.recording import recorded
 from assistant.writing.actions import CustomAction
 
 if TYPE_CHECKING:
-    from assistant.core import Core
+    from assistant.host import TaskHost
 
 SYSTEM = (
     "You are Deskmate, a writing assistant. You do what the user's instruction asks with the "
@@ -29,7 +29,7 @@ SYSTEM = (
 
 
 def run_action(
-    core: Core, action: CustomAction, text: str, *, max_tokens: int | None = None
+    core: TaskHost, action: CustomAction, text: str, *, max_tokens: int | None = None
 ) -> Iterator[Event]:
     if not text.strip():
         raise UserError("select or type a text for the action first")

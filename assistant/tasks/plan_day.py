@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from assistant.calendar import CalEvent
     from assistant.calendar.planner import Block, Plan, WorkRules
     from assistant.calendar.todo import Todo
-    from assistant.core import Core
+    from assistant.host import TaskHost
 
 Scope = Literal["day", "week"]
 PLAN_UID_PREFIX = "plan-"  # + task id + "-" + hash: an accepted block of work on that task
@@ -50,7 +50,7 @@ class DayPlan:
     now: datetime
 
 
-def work_rules(core: Core) -> WorkRules:
+def work_rules(core: TaskHost) -> WorkRules:
     from assistant.calendar.planner import WorkRules
     from assistant.calendar.slots import clock
 
@@ -77,7 +77,7 @@ def window(now: datetime, scope: Scope, rules: WorkRules) -> tuple[datetime, dat
     return start, datetime.combine(day + timedelta(days=last - day.weekday() + 1), time(0), zone)
 
 
-def make_day_plan(core: Core, scope: Scope = "day", *, now: datetime | None = None) -> DayPlan:
+def make_day_plan(core: TaskHost, scope: Scope = "day", *, now: datetime | None = None) -> DayPlan:
     from assistant.calendar.planner import make_plan
     from assistant.tasks.schedule import resolve_zone
 
@@ -106,7 +106,9 @@ def block_event(block: Block) -> CalEvent:
     )
 
 
-def accept_blocks(core: Core, plan: Plan, numbers: Sequence[int] | None = None) -> list[CalEvent]:
+def accept_blocks(
+    core: TaskHost, plan: Plan, numbers: Sequence[int] | None = None
+) -> list[CalEvent]:
     """Store blocks ``numbers`` (1-based; None = the whole plan) as events."""
     picked = list(range(1, len(plan.blocks) + 1)) if numbers is None else list(numbers)
     bad = [n for n in picked if not 1 <= n <= len(plan.blocks)]

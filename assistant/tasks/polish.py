@@ -26,15 +26,16 @@ from assistant.events import Done, Event, Progress, Status, Token
 from assistant.lang import detect_language, normalize_language
 from assistant.llm.params import GenParams
 from assistant.tasks.chat import chat_answer
-from assistant.tasks.polish_prompts import MODES, fix_example_messages, polish_messages
+from assistant.tasks.polish_prompts import fix_example_messages, polish_messages
 from assistant.tasks.recording import recorded
 from assistant.tasks.segment import segment
 from assistant.tasks.translate_clean import clean_translation, one_line
+from assistant.writing.actions import MODES
 from assistant.writing.diff import apply_hunks, common_hunks, diff_texts, tokenize
 from assistant.writing.protect import missing_tokens, protected_spans, protected_tokens, touches
 
 if TYPE_CHECKING:
-    from assistant.core import Core
+    from assistant.host import TaskHost
     from assistant.llm.engine import LLMEngine
 
 __all__ = ["MODES", "PolishOptions", "polish", "polish_text"]
@@ -67,7 +68,7 @@ class PolishOptions:
 
 
 def polish(
-    core: Core, source: Path | str, options: PolishOptions, task: str = "polish"
+    core: TaskHost, source: Path | str, options: PolishOptions, task: str = "polish"
 ) -> Iterator[Event]:
     from assistant.documents import load_source
     from assistant.tasks.translate import _layout_text

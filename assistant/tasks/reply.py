@@ -30,7 +30,7 @@ from assistant.tasks.reply_style import StyleExample, find_style_examples, worn_
 from assistant.tasks.reply_trim import body_of, drop_sentences, sentence_keys
 
 if TYPE_CHECKING:
-    from assistant.core import Core
+    from assistant.host import TaskHost
     from assistant.mail import IncomingMail
     from assistant.mail.identity import Identity
 
@@ -180,7 +180,7 @@ def reply_messages(
     return messages
 
 
-def draft_identity(core: Core, mail: IncomingMail, options: ReplyOptions) -> Identity | None:
+def draft_identity(core: TaskHost, mail: IncomingMail, options: ReplyOptions) -> Identity | None:
     """The identity the mail was sent to (account identities, then Settings), else the
     account's own, else the Settings one; None when the user has not said who they are."""
     from assistant.mail.identity import choose_identity, identity_from_settings
@@ -192,7 +192,7 @@ def draft_identity(core: Core, mail: IncomingMail, options: ReplyOptions) -> Ide
     return choose_identity(mail, candidates, fallback)
 
 
-def reply(core: Core, source: Path | bytes, options: ReplyOptions) -> Iterator[Event]:
+def reply(core: TaskHost, source: Path | bytes, options: ReplyOptions) -> Iterator[Event]:
     from assistant.mail import build_reply_eml, parse_email
     from assistant.mail.reply_examples import example
 

@@ -18,7 +18,7 @@ from assistant.errors import DeskmateError
 from assistant.models.catalog import E5_EMBEDDING
 
 if TYPE_CHECKING:
-    from assistant.core import Core
+    from assistant.host import TaskHost
 
 STYLE_CHARS = 400  # of each earlier reply shown
 MAIL_CHARS = 600  # of the earlier mail shown
@@ -44,7 +44,7 @@ def intent_kind(intent: str) -> str:
 
 
 def find_style_examples(
-    core: Core, mail_text: str, language: str, intent: str, limit: int = 2
+    core: TaskHost, mail_text: str, language: str, intent: str, limit: int = 2
 ) -> list[StyleExample]:
     """Earlier done replies to the most similar mails, same language and intent, best first."""
     from assistant.lang import detect_language
@@ -93,7 +93,7 @@ WORN_DRAFTS = 2  # a sentence in this many earlier drafts to different mails is 
 WORN_RECENT = 60  # most recent stored drafts looked at
 
 
-def worn_sentences(core: Core) -> frozenset[str]:
+def worn_sentences(core: TaskHost) -> frozenset[str]:
     """Sentences (keys of :func:`assistant.tasks.reply_trim.sentence_key`) of the user's recent
     drafts that already answered several different mails: stock filler, left out of a new
     draft (it makes every reply alike and answers nothing in particular)."""

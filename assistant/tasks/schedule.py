@@ -22,11 +22,12 @@ from assistant.events import Done, Event, Progress, Status
 from assistant.llm.params import ChatMessage, GenParams
 from assistant.tasks.chat import chat_answer
 from assistant.tasks.recording import recorded
+from assistant.tasks.schedule_plan import PlannedSuggestion, Span
 
 if TYPE_CHECKING:
     from assistant.calendar import CalEvent, Suggestion
     from assistant.calendar.todo import SourceKind
-    from assistant.core import Core
+    from assistant.host import TaskHost
 
 DEFAULT_MINUTES = 60
 
@@ -47,7 +48,7 @@ def system_zone() -> str:
         return "UTC"
 
 
-def resolve_zone(core: Core, requested: str) -> str:
+def resolve_zone(core: TaskHost, requested: str) -> str:
     name = requested or core.settings.get_str("time_zone") or system_zone()
     try:
         ZoneInfo(name)
@@ -107,7 +108,7 @@ def extraction_messages(text: str, *, reference: datetime) -> list[ChatMessage]:
     ]
 
 
-def _source_text(core: Core, source: Path | str) -> str:
+def _source_text(core: TaskHost, source: Path | str) -> str:
     max_bytes = core.settings.max_file_bytes()
     if isinstance(source, Path) and source.suffix.lower() == ".eml":
         from assistant.mail import parse_email
@@ -148,7 +149,7 @@ def to_event(s: Suggestion, tz: str) -> CalEvent | None:
 
 
 def plan(
-    core: Core, suggestions: list[Suggestion], *, tz: str, now: datetime
+    core: TaskHost, suggestions: list[Suggestion], *, tz: str, now: datetime
 ) -> list[dict[str, Any]]:
     """Each suggestion as a dict with its event, conflicts and free-slot proposals."""
     from assistant.calendar import find_conflicts, propose_slots
@@ -204,7 +205,7 @@ def _source_link(source: Path | str, run_id: int) -> tuple[SourceKind, str]:
 
 
 def store_todos(
-    core: Core,
+    core: TaskHost,
     suggestions: list[Suggestion],
     planned: list[dict[str, Any]],
     link: tuple[SourceKind, str],
@@ -257,7 +258,7 @@ def render(planned: list[dict[str, Any]], *, lang: str, tz: str, now: datetime) 
     return "\n".join(lines)
 
 
-def schedule(core: Core, source: Path | str, options: ScheduleOptions) -> Iterator[Event]:
+def schedule(core: TaskHost, source: Path | str, options: ScheduleOptions) -> Iterator[Event]:
     from assistant.calendar import SUGGESTION_SCHEMA, suggestions_from_extraction
     from assistant.calendar.human_dates import language_of
 
@@ -309,33 +310,31 @@ def schedule(core: Core, source: Path | str, options: ScheduleOptions) -> Iterat
         yield event
 
 
-def events_from_plan(planned: list[dict[str, Any]]) -> list[CalEvent | None]:
+def events_from_plan(planned: Sequence[PlannedSuggestion]) -> list[CalEvent | None]:
     """The storable event of each planned suggestion (None when it has no time)."""
+    return [
+        _event_at(item, Span(item.start, item.end)) if item.start and item.end else None
+        for item in planned
+    ]
+
+
+def _event_at(item: PlannedSuggestion, span: Span) -> CalEvent:
     from assistant.calendar import CalEvent
 
-    events: list[CalEvent | None] = []
-    for item in planned:
-        if not item.get("start") or not item.get("end"):
-            events.append(None)
-            continue
-        start = datetime.fromisoformat(item["start"])
-        end = datetime.fromisoformat(item["end"])
-        events.append(
-            CalEvent(
-                uid=item.get("uid") or suggestion_uid(item["title"], start, end),
-                title=item["title"],
-                start=start,
-                end=end,
-                all_day=bool(item.get("all_day")),
-                location=item.get("location", ""),
-                participants=tuple(item.get("participants", ())),
-            )
-        )
-    return events
+    own_time = (item.start, item.end) == (span.start, span.end)
+    return CalEvent(
+        uid=(item.uid if own_time else None) or suggestion_uid(item.title, span.start, span.end),
+        title=item.title,
+        start=span.start,
+        end=span.end,
+        all_day=item.all_day and own_time,
+        location=item.location,
+        participants=item.participants,
+    )
 
 
 def accept_suggestions(
-    core: Core, planned: list[dict[str, Any]], numbers: Sequence[int] | None = None
+    core: TaskHost, planned: Sequence[PlannedSuggestion], numbers: Sequence[int] | None = None
 ) -> list[CalEvent]:
     """Store suggestions ``numbers`` (1-based; None = every one that can be stored) as events.
 
@@ -343,8 +342,6 @@ def accept_suggestions(
     shown); one without a time (a task) goes into its first free-slot proposal. Accepting the
     same suggestion again replaces the event rather than adding a second one.
     """
-    from assistant.calendar import CalEvent
-
     picked = list(range(1, len(planned) + 1)) if numbers is None else list(numbers)
     events = events_from_plan(planned)
     accepted: list[CalEvent] = []
@@ -352,18 +349,8 @@ def accept_suggestions(
         if not 1 <= number <= len(planned):
             raise UserError(f"there is no suggestion {number} (1 to {len(planned)})")
         item, event = planned[number - 1], events[number - 1]
-        if event is None and item.get("proposals"):
-            slot = item["proposals"][0]
-            start = datetime.fromisoformat(slot["start"])
-            end = datetime.fromisoformat(slot["end"])
-            event = CalEvent(
-                uid=suggestion_uid(item["title"], start, end),
-                title=item["title"],
-                start=start,
-                end=end,
-                location=item.get("location", ""),
-                participants=tuple(item.get("participants", ())),
-            )
+        if event is None and item.proposals:
+            event = _event_at(item, item.proposals[0])
         if event is None:
             if numbers is None:
                 continue
@@ -377,7 +364,7 @@ def accept_suggestions(
     return accepted
 
 
-def import_calendar(core: Core, path: Path) -> Iterator[Event]:
+def import_calendar(core: TaskHost, path: Path) -> Iterator[Event]:
     """Import an .ics file into the stored events (a run is recorded like any task)."""
     from assistant.calendar import import_ics
     from assistant.calendar.human_dates import format_when, language_of

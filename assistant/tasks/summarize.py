@@ -25,8 +25,8 @@ from assistant.tasks.quality import copy_ratio, echo_ratio
 from assistant.tasks.recording import recorded
 
 if TYPE_CHECKING:
-    from assistant.core import Core
     from assistant.documents import Chunk, Document
+    from assistant.host import TaskHost
     from assistant.llm.engine import LLMEngine
 
 MAX_CHUNK_TOKENS = 6000  # bigger chunks gain little and make each step long
@@ -44,7 +44,7 @@ class SummaryOptions:
             raise UserError(f"unknown length {self.length!r}: choose {', '.join(prompts.LENGTHS)}")
 
 
-def summarize(core: Core, source: Path | str, options: SummaryOptions) -> Iterator[Event]:
+def summarize(core: TaskHost, source: Path | str, options: SummaryOptions) -> Iterator[Event]:
     from assistant.documents import load_source
 
     yield Status("reading the document")
@@ -97,7 +97,7 @@ def _out_budget(options: SummaryOptions, preset_budget: int) -> int:
 
 
 def _summarize_document(
-    core: Core, engine: LLMEngine, doc: Document, language: str, options: SummaryOptions
+    core: TaskHost, engine: LLMEngine, doc: Document, language: str, options: SummaryOptions
 ) -> Iterator[Event]:
     out_tokens = _out_budget(options, prompts.LENGTHS[options.length][1])
     gen = GenParams(max_tokens=out_tokens, temperature=core.settings.get_float("temperature"))
@@ -154,7 +154,7 @@ def job_key(doc: Document, engine: LLMEngine, language: str, options: SummaryOpt
 
 
 def _map_reduce(
-    core: Core,
+    core: TaskHost,
     engine: LLMEngine,
     doc: Document,
     language: str,

@@ -32,8 +32,8 @@ from assistant.tasks.translate_clean import (
 )
 
 if TYPE_CHECKING:
-    from assistant.core import Core
     from assistant.documents import Document
+    from assistant.host import TaskHost
     from assistant.llm.engine import LLMEngine
 
 __all__ = [
@@ -119,7 +119,7 @@ def _layout_text(doc: Document) -> str:
     return doc.text
 
 
-def translate(core: Core, source: Path | str, options: TranslateOptions) -> Iterator[Event]:
+def translate(core: TaskHost, source: Path | str, options: TranslateOptions) -> Iterator[Event]:
     from assistant.documents import load_source
 
     target = _check_target(options.target)
@@ -157,7 +157,7 @@ def translate(core: Core, source: Path | str, options: TranslateOptions) -> Iter
 
 
 def _translate_text(
-    core: Core, engine: LLMEngine, text: str, src: str, target: str, options: TranslateOptions
+    core: TaskHost, engine: LLMEngine, text: str, src: str, target: str, options: TranslateOptions
 ) -> Iterator[Event]:
     glossary = core.store.glossary_list(src, target)
     lines = segment(text)

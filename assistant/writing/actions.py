@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from assistant.errors import UserError
+from assistant.errors import ActionError
 
 FORMAT = "deskmate-actions"
 VERSION = 1
@@ -22,11 +22,8 @@ MAX_NAME = 40
 MAX_INSTRUCTION = 2000
 MAX_ACTIONS = 200
 
-
-class ActionError(UserError):
-    """A custom action that cannot be saved, or an actions file that cannot be imported."""
-
-    code = "action_error"
+# The rewrites polish knows (assistant/tasks/polish_prompts.py has their prompts).
+MODES = ("fix", "improve", "formal", "friendly", "concise", "shorter", "longer")
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +63,6 @@ DEFAULT_ACTIONS = (
 def check_action(action: CustomAction) -> CustomAction:
     """``action`` with its fields trimmed; ``ActionError`` says what is wrong with it."""
     from assistant.lang import LANGUAGES, normalize_language
-    from assistant.tasks.polish_prompts import MODES
 
     name, instruction = action.name.strip(), action.instruction.strip()
     target = normalize_language(action.target_language) if action.target_language.strip() else ""

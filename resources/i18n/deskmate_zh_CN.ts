@@ -934,92 +934,92 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="126" />
+      <location filename="../../ui/main_window.py" line="119" />
       <source>Mail</source>
       <translation>邮件</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="127" />
+      <location filename="../../ui/main_window.py" line="120" />
       <source>Ask documents</source>
       <translation>问文档</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="128" />
+      <location filename="../../ui/main_window.py" line="121" />
       <source>Library</source>
       <translation>文档库</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="130" />
+      <location filename="../../ui/main_window.py" line="123" />
       <source>History</source>
       <translation>历史</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="131" />
+      <location filename="../../ui/main_window.py" line="124" />
       <source>Settings</source>
       <translation>设置</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="135" />
+      <location filename="../../ui/main_window.py" line="128" />
       <source>Model: not loaded yet</source>
       <translation>模型：尚未加载</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="293" />
+      <location filename="../../ui/main_window.py" line="286" />
       <source>This result's task is not available.</source>
       <translation>该结果的任务不可用。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="298" />
+      <location filename="../../ui/main_window.py" line="291" />
       <source>From History: %1</source>
       <translation>来自历史：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="313" />
+      <location filename="../../ui/main_window.py" line="307" />
       <source>Loading the model…</source>
       <translation>正在加载模型…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="326" />
+      <location filename="../../ui/main_window.py" line="318" />
       <source>Model: %1</source>
       <translation>模型：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="334" />
+      <location filename="../../ui/main_window.py" line="326" />
       <source>Model unavailable</source>
       <translation>模型不可用</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="349" />
+      <location filename="../../ui/main_window.py" line="340" />
       <source>GPU (%1 layers)</source>
       <translation>GPU，%1 层</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="351" />
+      <location filename="../../ui/main_window.py" line="338" />
       <source>the server at %1</source>
       <translation>服务器 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="352" />
+      <location filename="../../ui/main_window.py" line="344" />
       <source>%1 on %2</source>
       <translation>%1（%2）</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="356" />
+      <location filename="../../ui/main_window.py" line="348" />
       <source>Result deleted.</source>
       <translation>结果已删除。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="357" />
+      <location filename="../../ui/main_window.py" line="349" />
       <source>Undo</source>
       <translation>撤销</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="371" />
+      <location filename="../../ui/main_window.py" line="363" />
       <source>Model settings changed: reloading…</source>
       <translation>模型设置已更改：正在重新加载…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="407" />
+      <location filename="../../ui/main_window.py" line="399" />
       <source>Drop %1 file(s) here: %2</source>
       <translation>拖放 %1 个文件到此处：%2</translation>
     </message>
@@ -1180,206 +1180,211 @@
   <context>
     <name>Pages</name>
     <message>
-      <location filename="../../ui/pages/specs.py" line="69" />
+      <location filename="../../ui/pages/specs.py" line="104" />
       <source>English</source>
       <translation>英语</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="70" />
+      <location filename="../../ui/pages/specs.py" line="105" />
       <source>Chinese</source>
       <translation>中文</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="71" />
+      <location filename="../../ui/pages/specs.py" line="106" />
       <source>Japanese</source>
       <translation>日语</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="72" />
+      <location filename="../../ui/pages/specs.py" line="107" />
       <source>French</source>
       <translation>法语</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="73" />
+      <location filename="../../ui/pages/specs.py" line="108" />
       <source>German</source>
       <translation>德语</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="74" />
+      <location filename="../../ui/pages/specs.py" line="109" />
       <source>Spanish</source>
       <translation>西班牙语</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="80" />
+      <location filename="../../ui/pages/specs.py" line="115" />
       <source>Fix spelling and grammar</source>
       <translation>改正错别字和语法</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="81" />
+      <location filename="../../ui/pages/specs.py" line="116" />
       <source>Improve the writing</source>
       <translation>润色文字</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="82" />
+      <location filename="../../ui/pages/specs.py" line="117" />
       <source>More formal</source>
       <translation>更正式</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="83" />
+      <location filename="../../ui/pages/specs.py" line="118" />
       <source>More friendly</source>
       <translation>更亲切</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="84" />
+      <location filename="../../ui/pages/specs.py" line="119" />
       <source>More concise</source>
       <translation>更简洁</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="85" />
+      <location filename="../../ui/pages/specs.py" line="120" />
       <source>Shorter</source>
       <translation>缩短</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="86" />
+      <location filename="../../ui/pages/specs.py" line="121" />
       <source>Longer</source>
       <translation>扩写</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="95" />
+      <location filename="../../ui/pages/specs.py" line="130" />
       <source>Summarize</source>
       <translation>摘要</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="97" />
+      <location filename="../../ui/pages/specs.py" line="131" />
       <source>Paste text here, open a document, or drop files on the window.</source>
       <translation>在此粘贴文字、打开文档，或将文件拖到窗口上。</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="100" />
-      <location filename="../../ui/pages/specs.py" line="135" />
+      <location filename="../../ui/pages/specs.py" line="134" />
+      <location filename="../../ui/pages/specs.py" line="168" />
       <source>Documents (*.pdf *.docx *.html *.htm *.md *.txt);;All files (*)</source>
       <translation>文档 (*.pdf *.docx *.html *.htm *.md *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="107" />
+      <location filename="../../ui/pages/specs.py" line="141" />
       <source>Length</source>
       <translation>长度</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="109" />
-      <location filename="../../ui/pages/specs.py" line="189" />
+      <location filename="../../ui/pages/specs.py" line="143" />
+      <location filename="../../ui/pages/specs.py" line="218" />
       <source>Brief</source>
       <translation>简短</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="110" />
+      <location filename="../../ui/pages/specs.py" line="144" />
       <source>Standard</source>
       <translation>标准</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="111" />
+      <location filename="../../ui/pages/specs.py" line="145" />
       <source>Detailed</source>
       <translation>详细</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="117" />
+      <location filename="../../ui/pages/specs.py" line="151" />
       <source>Language</source>
       <translation>语言</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="119" />
+      <location filename="../../ui/pages/specs.py" line="153" />
       <source>Same as the document</source>
       <translation>与文档相同</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="130" />
+      <location filename="../../ui/pages/specs.py" line="164" />
       <source>Translate</source>
       <translation>翻译</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="132" />
+      <location filename="../../ui/pages/specs.py" line="165" />
       <source>Text to translate, or open a document.</source>
       <translation>要翻译的文字，或打开文档。</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="142" />
+      <location filename="../../ui/pages/specs.py" line="174" />
       <source>Into</source>
       <translation>译为</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="152" />
+      <location filename="../../ui/pages/specs.py" line="184" />
       <source>Polish</source>
       <translation>润色</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="154" />
+      <location filename="../../ui/pages/specs.py" line="185" />
       <source>Text to correct or rewrite (English or Chinese), or open a document.</source>
       <translation>输入要改正或改写的文字（中文或英文），或打开文档。</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="157" />
+      <location filename="../../ui/pages/specs.py" line="188" />
       <source>Documents (*.md *.txt *.docx *.html *.htm);;All files (*)</source>
       <translation>文档 (*.md *.txt *.docx *.html *.htm);;所有文件 (*)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="162" />
+      <location filename="../../ui/pages/specs.py" line="192" />
       <source>How</source>
       <translation>方式</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="168" />
+      <location filename="../../ui/pages/specs.py" line="198" />
       <source>Reply</source>
       <translation>回复</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="170" />
+      <location filename="../../ui/pages/specs.py" line="199" />
       <source>Open or drop an email (.eml), or paste its text.</source>
       <translation>打开或拖入邮件 (.eml)，或粘贴其内容。</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="173" />
+      <location filename="../../ui/pages/specs.py" line="202" />
       <source>Emails (*.eml);;All files (*)</source>
       <translation>邮件 (*.eml);;所有文件 (*)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="178" />
+      <location filename="../../ui/pages/specs.py" line="207" />
       <source>What to say</source>
       <translation>回复要点</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="179" />
+      <location filename="../../ui/pages/specs.py" line="208" />
       <source>e.g. accept, propose Tuesday instead</source>
       <translation>例如：接受，或改约周二</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="185" />
+      <location filename="../../ui/pages/specs.py" line="214" />
       <source>Tone</source>
       <translation>语气</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="187" />
+      <location filename="../../ui/pages/specs.py" line="216" />
       <source>Friendly</source>
       <translation>友好</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="188" />
+      <location filename="../../ui/pages/specs.py" line="217" />
       <source>Formal</source>
       <translation>正式</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="198" />
+      <location filename="../../ui/pages/specs.py" line="228" />
       <source>Schedule</source>
       <translation>日程</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="200" />
+      <location filename="../../ui/pages/specs.py" line="229" />
       <source>Describe a meeting, paste an invitation, or open a calendar (.ics).</source>
       <translation>描述会议、粘贴邀请，或打开日历 (.ics)。</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/specs.py" line="203" />
+      <location filename="../../ui/pages/specs.py" line="232" />
       <source>Calendars (*.ics);;All files (*)</source>
       <translation>日历 (*.ics);;所有文件 (*)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/specs.py" line="238" />
+      <source>Ask</source>
+      <translation>提问</translation>
     </message>
   </context>
   <context>
@@ -1479,82 +1484,47 @@
   <context>
     <name>QuickPopup</name>
     <message>
-      <location filename="../../ui/quick_popup.py" line="105" />
+      <location filename="../../ui/quick_popup.py" line="73" />
       <source>Ask anything, or pick an action for the text…</source>
       <translation>随便问，或为这段文字选择一个操作…</translation>
     </message>
     <message>
-      <location filename="../../ui/quick_popup.py" line="112" />
-      <source>Summarize</source>
-      <translation>摘要</translation>
-    </message>
-    <message>
-      <location filename="../../ui/quick_popup.py" line="113" />
-      <source>Translate</source>
-      <translation>翻译</translation>
-    </message>
-    <message>
-      <location filename="../../ui/quick_popup.py" line="114" />
-      <source>Polish</source>
-      <translation>润色</translation>
-    </message>
-    <message>
-      <location filename="../../ui/quick_popup.py" line="115" />
-      <source>Reply</source>
-      <translation>回复</translation>
-    </message>
-    <message>
-      <location filename="../../ui/quick_popup.py" line="116" />
-      <source>Schedule</source>
-      <translation>日程</translation>
-    </message>
-    <message>
-      <location filename="../../ui/quick_popup.py" line="117" />
-      <source>Ask</source>
-      <translation>提问</translation>
-    </message>
-    <message>
-      <location filename="../../ui/quick_popup.py" line="130" />
+      <location filename="../../ui/quick_popup.py" line="93" />
       <source>My documents</source>
       <translation>我的文档</translation>
     </message>
     <message>
-      <location filename="../../ui/quick_popup.py" line="133" />
+      <location filename="../../ui/quick_popup.py" line="96" />
       <source>Ask answers from your library, with citations (Alt+D)</source>
       <translation>从文档库中回答，并附引用（Alt+D）</translation>
     </message>
     <message>
-      <location filename="../../ui/quick_popup.py" line="154" />
+      <location filename="../../ui/quick_popup.py" line="117" />
       <source>Enter runs · Ctrl+Enter replaces · Shift+Enter new line · Esc closes</source>
       <translation>Enter 运行 · Ctrl+Enter 替换 · Shift+Enter 换行 · Esc 关闭</translation>
     </message>
     <message>
-      <location filename="../../ui/quick_popup.py" line="158" />
+      <location filename="../../ui/quick_popup.py" line="121" />
       <source>Copy</source>
       <translation>复制</translation>
     </message>
     <message>
-      <location filename="../../ui/quick_popup.py" line="160" />
+      <location filename="../../ui/quick_popup.py" line="123" />
       <source>Replace</source>
       <translation>替换</translation>
     </message>
     <message>
-      <location filename="../../ui/quick_popup.py" line="163" />
+      <location filename="../../ui/quick_popup.py" line="126" />
       <source>Put the result in place of the selected text (Ctrl+Enter)</source>
       <translation>用结果替换所选文字（Ctrl+Enter）</translation>
     </message>
     <message>
-      <location filename="../../ui/quick_popup.py" line="184" />
-      <source>This feature is not installed in this version.</source>
-      <translation>此版本未安装该功能。</translation>
-    </message>
-    <message>
-      <location filename="../../ui/quick_popup.py" line="205" />
+      <location filename="../../ui/quick_popup.py" line="162" />
       <source>Alt+%1</source>
       <translation>Alt+%1</translation>
     </message>
     <message>
-      <location filename="../../ui/quick_popup.py" line="256" />
+      <location filename="../../ui/quick_popup.py" line="213" />
       <source>Thinking…</source>
       <translation>思考中…</translation>
     </message>
@@ -1627,38 +1597,38 @@
   <context>
     <name>SchedulePage</name>
     <message>
-      <location filename="../../ui/pages/schedule_page.py" line="134" />
+      <location filename="../../ui/pages/schedule_page.py" line="135" />
       <source>Suggestions</source>
       <translation>建议</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/schedule_page.py" line="233" />
+      <location filename="../../ui/pages/schedule_page.py" line="234" />
       <source>Suggestions (%1)</source>
       <translation>建议（%1）</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/schedule_page.py" line="235" />
+      <location filename="../../ui/pages/schedule_page.py" line="236" />
       <source>No suggestions.</source>
       <translation>没有建议。</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/schedule_page.py" line="299" />
-      <location filename="../../ui/pages/schedule_page.py" line="328" />
+      <location filename="../../ui/pages/schedule_page.py" line="291" />
+      <location filename="../../ui/pages/schedule_page.py" line="320" />
       <source>Added to the calendar: %1</source>
       <translation>已加入日历：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/schedule_page.py" line="337" />
+      <location filename="../../ui/pages/schedule_page.py" line="329" />
       <source>Reminder changed.</source>
       <translation>提醒已更改。</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/schedule_page.py" line="355" />
+      <location filename="../../ui/pages/schedule_page.py" line="347" />
       <source>Event deleted: %1</source>
       <translation>已删除日程：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/schedule_page.py" line="356" />
+      <location filename="../../ui/pages/schedule_page.py" line="348" />
       <source>Undo</source>
       <translation>撤销</translation>
     </message>
@@ -1666,27 +1636,27 @@
   <context>
     <name>SettingsPage</name>
     <message>
-      <location filename="../../ui/pages/settings_page.py" line="57" />
+      <location filename="../../ui/pages/settings_page.py" line="59" />
       <source>Settings</source>
       <translation>设置</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/settings_page.py" line="147" />
+      <location filename="../../ui/pages/settings_page.py" line="162" />
       <source>auto</source>
       <translation>自动</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/settings_page.py" line="195" />
+      <location filename="../../ui/pages/settings_page.py" line="210" />
       <source>kept in the OS keyring</source>
       <translation>保存在系统密钥环中</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/settings_page.py" line="200" />
+      <location filename="../../ui/pages/settings_page.py" line="215" />
       <source>Browse…</source>
       <translation>浏览…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/settings_page.py" line="206" />
+      <location filename="../../ui/pages/settings_page.py" line="221" />
       <source>Choose a folder</source>
       <translation>选择文件夹</translation>
     </message>
@@ -1718,27 +1688,27 @@
   <context>
     <name>SuggestionRow</name>
     <message>
-      <location filename="../../ui/pages/schedule_page.py" line="75" />
+      <location filename="../../ui/pages/schedule_page.py" line="76" />
       <source>From the text: %1</source>
       <translation>原文：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/schedule_page.py" line="87" />
+      <location filename="../../ui/pages/schedule_page.py" line="88" />
       <source>no time given</source>
       <translation>未给出时间</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/schedule_page.py" line="91" />
+      <location filename="../../ui/pages/schedule_page.py" line="92" />
       <source>Conflicts with: %1</source>
       <translation>与以下日程冲突：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/schedule_page.py" line="94" />
+      <location filename="../../ui/pages/schedule_page.py" line="95" />
       <source>Accept</source>
       <translation>接受</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/schedule_page.py" line="96" />
+      <location filename="../../ui/pages/schedule_page.py" line="97" />
       <source>Reject</source>
       <translation>拒绝</translation>
     </message>
@@ -1781,59 +1751,54 @@
       <translation>保存…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="127" />
-      <source>This feature is not installed in this version of Deskmate.</source>
-      <translation>此版本的 Deskmate 未安装该功能。</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pages/task_page.py" line="168" />
+      <location filename="../../ui/pages/task_page.py" line="163" />
       <source>Stopped.</source>
       <translation>已停止。</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="184" />
+      <location filename="../../ui/pages/task_page.py" line="179" />
       <source>Open</source>
       <translation>打开</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="219" />
+      <location filename="../../ui/pages/task_page.py" line="213" />
       <source>Type or open something first.</source>
       <translation>请先输入或打开内容。</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="231" />
+      <location filename="../../ui/pages/task_page.py" line="224" />
       <source>Working…</source>
       <translation>处理中…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="269" />
+      <location filename="../../ui/pages/task_page.py" line="262" />
       <source>Done.</source>
       <translation>完成。</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="271" />
+      <location filename="../../ui/pages/task_page.py" line="264" />
       <source>Some glossary terms were not used (see the glossary).</source>
       <translation>部分术语表词条未被使用（请查看术语表）。</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/pages/task_page.py" line="274" />
+      <location filename="../../ui/pages/task_page.py" line="267" />
       <source>Sentences giving the assistant orders were kept untranslated: %n.</source>
       <translation>
         <numerusform>有 %n 句向助手下指令的句子保留原文，未翻译。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="297" />
+      <location filename="../../ui/pages/task_page.py" line="290" />
       <source>Save result</source>
       <translation>保存结果</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="297" />
+      <location filename="../../ui/pages/task_page.py" line="290" />
       <source>Markdown (*.md)</source>
       <translation>Markdown (*.md)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="309" />
+      <location filename="../../ui/pages/task_page.py" line="302" />
       <source>Could not save: %1</source>
       <translation>无法保存：%1</translation>
     </message>
@@ -2289,8 +2254,8 @@
       <translation>会议之间预留的分钟数。</translation>
     </message>
     <message>
-      <source>Reminder lead min</source>
-      <translation>提前提醒（分钟）</translation>
+      <source>Reminder before an event (min)</source>
+      <translation>事件前提醒（分钟）</translation>
     </message>
     <message>
       <source>Minutes before an event its reminder shows (each event can have its own).</source>
@@ -2373,8 +2338,8 @@
       <translation>暂停资料库文件夹的索引（恢复时从停下的地方继续）。</translation>
     </message>
     <message>
-      <source>Calendar for suggestions</source>
-      <translation>接受建议写入的日历</translation>
+      <source />
+      <translation type="unfinished" />
     </message>
     <message>
       <source>CalDAV calendar (its URL) that accepted suggestions are written to; empty: the only synced calendar, if there is just one.</source>

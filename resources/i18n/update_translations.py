@@ -490,6 +490,7 @@ ZH = {
     "Pause": "暂停",
     "My documents": "我的文档",
     "Ask answers from your library, with citations (Alt+D)": "从文档库中回答，并附引用（Alt+D）",
+    "Reminder before an event (min)": "事件前提醒（分钟）",
 }
 
 
@@ -498,12 +499,11 @@ def schema_strings() -> list[str]:
     through variables, so lupdate cannot see them)."""
     sys.path.insert(0, str(ROOT))
     from assistant.settings import SCHEMA
-    from ui.pages.settings_editors import CHOICES, LABELS
+    from ui.pages.settings_editors import CHOICES
 
     out: list[str] = []
     for s in SCHEMA:
-        label = LABELS.get(s.key, s.key.replace("_", " ").capitalize())
-        out += [s.section, label, s.description, *(CHOICES.get(c, c) for c in s.choices)]
+        out += [s.section, s.label, s.description, *(CHOICES.get(c, c) for c in s.choices)]
     return list(dict.fromkeys(out))
 
 

@@ -14,7 +14,8 @@ import pytest
 
 from assistant import data_location as loc
 from assistant import data_move
-from assistant.paths import ENV_DATA_DIR, resolve_data_dir
+from assistant.data_location import resolve_data_dir
+from assistant.paths import ENV_DATA_DIR
 from assistant.store import Store
 
 
@@ -85,10 +86,11 @@ def test_move_at_next_start_copies_checks_switches_and_keeps_old(home: Path) -> 
     assert loc.request_change(new, old).kind == "new"
     assert loc.read_pointer()["pending"]["to"] == str(new)
     with Store(old):  # still running on the old folder: the move waits
-        assert resolve_data_dir() == old
+        assert data_move.data_dir_at_start() == old
         assert not new.exists() and loc.read_pointer()["pending"]
+    assert resolve_data_dir() == old  # resolving a path moves nothing: start-up does
 
-    assert resolve_data_dir() == new  # the next start
+    assert data_move.data_dir_at_start() == new  # the next start
     with Store(new) as store:
         assert store.get_run(run_id)["output"] == "- 预算获批"  # type: ignore[index]
     assert (new / "logs" / "deskmate.log").read_text() == "started\n"
@@ -110,7 +112,7 @@ def test_other_disk_copies_the_model_list_and_rebuilds_models(
     new = home / "usb" / "deskmate"
     loc.request_change(new, old)
     monkeypatch.setattr(data_move, "_same_filesystem", lambda a, b: False)
-    assert resolve_data_dir() == new
+    assert data_move.data_dir_at_start() == new
     assert (new / "models" / "models.json").is_file()
     assert not (new / "models" / "big.gguf").exists()  # rebuilt from the packages on first use
     assert (old / "models" / "big.gguf").is_file()
@@ -129,7 +131,7 @@ def test_failed_copy_is_removed_recorded_and_old_folder_kept(
         raise loc.DataFolderError("the copied database differs from the original")
 
     monkeypatch.setattr(data_move, "_verify", broken)
-    assert resolve_data_dir() == old
+    assert data_move.data_dir_at_start() == old
     assert new.is_dir() and list(new.iterdir()) == []
     assert (old / "models" / "big.gguf").is_file()
     pointer = loc.read_pointer()
@@ -171,7 +173,7 @@ def test_reset_moves_back_to_the_default(home: Path) -> None:
     assert target.path == loc.default_data_dir() and target.kind == "new"
     pending = loc.read_pointer()["pending"]
     assert pending["from"] == str(custom) and pending["to"] == str(loc.default_data_dir())
-    assert resolve_data_dir() == loc.default_data_dir()
+    assert data_move.data_dir_at_start() == loc.default_data_dir()
     assert (loc.default_data_dir() / "deskmate.sqlite3").is_file()
     assert loc.read_pointer()["data_dir"] is None
 

@@ -12,7 +12,7 @@ import pytest
 
 from assistant import __version__, buildinfo
 from assistant.errors import ModelNotFound
-from assistant.models.assemble import part_paths
+from assistant.models.assemble import missing_model_hint, part_paths
 from assistant.models.catalog import DEFAULT_LLM, CatalogEntry, get_entry
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -71,10 +71,10 @@ def test_doctor_reports_the_build(
 def test_missing_model_hint_names_what_to_do_for_each_build() -> None:
     entry = get_entry(DEFAULT_LLM)
     assert entry is not None
-    bundle = buildinfo.missing_model_hint(entry, "bundle")
+    bundle = missing_model_hint(entry, "bundle")
     assert "deskmate models add PATH" in bundle and "huggingface.co/Qwen" in bundle
     assert entry.file_name in bundle and "make install" not in bundle
-    assert "make install" in buildinfo.missing_model_hint(entry, "editable")
+    assert "make install" in missing_model_hint(entry, "editable")
 
 
 def test_uninstalled_chunk_packages_raise_the_hint() -> None:

@@ -73,8 +73,18 @@ class ScriptedCore:
         self._gate = _Gate()
         self.closed = False
 
-    def model_status(self) -> str:
-        return "scripted stand-in on CPU"
+    def model_status(self) -> Any:
+        from assistant.llm.params import DeviceInfo, ModelStatus
+
+        return ModelStatus("scripted stand-in", DeviceInfo(False, 0, ""))
+
+    def warm_up(self) -> Any:
+        self.calls.append(("warm_up", None))
+        return self.model_status()
+
+    @property
+    def model_file(self) -> Path | None:
+        return None
 
     def reset_engine(self) -> None:
         self.calls.append(("reset_engine", None))
@@ -108,10 +118,22 @@ class ScriptedCore:
     def schedule(self, source: Any) -> Iterator[Event]:
         return self._script("schedule", source)
 
+    def translate(self, source: Any, target: str = "") -> Iterator[Event]:
+        return self._script("translate", source)
+
+    def polish(self, source: Any, mode: str = "fix") -> Iterator[Event]:
+        return self._script("polish", source)
+
+    def chat_reply(self, text: str, intent: str = "", tone: str = "") -> Iterator[Event]:
+        return self._script("chat_reply", text)
+
+    def run_action(self, name: str, text: str) -> Iterator[Event]:
+        return self._script(f"action:{name}", text)
+
     def ask(self, prompt: str) -> Iterator[Event]:
         return self._script("ask", prompt)
 
-    def accept_suggestions(self, planned: list[dict[str, Any]], numbers: Any = None) -> list[Any]:
+    def accept_suggestions(self, planned: list[Any], numbers: Any = None) -> list[Any]:
         from assistant.tasks.schedule import accept_suggestions
 
         return accept_suggestions(self, planned, numbers)  # type: ignore[arg-type]

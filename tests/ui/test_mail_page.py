@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
-from assistant.imap.account import MailAccount
+from assistant.mail.account import MailAccount
 from tests.assistant.imap.watching import ENRON, variant
 from tests.assistant.llm.helpers import MemoryKeyring, memory_keyring_installed
 from tests.mailserver import DRAFTS, Dovecot, MailUser, dovecot, drafts_folder_wire, mail_user

@@ -10,7 +10,8 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
-from ui.main_window import MainWindow, short_status
+from assistant.llm.params import DeviceInfo, ModelStatus
+from ui.main_window import MainWindow
 from ui.worker import live_workers
 
 
@@ -143,14 +144,6 @@ def test_open_run_again_from_history(qtbot: Any, scripted_core: Any) -> None:
     assert "Heading" in window.task_pages["summarize"].result.toPlainText()
 
 
-def test_missing_feature_disables_run(qtbot: Any, scripted_core: Any) -> None:
-    window = _window(qtbot, scripted_core)  # the stand-in has no translate()
-    page = window.task_pages["translate"]
-    assert not page.run_button.isEnabled()
-    assert "not installed" in page.run_button.toolTip()
-    assert window.task_pages["summarize"].run_button.isEnabled()
-
-
 def test_typed_error_goes_to_message_bar(qtbot: Any, scripted_core: Any, tmp_path: Path) -> None:
     from assistant.errors import CorruptDocument
 
@@ -246,10 +239,14 @@ def test_done_notes_glossary_misses_and_untranslated_orders(qtbot: Any, scripted
     assert page.status_label.text() == "Done."
 
 
-def test_short_status_keeps_name_and_place() -> None:
-    line = "/home/u/.local/share/deskmate/models/q.gguf on CPU: this llama.cpp build has no GPU"
-    assert short_status(line) == "q.gguf on CPU"
-    assert short_status("m.gguf on GPU (29 layers): all layers fit") == "m.gguf on GPU (29 layers)"
-    server = "Qwen/Qwen2.5-7B on the server at http://host:8000/v1"
-    assert short_status(server) == "Qwen2.5-7B on the server at http://host:8000/v1"
-    assert short_status("unknown") == "unknown"
+def test_model_status_is_worded_from_the_typed_value(qtbot: Any, scripted_core: Any) -> None:
+    window = _window(qtbot, scripted_core)
+    cpu = DeviceInfo(False, 0, "this llama.cpp build has no GPU")
+    window._model_ready(ModelStatus("/home/u/.local/share/deskmate/models/q.gguf", cpu))
+    assert window.status_label.text() == "Model: q.gguf on CPU"
+    assert window.model_status == "q.gguf on CPU: this llama.cpp build has no GPU"
+    window._model_ready(ModelStatus("m.gguf", DeviceInfo(True, 29, "all layers fit")))
+    assert window.status_label.text() == "Model: m.gguf on GPU (29 layers)"
+    server = DeviceInfo(False, 0, "", server="http://host:8000/v1")
+    window._model_ready(ModelStatus("Qwen/Qwen2.5-7B", server))
+    assert window.status_label.text() == "Model: Qwen2.5-7B on the server at http://host:8000/v1"

@@ -11,6 +11,7 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
+from assistant.tasks.schedule_plan import PlannedSuggestion
 from ui.main_window import MainWindow
 from ui.pages.schedule_page import SchedulePage, time_choices
 from ui.week_view import monday_of, occurrences
@@ -30,7 +31,12 @@ def _this_week(hour: int, day: int = 2) -> datetime:
     return datetime(monday.year, monday.month, monday.day, hour, tzinfo=UTC) + timedelta(days=day)
 
 
-def _planned(title: str, start: datetime | None, **extra: Any) -> dict[str, Any]:
+def _planned(title: str, start: datetime | None, **extra: Any) -> PlannedSuggestion:
+    return PlannedSuggestion.from_stored(_stored(title, start, **extra))
+
+
+def _stored(title: str, start: datetime | None, **extra: Any) -> dict[str, Any]:
+    """A suggestion as a run's data keeps it (JSON)."""
     end = start + timedelta(hours=1) if start else None
     return {
         "kind": "event",
@@ -69,7 +75,7 @@ def test_accept_stores_event_and_week_shows_it(qtbot: Any, scripted_core: Any) -
     with qtbot.waitSignal(page.events_loaded, timeout=30_000):
         page.set_suggestions(planned)
     rows = page.rows()
-    assert [r.item["title"] for r in rows] == ["Budget review", "Dentist", "Write report"]
+    assert [r.item.title for r in rows] == ["Budget review", "Dentist", "Write report"]
     assert rows[0].when.count() == 2 and rows[0].when.itemText(0).startswith("⚠")
     assert not rows[2].accept_button.isEnabled()  # no time: nothing to store
     tentative = {s.title for s in page.week.shown() if s.tentative}
@@ -85,10 +91,10 @@ def test_accept_stores_event_and_week_shows_it(qtbot: Any, scripted_core: Any) -
     assert [e.title for e in stored] == ["Budget review"]
     solid = [s for s in page.week.shown() if not s.tentative]
     assert [(s.title, s.start.hour) for s in solid] == [("Budget review", 14)]
-    assert [r.item["title"] for r in page.rows()] == ["Dentist", "Write report"]
+    assert [r.item.title for r in page.rows()] == ["Dentist", "Write report"]
 
     page.rows()[0].reject_button.click()
-    assert [r.item["title"] for r in page.rows()] == ["Write report"]
+    assert [r.item.title for r in page.rows()] == ["Write report"]
     assert not [s for s in page.week.shown() if s.tentative]
     assert len(scripted_core.store.events_between(_this_week(0, 0), _this_week(0, 7))) == 1
 
@@ -131,7 +137,7 @@ def test_time_choices_list_own_time_then_free_slots() -> None:
     start = _this_week(10)
     slot = {"start": _this_week(16).isoformat(), "end": _this_week(17).isoformat()}
     choices = time_choices(_planned("A", start, proposals=[slot]))
-    assert [c[1] for c in choices] == [start.isoformat(), slot["start"]]
+    assert [c[1].start.isoformat() for c in choices] == [start.isoformat(), slot["start"]]
     assert time_choices(_planned("B", None)) == []
 
 
@@ -208,7 +214,7 @@ def test_schedule_page_end_to_end(qtbot: Any, real_core: Any) -> None:
 
 
 def test_schedule_run_reopens_with_its_suggestions(qtbot: Any, scripted_core: Any) -> None:
-    planned = [_planned("Budget review", _this_week(10)), _planned("Write report", None)]
+    planned = [_stored("Budget review", _this_week(10)), _stored("Write report", None)]
     store = scripted_core.store
     run_id = store.start_run("schedule", input_text="text")
     store.finish_run(
@@ -221,7 +227,7 @@ def test_schedule_run_reopens_with_its_suggestions(qtbot: Any, scripted_core: An
         window.open_run(store.get_run(run_id))
     assert window.current_page_key() == "schedule"
     assert "Budget review" in page.result.toPlainText()
-    assert [r.item["title"] for r in page.rows()] == ["Budget review", "Write report"]
+    assert [r.item.title for r in page.rows()] == ["Budget review", "Write report"]
 
 
 def test_delete_event_goes_to_trash_with_undo(qtbot: Any, scripted_core: Any) -> None:

@@ -149,15 +149,18 @@ def test_core_errors_in_english_are_the_message_alone(qtbot: Any) -> None:
 
 
 def test_model_status_in_chinese(chinese_ui: None, qtbot: Any, scripted_core: Any) -> None:
+    from assistant.llm.params import DeviceInfo, ModelStatus
     from ui.main_window import MainWindow
 
     window = MainWindow(scripted_core)
     window.autoload_model = False
     qtbot.addWidget(window)
-    window._model_ready("/data/models/q.gguf on GPU (29 layers): all layers fit in free VRAM")
+    gpu = DeviceInfo(True, 29, "all layers fit in free VRAM", gpu_build=True)
+    window._model_ready(ModelStatus("/data/models/q.gguf", gpu))
     assert window.status_label.text() == "模型：q.gguf（GPU，29 层）"
-    window._model_ready("Qwen/Qwen2.5-7B on the server at http://host:8000/v1")
+    server = DeviceInfo(False, 0, "", server="http://host:8000/v1")
+    window._model_ready(ModelStatus("Qwen/Qwen2.5-7B", server))
     assert window.status_label.text() == "模型：Qwen2.5-7B（服务器 http://host:8000/v1）"
-    window._model_ready("/m/q.gguf on CPU: this llama.cpp build has no GPU support")
+    window._model_ready(ModelStatus("/m/q.gguf", DeviceInfo(False, 0, "no GPU support here")))
     assert window.status_label.text() == "模型：q.gguf（CPU）"
-    assert "no GPU support" in window.status_label.toolTip()  # the whole line, as the core says
+    assert "no GPU support" in window.status_label.toolTip()  # the reason, in the tooltip

@@ -29,8 +29,8 @@ from ui.worker import run_in_background
 
 if TYPE_CHECKING:
     from assistant.core import Core
-    from assistant.imap.account import MailAccount
     from assistant.imap.session import AccountCheck
+    from assistant.mail.account import MailAccount
 
 
 class MailAccountsBox(QGroupBox):
@@ -149,7 +149,7 @@ class MailAccountsBox(QGroupBox):
         self.auto_draft.setChecked(a.auto_draft)
 
     def _tls_changed(self) -> None:
-        from assistant.imap.account import DEFAULT_PORTS
+        from assistant.mail.account import DEFAULT_PORTS
 
         if self.port.value() in DEFAULT_PORTS.values():
             self.port.setValue(DEFAULT_PORTS[self.tls.currentData()])
@@ -163,7 +163,7 @@ class MailAccountsBox(QGroupBox):
 
     def form_account(self) -> MailAccount:
         """The account the form describes (UserError naming the wrong field)."""
-        from assistant.imap.account import MailAccount, validated
+        from assistant.mail.account import MailAccount, validated
 
         return validated(
             MailAccount(

@@ -29,8 +29,8 @@ from ui.worker import TaskRunner, run_in_background
 if TYPE_CHECKING:
     from assistant.core import Core
     from assistant.errors import DeskmateError
-    from assistant.imap.account import MailAccount
     from assistant.imap.session import MailList, MailSession
+    from assistant.mail.account import MailAccount
 
 LIMIT = 50
 INTENTS = ("", "accept", "decline", "ask")

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from assistant.errors import DeskmateError
 from assistant.events import Done
+from assistant.tasks.schedule_plan import PlannedSuggestion, Span, planned_suggestions
 from ui.dates import shown_span
 from ui.message_bar import MessageBar
 from ui.pages.task_page import TaskPage
@@ -42,17 +43,17 @@ def _hour(text: str, default: int) -> int:
         return default
 
 
-def time_choices(item: dict[str, Any], tz: str = "UTC") -> list[tuple[str, str, str]]:
-    """(label, start, end) options of a suggestion: its own time, then free-slot proposals."""
-    choices: list[tuple[str, str, str]] = []
-    if item.get("start") and item.get("end"):
-        label = shown_span(item["start"], item["end"], tz, all_day=bool(item.get("all_day")))
-        if item.get("conflicts"):
+def time_choices(item: PlannedSuggestion, tz: str = "UTC") -> list[tuple[str, Span]]:
+    """(label, span) options of a suggestion: its own time, then free-slot proposals."""
+    choices: list[tuple[str, Span]] = []
+    if item.start and item.end:
+        label = shown_span(item.start.isoformat(), item.end.isoformat(), tz, all_day=item.all_day)
+        if item.conflicts:
             label = "⚠ " + label
-        choices.append((label, item["start"], item["end"]))
-    for slot in item.get("proposals", []):
-        label = "↳ " + shown_span(slot["start"], slot["end"], tz)
-        choices.append((label, slot["start"], slot["end"]))
+        choices.append((label, Span(item.start, item.end)))
+    for slot in item.proposals:
+        label = "↳ " + shown_span(slot.start.isoformat(), slot.end.isoformat(), tz)
+        choices.append((label, slot))
     return choices
 
 
@@ -63,16 +64,16 @@ class SuggestionRow(QWidget):
     reject = Signal(object)
     time_changed = Signal()
 
-    def __init__(self, item: dict[str, Any], tz: str, parent: QWidget | None = None) -> None:
+    def __init__(self, item: PlannedSuggestion, tz: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.item = item
         self.choices = time_choices(item, tz)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(4, 4, 4, 4)
         outer.setSpacing(2)
-        title = QLabel(f"<b>{item.get('title') or ''}</b>")
+        title = QLabel(f"<b>{item.title}</b>")
         title.setWordWrap(True)
-        title.setToolTip(self.tr("From the text: %1").replace("%1", item.get("when_text") or ""))
+        title.setToolTip(self.tr("From the text: %1").replace("%1", item.when_text))
         outer.addWidget(title)
         layout = QHBoxLayout()
         outer.addLayout(layout)
@@ -81,13 +82,13 @@ class SuggestionRow(QWidget):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.when.setMinimumContentsLength(12)
-        for label, _start, _end in self.choices:
+        for label, _span in self.choices:
             self.when.addItem(label)
         if not self.choices:
             self.when.addItem(self.tr("no time given"))
             self.when.setEnabled(False)
-        if item.get("conflicts"):
-            names = ", ".join(c["title"] for c in item["conflicts"])
+        if item.conflicts:
+            names = ", ".join(c.title for c in item.conflicts)
             self.when.setToolTip(self.tr("Conflicts with: %1").replace("%1", names))
         self.when.currentIndexChanged.connect(lambda _: self.time_changed.emit())
         layout.addWidget(self.when, 1)
@@ -99,12 +100,12 @@ class SuggestionRow(QWidget):
         self.accept_button.clicked.connect(lambda: self.accept.emit(self))
         self.reject_button.clicked.connect(lambda: self.reject.emit(self))
 
-    def chosen(self) -> dict[str, Any] | None:
+    def chosen(self) -> PlannedSuggestion | None:
         """The suggestion with the picked time, or None when it has no time."""
         if not self.choices:
             return None
-        _label, start, end = self.choices[max(0, self.when.currentIndex())]
-        return {**self.item, "start": start, "end": end}
+        _label, span = self.choices[max(0, self.when.currentIndex())]
+        return self.item.at(span)
 
 
 class SchedulePage(TaskPage):
@@ -210,15 +211,15 @@ class SchedulePage(TaskPage):
     # --- suggestions -------------------------------------------------------------------------
     def _on_done(self, done: Done) -> None:
         super()._on_done(done)
-        planned = done.data.get("suggestions") if isinstance(done.data, dict) else None
+        planned = planned_suggestions(done.data)
         if planned is None:  # an .ics import (or another result): the week changed
             self.reload_events()
             return
-        self.set_suggestions(list(planned))
-        if any(item.get("todo_id") for item in planned):
+        self.set_suggestions(planned)
+        if any(item.todo_id for item in planned):
             self.tasks.reload()  # the to-dos found were stored
 
-    def set_suggestions(self, planned: list[dict[str, Any]]) -> None:
+    def set_suggestions(self, planned: list[PlannedSuggestion]) -> None:
         for old in self.rows():
             self.rows_layout.removeWidget(old)
             old.hide()
@@ -237,7 +238,7 @@ class SchedulePage(TaskPage):
         self._update_tentative()
         first = next((r.chosen() for r in self.rows() if r.chosen() is not None), None)
         if first is not None:
-            self.show_week_of(datetime.fromisoformat(first["start"]).date())
+            self.show_week_of(first.start.date() if first.start else date.today())
 
     def rows(self) -> list[SuggestionRow]:
         rows = []
@@ -263,9 +264,10 @@ class SchedulePage(TaskPage):
             item = row.chosen()
             if item is None:
                 continue
-            start = datetime.fromisoformat(item["start"]).astimezone(zone)
-            end = datetime.fromisoformat(item["end"]).astimezone(zone)
-            shown.append(Shown(item["title"], start, end, bool(item.get("all_day")), True))
+            if item.start is None or item.end is None:
+                continue
+            start, end = item.start.astimezone(zone), item.end.astimezone(zone)
+            shown.append(Shown(item.title, start, end, item.all_day, True))
         self.week.set_tentative(shown)
 
     def reject_row(self, row: SuggestionRow) -> None:
@@ -277,20 +279,10 @@ class SchedulePage(TaskPage):
         if item is None:
             return
         row.accept_button.setEnabled(False)
-        store = self.core.store
-
-        accept = getattr(self.core, "accept_suggestions", None)
+        core = self.core
 
         def save() -> CalEvent:
-            if callable(accept):  # the core's: a stable uid, accepting twice stores one event
-                events: list[CalEvent] = accept([item], [1])
-                return events[0]
-            from assistant.tasks.schedule import events_from_plan
-
-            event = events_from_plan([item])[0]
-            assert event is not None  # chosen() always has a start and an end
-            store.add_event(event)
-            return event
+            return core.accept_suggestions([item], [1])[0]  # a stable uid: stored once
 
         def saved(event: CalEvent) -> None:
             self._remove_row(row)

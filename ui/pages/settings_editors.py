@@ -5,8 +5,9 @@ readable labels and choice names for every setting."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication, QTime
 from PySide6.QtGui import QKeySequence
@@ -24,10 +25,35 @@ from assistant.errors import DeskmateError
 from ui.worker import run_in_background
 
 if TYPE_CHECKING:
-    from ui.pages.settings_page import SettingsPage
+    from assistant.settings.keys import SettingKey
 
-Save = Callable[[str, object], bool]
 Reset = Callable[[object], None]
+
+
+class EditorHost(Protocol):
+    """What an editor may ask of the page it sits on (the settings page)."""
+
+    @property
+    def data_dir(self) -> Path: ...
+
+    def parent_widget(self) -> QWidget: ...  # dialogs and background work hang on it
+
+    def stored(self, key: SettingKey) -> object: ...
+
+    def save(self, key: SettingKey, raw: object) -> bool: ...
+
+    def show_error(self, key: str, exc: DeskmateError) -> None: ...
+
+
+@dataclass(frozen=True)
+class Editor:
+    """A made editor: the widget that holds the value, the row shown (it may add buttons),
+    how to show a stored value again, and how to add a file (the model row's "Add GGUF")."""
+
+    editor: QWidget
+    cell: QWidget
+    reset: Reset
+    add_file: Callable[[str], None] | None = None
 
 
 def _tr(text: str) -> str:
@@ -38,39 +64,7 @@ def _page(text: str) -> str:
     return QCoreApplication.translate("SettingsPage", text)
 
 
-# English labels (translated in the "Settings" context); a missing key falls back to its name
-LABELS = {
-    "model": "Language model",
-    "n_gpu_layers": "GPU layers",
-    "n_threads": "CPU threads",
-    "n_ctx": "Context size (tokens)",
-    "temperature": "Temperature",
-    "max_output_tokens": "Longest answer (tokens)",
-    "embedding_model": "Embedding model",
-    "embedding_device": "Embedding device",
-    "remote_url": "Remote server URL",
-    "remote_model": "Remote model",
-    "remote_api_key": "Remote API key",
-    "max_file_mb": "Largest file (MB)",
-    "summary_length": "Summary length",
-    "summary_language": "Summary language",
-    "translate_target": "Translate into",
-    "reply_tone": "Reply tone",
-    "signature": "Signature",
-    "identity.name": "Your name",
-    "identity.addresses": "Your email addresses",
-    "identity.signoff": "Sign-off",
-    "time_zone": "Time zone",
-    "work_start": "Working hours start",
-    "work_end": "Working hours end",
-    "meeting_buffer_min": "Buffer between meetings (min)",
-    "hotkey": "Quick prompt hotkey",
-    "ui_language": "Interface language",
-    "theme": "Theme",
-    "close_to_tray": "Close to tray",
-    "start_on_login": "Start on login",
-    "library_paused": "Pause library indexing",
-}
+# English choice names (translated in the "Settings" context); setting labels are in the schema
 CHOICES = {
     "system": "System",
     "light": "Light",
@@ -90,7 +84,9 @@ CHOICES = {
 
 
 def label(key: str) -> str:
-    return _tr(LABELS.get(key, key.replace("_", " ").capitalize()))
+    from assistant.settings.schema import by_key
+
+    return _tr(by_key(key).label)
 
 
 def choice_label(choice: str) -> str:
@@ -127,13 +123,13 @@ def _fill_models(combo: QComboBox, data_dir: Path, kind: str, current: str) -> N
     combo.blockSignals(False)
 
 
-def model_editor(page: SettingsPage, key: str, value: object) -> tuple[QWidget, QWidget, Reset]:
+def model_editor(host: EditorHost, key: SettingKey, value: object) -> Editor:
     """Catalog and added models in a list, and "Add GGUF file…" (hashed in the background)."""
-    data_dir = Path(page.core.data_dir)
+    data_dir = host.data_dir
     combo = QComboBox()
     combo.setObjectName("modelChoice")
     _fill_models(combo, data_dir, "llm", str(value))
-    combo.activated.connect(lambda i: page.save(key, combo.itemData(i)))
+    combo.activated.connect(lambda i: host.save(key, combo.itemData(i)))
     add = QPushButton(_page("Add GGUF file…"))
     add.setObjectName("addModel")
 
@@ -141,49 +137,55 @@ def model_editor(page: SettingsPage, key: str, value: object) -> tuple[QWidget, 
         model_id = str(getattr(model, "id", ""))
         _fill_models(combo, data_dir, "llm", model_id)
         add.setEnabled(True)
-        page.save(key, model_id)
+        host.save(key, model_id)
 
     def failed(exc: DeskmateError) -> None:
         add.setEnabled(True)
-        page.show_error(key, exc)
+        host.show_error(key, exc)
 
     def add_file(path: str) -> None:
         from assistant.models.registry import add_model
 
         add.setEnabled(False)
-        run_in_background(page, lambda: add_model(data_dir, Path(path)), added, failed, "add")
+        run_in_background(
+            host.parent_widget(), lambda: add_model(data_dir, Path(path)), added, failed, "add"
+        )
 
     def browse() -> None:
         name, _ = QFileDialog.getOpenFileName(
-            page, _page("Add a GGUF model"), "", _page("GGUF models (*.gguf)")
+            host.parent_widget(), _page("Add a GGUF model"), "", _page("GGUF models (*.gguf)")
         )
         if name:
             add_file(name)
 
+    def reset(v: object) -> None:
+        _fill_models(combo, data_dir, "llm", str(v))
+
     add.clicked.connect(browse)
-    page.add_model_file = add_file
-    return combo, row(combo, add), lambda v: _fill_models(combo, data_dir, "llm", str(v))
+    return Editor(combo, row(combo, add), reset, add_file)
 
 
-def embedding_editor(page: SettingsPage, key: str, value: object) -> tuple[QWidget, QWidget, Reset]:
+def embedding_editor(host: EditorHost, key: SettingKey, value: object) -> Editor:
     """The bundled embedding model, or a local sentence-transformers folder."""
-    data_dir = Path(page.core.data_dir)
+    data_dir = host.data_dir
     combo = QComboBox()
     _fill_models(combo, data_dir, "embedding", str(value))
-    combo.activated.connect(lambda i: page.save(key, combo.itemData(i)))
+    combo.activated.connect(lambda i: host.save(key, combo.itemData(i)))
     browse = QPushButton(_page("Folder…"))
 
     def pick() -> None:
-        name = QFileDialog.getExistingDirectory(page, _page("Choose a folder"))
-        if name and page.save(key, name):
+        name = QFileDialog.getExistingDirectory(host.parent_widget(), _page("Choose a folder"))
+        if name and host.save(key, name):
             _fill_models(combo, data_dir, "embedding", name)
 
     browse.clicked.connect(pick)
-    return combo, row(combo, browse), lambda v: _fill_models(combo, data_dir, "embedding", str(v))
+    return Editor(
+        combo, row(combo, browse), lambda v: _fill_models(combo, data_dir, "embedding", str(v))
+    )
 
 
 # --- calendar and desktop --------------------------------------------------------------------
-def zone_editor(page: SettingsPage, key: str, value: object) -> tuple[QWidget, QWidget, Reset]:
+def zone_editor(host: EditorHost, key: SettingKey, value: object) -> Editor:
     from zoneinfo import available_timezones
 
     combo = QComboBox()
@@ -213,20 +215,20 @@ def zone_editor(page: SettingsPage, key: str, value: object) -> tuple[QWidget, Q
             if value:
                 ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError):
-            page.show_error(key, UserError(_page("unknown time zone: %1").replace("%1", value)))
-            reset(page.core.settings.get(key))
+            host.show_error(key, UserError(_page("unknown time zone: %1").replace("%1", value)))
+            reset(host.stored(key))
             return
-        page.save(key, value)
+        host.save(key, value)
 
     reset(value)
     combo.activated.connect(lambda _: save())
     line = combo.lineEdit()
     if line is not None:
         line.editingFinished.connect(save)
-    return combo, combo, reset
+    return Editor(combo, combo, reset)
 
 
-def time_editor(page: SettingsPage, key: str, value: object) -> tuple[QWidget, QWidget, Reset]:
+def time_editor(host: EditorHost, key: SettingKey, value: object) -> Editor:
     edit = QTimeEdit()
     edit.setDisplayFormat("HH:mm")
 
@@ -235,24 +237,24 @@ def time_editor(page: SettingsPage, key: str, value: object) -> tuple[QWidget, Q
         edit.setTime(parsed if parsed.isValid() else QTime(9, 0))
 
     reset(value)
-    edit.editingFinished.connect(lambda: page.save(key, edit.time().toString("HH:mm")))
-    return edit, edit, reset
+    edit.editingFinished.connect(lambda: host.save(key, edit.time().toString("HH:mm")))
+    return Editor(edit, edit, reset)
 
 
-def hotkey_editor(page: SettingsPage, key: str, value: object) -> tuple[QWidget, QWidget, Reset]:
+def hotkey_editor(host: EditorHost, key: SettingKey, value: object) -> Editor:
     edit = QKeySequenceEdit(QKeySequence(str(value)))
     edit.setMaximumSequenceLength(1)
 
     def save() -> None:
         text = edit.keySequence().toString(QKeySequence.SequenceFormat.PortableText)
         if text:
-            page.save(key, text)
+            host.save(key, text)
 
     edit.editingFinished.connect(save)
-    return edit, edit, lambda v: edit.setKeySequence(QKeySequence(str(v)))
+    return Editor(edit, edit, lambda v: edit.setKeySequence(QKeySequence(str(v))))
 
 
-SPECIAL = {
+SPECIAL: dict[str, Callable[[EditorHost, SettingKey, object], Editor]] = {
     "model": model_editor,
     "embedding_model": embedding_editor,
     "time_zone": zone_editor,

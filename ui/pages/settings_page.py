@@ -7,6 +7,7 @@ the editor (inline) and the editor goes back to the stored value.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Signal
@@ -33,6 +34,7 @@ from ui.pages.settings_editors import SPECIAL, choice_label, label, row
 
 if TYPE_CHECKING:
     from assistant.core import Core
+    from assistant.settings.keys import SettingKey
 
 INT_MAX = 2_147_483_647
 
@@ -52,7 +54,7 @@ class SettingsPage(QWidget):
         self.editors: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
         self._reset: dict[str, Callable[[object], None]] = {}
-        self.add_model_file: Callable[[str], None] = lambda _path: None  # set by the model row
+        self.add_model_file: Callable[[str], None] = lambda _path: None  # the model row's
         outer = QVBoxLayout(self)
         title = self.tr("Settings")
         outer.addWidget(QLabel(f"<h2>{title}</h2>"))
@@ -116,6 +118,17 @@ class SettingsPage(QWidget):
         self.errors["data_folder"] = box.error
         return box
 
+    # --- what the special editors may ask (settings_editors.EditorHost) --------------------------
+    @property
+    def data_dir(self) -> Path:
+        return Path(self.core.data_dir)
+
+    def parent_widget(self) -> QWidget:
+        return self
+
+    def stored(self, key: SettingKey) -> object:
+        return self.core.settings.get(key)
+
     def show_error(self, key: str, exc: DeskmateError) -> None:
         self.errors[key].setText(error_text(exc))
         self.errors[key].show()
@@ -124,10 +137,12 @@ class SettingsPage(QWidget):
         key = s.key
         special = SPECIAL.get(key)
         if special is not None:
-            editor, cell, reset = special(self, key, value)
-            self.editors[key] = editor
-            self._reset[key] = reset
-            return cell
+            made = special(self, key, value)
+            self.editors[key] = made.editor
+            self._reset[key] = made.reset
+            if made.add_file is not None:
+                self.add_model_file = made.add_file
+            return made.cell
         if s.kind == "bool":
             check = QCheckBox()
             check.setChecked(bool(value))
@@ -209,7 +224,7 @@ class SettingsPage(QWidget):
             line.editingFinished.emit()
 
     # --- saving ------------------------------------------------------------------------------
-    def save(self, key: str, raw: object) -> bool:
+    def save(self, key: SettingKey, raw: object) -> bool:
         """Validate and persist one value; show the error inline on failure."""
         err = self.errors[key]
         try:

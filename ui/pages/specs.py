@@ -1,7 +1,8 @@
-"""What each task page is: a thin configuration of the generic ``TaskPage``.
+"""The task table: each task defined once for the UI, as one ``TaskSpec``.
 
-A page calls ``getattr(core, spec.method)``; when the core does not have that method (a feature
-not installed yet) the page's Run button is disabled and says so.
+The window's task pages (a thin configuration of the generic ``TaskPage``) and the quick popup's
+chips are both made from :func:`task_specs`; ``spec.call(core, source, options)`` is the one way
+either starts a task. A new task is one more entry (``page=False``: a quick-popup chip only).
 """
 
 from __future__ import annotations
@@ -9,14 +10,19 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
 from assistant.events import Event
+from assistant.settings.keys import SettingKey
+
+if TYPE_CHECKING:
+    from assistant.core import Core
+    from assistant.settings import Settings
 
 Source = Path | str
-Call = Callable[[Callable[..., Iterator[Event]], Source, dict[str, str]], Iterator[Event]]
+Call = Callable[["Core", Source, dict[str, str]], Iterator[Event]]
 
 
 @dataclass(frozen=True)
@@ -24,7 +30,7 @@ class OptionSpec:
     key: str  # keyword passed to the core method
     label: str
     choices: tuple[tuple[str, str], ...] = ()  # (value, shown label); empty = free text
-    setting: str | None = None  # default taken from this setting
+    setting: SettingKey | None = None  # default taken from this setting
     editable: bool = False  # a choice list that also accepts typed values
     placeholder: str = ""
 
@@ -33,32 +39,61 @@ class OptionSpec:
 class TaskSpec:
     key: str
     title: str
-    method: str
-    placeholder: str
-    file_filter: str
-    extensions: tuple[str, ...]  # files dropped on the window with these suffixes come here
-    options: tuple[OptionSpec, ...]
-    call: Call
+    call: Call  # starts the task on the core with the source and the chosen options
+    placeholder: str = ""
+    file_filter: str = ""
+    extensions: tuple[str, ...] = ()  # files dropped on the window with these suffixes come here
+    options: tuple[OptionSpec, ...] = ()
+    page: bool = True  # a page in the window's sidebar (else a quick-popup chip only)
+    quick_call: Call | None = None  # the quick popup's way, when it differs from ``call``
+
+    def quick(self, core: Core, text: str) -> Iterator[Event]:
+        """Run from the quick popup: no option widgets, so every option has its default."""
+        return (self.quick_call or self.call)(core, text, default_options(self, core.settings))
 
 
-def _summarize(fn: Callable[..., Iterator[Event]], src: Source, o: dict[str, str]) -> Any:
-    return fn(src, language=o.get("language") or None, length=o.get("length") or None)
+def default_options(spec: TaskSpec, settings: Settings) -> dict[str, str]:
+    """Each option's setting, else its first choice, else empty (what a fresh page shows)."""
+    values: dict[str, str] = {}
+    for option in spec.options:
+        if option.setting is not None:
+            values[option.key] = str(settings.get(option.setting))
+        else:
+            values[option.key] = option.choices[0][0] if option.choices else ""
+    return values
 
 
-def _translate(fn: Callable[..., Iterator[Event]], src: Source, o: dict[str, str]) -> Any:
-    return fn(src, o.get("target", ""))
+def _summarize(core: Core, src: Source, o: dict[str, str]) -> Iterator[Event]:
+    return core.summarize(src, language=o.get("language") or None, length=o.get("length") or None)
 
 
-def _polish(fn: Callable[..., Iterator[Event]], src: Source, o: dict[str, str]) -> Any:
-    return fn(src, o.get("mode") or "fix")
+def _translate(core: Core, src: Source, o: dict[str, str]) -> Iterator[Event]:
+    return core.translate(src, o.get("target", ""))
 
 
-def _reply(fn: Callable[..., Iterator[Event]], src: Source, o: dict[str, str]) -> Any:
-    return fn(src, o.get("intent", ""), o.get("tone", ""))
+def _polish(core: Core, src: Source, o: dict[str, str]) -> Iterator[Event]:
+    return core.polish(src, o.get("mode") or "fix")
 
 
-def _schedule(fn: Callable[..., Iterator[Event]], src: Source, o: dict[str, str]) -> Any:
-    return fn(src)
+def _reply(core: Core, src: Source, o: dict[str, str]) -> Iterator[Event]:
+    return core.reply(src, o.get("intent", ""), o.get("tone", ""))
+
+
+def _quick_reply(core: Core, src: Source, o: dict[str, str]) -> Iterator[Event]:
+    """From the quick popup, a chat excerpt gets a chat message, anything else a mail reply."""
+    from assistant.tasks.chat_reply import looks_like_chat
+
+    if isinstance(src, str) and looks_like_chat(src):
+        return core.chat_reply(src, o.get("intent", ""), o.get("tone", ""))
+    return _reply(core, src, o)
+
+
+def _schedule(core: Core, src: Source, o: dict[str, str]) -> Iterator[Event]:
+    return core.schedule(src)
+
+
+def _ask(core: Core, src: Source, o: dict[str, str]) -> Iterator[Event]:
+    return core.ask(str(src))
 
 
 DOCUMENT_EXTENSIONS = (".pdf", ".docx", ".html", ".htm", ".md", ".markdown", ".txt", ".rst")
@@ -93,7 +128,6 @@ def task_specs() -> list[TaskSpec]:
         TaskSpec(
             key="summarize",
             title=QCoreApplication.translate("Pages", "Summarize"),
-            method="summarize",
             placeholder=QCoreApplication.translate(
                 "Pages", "Paste text here, open a document, or drop files on the window."
             ),
@@ -128,14 +162,12 @@ def task_specs() -> list[TaskSpec]:
         TaskSpec(
             key="translate",
             title=QCoreApplication.translate("Pages", "Translate"),
-            method="translate",
             placeholder=QCoreApplication.translate(
                 "Pages", "Text to translate, or open a document."
             ),
             file_filter=QCoreApplication.translate(
                 "Pages", "Documents (*.pdf *.docx *.html *.htm *.md *.txt);;All files (*)"
             ),
-            extensions=(),
             options=(
                 OptionSpec(
                     "target",
@@ -150,14 +182,12 @@ def task_specs() -> list[TaskSpec]:
         TaskSpec(
             key="polish",
             title=QCoreApplication.translate("Pages", "Polish"),
-            method="polish",
             placeholder=QCoreApplication.translate(
                 "Pages", "Text to correct or rewrite (English or Chinese), or open a document."
             ),
             file_filter=QCoreApplication.translate(
                 "Pages", "Documents (*.md *.txt *.docx *.html *.htm);;All files (*)"
             ),
-            extensions=(),
             options=(
                 OptionSpec("mode", QCoreApplication.translate("Pages", "How"), polish_modes()),
             ),
@@ -166,7 +196,6 @@ def task_specs() -> list[TaskSpec]:
         TaskSpec(
             key="reply",
             title=QCoreApplication.translate("Pages", "Reply"),
-            method="reply",
             placeholder=QCoreApplication.translate(
                 "Pages", "Open or drop an email (.eml), or paste its text."
             ),
@@ -192,18 +221,23 @@ def task_specs() -> list[TaskSpec]:
                 ),
             ),
             call=_reply,
+            quick_call=_quick_reply,
         ),
         TaskSpec(
             key="schedule",
             title=QCoreApplication.translate("Pages", "Schedule"),
-            method="schedule",
             placeholder=QCoreApplication.translate(
                 "Pages", "Describe a meeting, paste an invitation, or open a calendar (.ics)."
             ),
             file_filter=QCoreApplication.translate("Pages", "Calendars (*.ics);;All files (*)"),
             extensions=(".ics",),
-            options=(),
             call=_schedule,
+        ),
+        TaskSpec(
+            key="ask",
+            title=QCoreApplication.translate("Pages", "Ask"),
+            call=_ask,
+            page=False,
         ),
     ]
 

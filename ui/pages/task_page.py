@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QTextCursor
@@ -121,11 +121,6 @@ class TaskPage(QWidget):
         out_row.addWidget(self.copy_button)
         out_row.addWidget(self.save_button)
         layout.addLayout(out_row)
-        self.available = callable(getattr(self.core, self.spec.method, None))
-        if not self.available:
-            self.run_button.setToolTip(
-                self.tr("This feature is not installed in this version of Deskmate.")
-            )
 
     def _place_result(self, layout: QVBoxLayout) -> None:
         """Where the result view goes (the Schedule page adds its suggestions and week)."""
@@ -195,8 +190,7 @@ class TaskPage(QWidget):
         if not self.queue:
             return
         self.set_file(self.queue.popleft())
-        if self.available:
-            self.run()
+        self.run()
 
     def options(self) -> dict[str, str]:
         values: dict[str, str] = {}
@@ -212,15 +206,14 @@ class TaskPage(QWidget):
 
     # --- running -----------------------------------------------------------------------------
     def run(self) -> None:
-        if not self.available or self.runner.is_running():
+        if self.runner.is_running():
             return
         source: Path | str = self.file if self.file is not None else self.input.toPlainText()
         if isinstance(source, str) and not source.strip():
             self.status_label.setText(self.tr("Type or open something first."))
             return
-        method: Any = getattr(self.core, self.spec.method)
-        options, call = self.options(), self.spec.call
-        self.start(lambda: call(method, source, options), self.spec.key)
+        core, options, call = self.core, self.options(), self.spec.call
+        self.start(lambda: call(core, source, options), self.spec.key)
 
     def start(self, make: Callable[[], Iterator[Event]], name: str) -> None:
         """Run the events ``make()`` returns on the page's worker, the result shown here."""
@@ -237,7 +230,7 @@ class TaskPage(QWidget):
         self.stop_button.setEnabled(False)
 
     def _set_running(self, running: bool) -> None:
-        self.run_button.setEnabled(self.available and not running)
+        self.run_button.setEnabled(not running)
         self.stop_button.setEnabled(running)
         self.progress.setVisible(running)
         self.eta_label.setVisible(running)

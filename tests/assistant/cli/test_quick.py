@@ -16,15 +16,10 @@ import pytest
 
 from assistant.cli import gui_cmd
 from assistant.cli.main import main
-from assistant.cli.quick import (
-    FastCommand,
-    fast_command,
-    quick_over_socket,
-    server_name,
-    socket_path,
-)
+from assistant.cli.quick import FastCommand, fast_command, quick_over_socket
+from assistant.data_location import resolve_data_dir
 from assistant.errors import UserError
-from assistant.paths import resolve_data_dir
+from assistant.single_instance import server_name, socket_path
 
 # What `deskmate quick` must not import on its way to the running app.
 HEAVY = (
@@ -127,7 +122,7 @@ def test_unusable_data_dir_is_reported_by_the_usual_path(
     def unavailable(explicit: object = None) -> Path:
         raise UserError("the data folder is not available")
 
-    monkeypatch.setattr("assistant.paths.resolve_data_dir", unavailable)
+    monkeypatch.setattr("assistant.data_location.resolve_data_dir", unavailable)
     assert main(["--data-dir", str(data_dir), "quick"]) == UserError.exit_code
     assert capsys.readouterr().err == "deskmate: error: the data folder is not available\n"
 

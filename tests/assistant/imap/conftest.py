@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from assistant.imap.account import MailAccount
 from assistant.imap.auth import PasswordAuth
+from assistant.mail.account import MailAccount
 from tests.assistant.llm.helpers import MemoryKeyring, memory_keyring_installed
 from tests.mailserver import Dovecot, MailUser, dovecot, mail_user
 

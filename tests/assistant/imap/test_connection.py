@@ -12,10 +12,10 @@ from dataclasses import replace
 import pytest
 
 from assistant.errors import MailAuthError, MailServerError, MailTimeout, MailTLSError, UserError
-from assistant.imap.account import MailAccount
 from assistant.imap.auth import PasswordAuth, XOAuth2Auth, authenticator_for
 from assistant.imap.connection import connect, disconnect
 from assistant.imap.session import MailSession
+from assistant.mail.account import MailAccount
 from tests.mailserver import DRAFTS, Dovecot, MailUser
 
 

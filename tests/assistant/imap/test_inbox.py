@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from assistant.imap.account import MailAccount
 from assistant.imap.auth import PasswordAuth
 from assistant.imap.folders import choose_drafts
 from assistant.imap.session import MailSession
 from assistant.mail import build_reply_eml, parse_email
+from assistant.mail.account import MailAccount
 from tests.mailserver import DRAFTS, Dovecot, MailUser, drafts_folder_wire
 
 ENRON = sorted(

@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 
-from assistant.imap.account import MailAccount
 from assistant.imap.auth import PasswordAuth
 from assistant.imap.autodraft import model_drafter
 from assistant.mail import parse_email
+from assistant.mail.account import MailAccount
 from assistant.tasks.reply import ReplyOptions
 from tests.assistant.imap.watching import ENRON, variant, watching
 from tests.mailserver import Dovecot, MailUser, drafts_folder_wire

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from assistant.errors import MailAuthError
-from assistant.imap.account import MailAccount
 from assistant.imap.auth import PasswordAuth
 from assistant.mail import parse_email
+from assistant.mail.account import MailAccount
 from assistant.store import Store
 from tests.assistant.imap.watching import ENRON, FLANKER, variant, watching
 from tests.mailserver import Dovecot, MailUser, drafts_folder_wire

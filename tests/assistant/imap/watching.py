@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from assistant.errors import DeskmateError
-from assistant.imap.account import MailAccount
 from assistant.imap.auth import PasswordAuth
 from assistant.imap.watcher import Watcher, WatchEvent
 from assistant.mail import build_reply_eml, parse_email
+from assistant.mail.account import MailAccount
 from assistant.store import Store
 
 CORPUS = Path(__file__).resolve().parents[3].parent / "shared" / "corpus"

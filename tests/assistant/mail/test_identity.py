@@ -15,9 +15,9 @@ from assistant.mail.identity import (
     Identity,
     choose_identity,
     identity_from_settings,
-    parse_addresses,
 )
 from assistant.settings import Settings
+from assistant.settings.addresses import parse_addresses
 
 WORK = Identity("Alex Chen", ("alex@work.example",), "Best regards")
 HOME = Identity("Alex", ("alex@home.example", "al@home.example"), "Cheers")

@@ -11,7 +11,8 @@ from pathlib import Path
 import platformdirs
 import pytest
 
-from assistant.paths import ENV_DATA_DIR, db_path, resolve_data_dir
+from assistant.data_location import resolve_data_dir
+from assistant.paths import ENV_DATA_DIR, db_path
 from assistant.store import Store
 
 

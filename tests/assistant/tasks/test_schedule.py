@@ -17,6 +17,7 @@ from assistant.errors import DocumentTooLarge, UserError
 from assistant.events import Done
 from assistant.tasks.plan_day import make_day_plan
 from assistant.tasks.schedule import events_from_plan
+from assistant.tasks.schedule_plan import PlannedSuggestion, planned_suggestions
 
 TZ = "Asia/Shanghai"
 SH = ZoneInfo(TZ)
@@ -63,20 +64,20 @@ def test_english_event_conflict_accept_and_ics_round_trip(core: Any, tmp_path: P
 
     # Accepting stores the event (twice: still one event); it then conflicts no more with itself.
     number = done.data["suggestions"].index(lunch) + 1
-    stored = core.accept_suggestions(done.data["suggestions"], [number])
-    core.accept_suggestions(done.data["suggestions"], [number])
+    stored = core.accept_suggestions(planned_suggestions(done.data) or [], [number])
+    core.accept_suggestions(planned_suggestions(done.data) or [], [number])
     week = core.store.events_between(
         datetime(2026, 11, 30, tzinfo=SH), datetime(2026, 12, 7, tzinfo=SH)
     )
     assert sorted(e.title for e in week) == sorted(["Dentist", lunch["title"]])
     assert stored[0].start == datetime(2026, 12, 1, 15, 0, tzinfo=SH)
     with pytest.raises(UserError):
-        core.accept_suggestions(done.data["suggestions"], [99])
+        core.accept_suggestions(planned_suggestions(done.data) or [], [99])
 
     # .ics export of the suggestions parses with icalendar and round-trips.
     from assistant.calendar import export_ics
 
-    events = [e for e in events_from_plan(done.data["suggestions"]) if e is not None]
+    events = [e for e in events_from_plan(planned_suggestions(done.data) or []) if e is not None]
     path = tmp_path / "out.ics"
     path.write_bytes(export_ics(events))
     import icalendar
@@ -134,7 +135,7 @@ def test_task_without_time_gets_free_slots_in_working_hours(core: Any) -> None:
     placed = {b.todo.id for b in week.plan.blocks} | {s.todo.id for s in week.plan.unplaced}
     assert {t.id for t in stored} <= placed
     # Accepting the task puts it into its first free slot.
-    stored = core.accept_suggestions(done.data["suggestions"])
+    stored = core.accept_suggestions(planned_suggestions(done.data) or [])
     assert first in [e.start for e in stored]
 
 
@@ -162,21 +163,21 @@ def test_accept_stores_timed_items_and_tasks_in_their_first_slot(data_dir: Path)
     ]
     core = Core(data_dir)
     try:
-        stored = core.accept_suggestions(planned)  # all that can be stored
+        stored = core.accept_suggestions(as_values(planned))  # all that can be stored
         assert [(e.title, e.start.isoformat()) for e in stored] == [
             ("Lunch", "2026-12-01T15:00:00+08:00"),
             ("Review budget", "2026-11-23T12:15:00+08:00"),
         ]
         assert stored[0].location == "Cafe Rio" and stored[0].participants == ("Anna",)
-        core.accept_suggestions(planned, [1, 2])  # again: replaced, not duplicated
+        core.accept_suggestions(as_values(planned), [1, 2])  # again: replaced, not duplicated
         span = core.store.events_between(
             datetime(2026, 11, 1, tzinfo=SH), datetime(2027, 1, 1, tzinfo=SH)
         )
         assert sorted(e.title for e in span) == ["Lunch", "Review budget"]
         with pytest.raises(UserError, match="no time"):
-            core.accept_suggestions(planned, [3])
+            core.accept_suggestions(as_values(planned), [3])
         with pytest.raises(UserError, match="no suggestion 4"):
-            core.accept_suggestions(planned, [4])
+            core.accept_suggestions(as_values(planned), [4])
     finally:
         core.close()
 
@@ -195,3 +196,7 @@ def test_eml_source_honours_the_max_file_mb_setting(data_dir: Path, tmp_path: Pa
         assert core.store.list_runs() == []  # refused before a run or a model load
     finally:
         core.close()
+
+
+def as_values(planned: list[dict[str, Any]]) -> list[PlannedSuggestion]:
+    return [PlannedSuggestion.from_stored(item) for item in planned]

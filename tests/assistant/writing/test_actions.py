@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from assistant.errors import ActionError
 from assistant.store import Store
 from assistant.writing.actions import (
     DEFAULT_ACTIONS,
-    ActionError,
     CustomAction,
     export_json,
     parse_json,
