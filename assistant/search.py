@@ -92,7 +92,9 @@ def _run_hit(row: dict[str, Any], query: str, score: float) -> Hit:
     )
 
 
-def _semantic(core: TaskHost, query: str) -> tuple[list[tuple[int, float]], list[tuple[int, float]]]:
+def _semantic(
+    core: TaskHost, query: str
+) -> tuple[list[tuple[int, float]], list[tuple[int, float]]]:
     """Index what is still missing, embed the query, and return the nearest chunks and runs
     with their L2 distances; empty when no embedding model works (full text still answers)."""
     from assistant.errors import DeskmateError

@@ -19,7 +19,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from assistant.calendar.model import CalEvent
-from assistant.calsync.model import CalendarAccount
+from assistant.calendar.sync_model import CalendarAccount
 from assistant.calsync.service import choose, connect_account, publish_accepted, sync_all
 from assistant.errors import CalendarConflict
 from assistant.store import Store

@@ -18,7 +18,7 @@ from assistant.errors import (
 )
 
 if TYPE_CHECKING:
-    from assistant.calsync.model import CalendarAccount, RemoteCalendar
+    from assistant.calendar.sync_model import CalendarAccount, RemoteCalendar
 
 TIMEOUT_S = 20
 
@@ -81,7 +81,7 @@ def keyring_client(account: CalendarAccount, timeout: float = TIMEOUT_S) -> Any:
 
 def list_calendars(client: Any, account: CalendarAccount) -> list[RemoteCalendar]:
     """The account's event calendars, by display name."""
-    from assistant.calsync.model import RemoteCalendar
+    from assistant.calendar.sync_model import RemoteCalendar
 
     with server_errors(account):
         found = [

@@ -14,7 +14,7 @@ from assistant.errors import CalendarConflict, CalendarServerError, UserError
 
 if TYPE_CHECKING:
     from assistant.calendar.model import CalEvent
-    from assistant.calsync.model import CalendarAccount, SyncedCalendar
+    from assistant.calendar.sync_model import CalendarAccount, SyncedCalendar
     from assistant.store.store import Store
 
 PRECONDITION_FAILED = 412

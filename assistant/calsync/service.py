@@ -11,7 +11,7 @@ from assistant.errors import UserError
 
 if TYPE_CHECKING:
     from assistant.calendar.model import CalEvent
-    from assistant.calsync.model import (
+    from assistant.calendar.sync_model import (
         CalendarAccount,
         RemoteCalendar,
         SyncedCalendar,
@@ -25,7 +25,7 @@ def connect_account(
 ) -> list[RemoteCalendar]:
     """Sign in, list the calendars, then keep the account (and the password, in the keyring).
     A password that does not work is never stored."""
-    from assistant.calsync.model import validated
+    from assistant.calendar.sync_model import validated
     from assistant.secrets import set_secret
 
     account = validated(account)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from assistant.calsync.client import server_errors
 
 if TYPE_CHECKING:
-    from assistant.calsync.model import CalendarAccount, SyncedCalendar, SyncMode, SyncResult
+    from assistant.calendar.sync_model import CalendarAccount, SyncedCalendar, SyncMode, SyncResult
     from assistant.store.calendar_sync import ObjectChange
     from assistant.store.store import Store
 
@@ -23,7 +23,7 @@ def sync_calendar(
     store: Store, client: Any, account: CalendarAccount, calendar: SyncedCalendar, tz: str
 ) -> SyncResult:
     """Bring the local copy of ``calendar`` up to date; return what changed."""
-    from assistant.calsync.model import SyncResult
+    from assistant.calendar.sync_model import SyncResult
 
     known = store.caldav_objects(calendar.url)
     with server_errors(account):

@@ -48,7 +48,7 @@ def _zone(ctx: CliContext) -> str:
 
 
 def _connect(args: argparse.Namespace, ctx: CliContext) -> int:
-    from assistant.calsync.model import CalendarAccount
+    from assistant.calendar.sync_model import CalendarAccount
     from assistant.calsync.service import choose, connect_account
     from assistant.errors import UserError
 

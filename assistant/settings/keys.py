@@ -40,4 +40,5 @@ SettingKey = Literal[
     "close_to_tray",
     "start_on_login",
     "library_paused",
+    "calendar_for_suggestions",
 ]

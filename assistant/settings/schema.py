@@ -326,6 +326,7 @@ SCHEMA: tuple[Setting, ...] = (
         "CalDAV calendar (its URL) that accepted suggestions are written to; empty: the only "
         "synced calendar, if there is just one.",
         "Calendar",
+        label="Calendar for suggestions",
     ),
 )
 

@@ -16,7 +16,7 @@ from assistant.store.events import event_row
 
 if TYPE_CHECKING:
     from assistant.calendar.model import CalEvent
-    from assistant.calsync.model import (
+    from assistant.calendar.sync_model import (
         CalendarAccount,
         RemoteCalendar,
         ServerObject,
@@ -27,7 +27,7 @@ ObjectChange = tuple[str, str, str, "list[CalEvent]"]  # href, etag, uid, its ev
 
 
 def _calendar(row: dict[str, Any]) -> SyncedCalendar:
-    from assistant.calsync.model import SyncedCalendar
+    from assistant.calendar.sync_model import SyncedCalendar
 
     return SyncedCalendar(
         url=row["url"],
@@ -40,7 +40,7 @@ def _calendar(row: dict[str, Any]) -> SyncedCalendar:
 
 
 def _object(row: dict[str, Any]) -> ServerObject:
-    from assistant.calsync.model import ServerObject
+    from assistant.calendar.sync_model import ServerObject
 
     return ServerObject(
         href=row["href"],
@@ -82,7 +82,7 @@ class CalendarSyncMixin(StoreBase):
         self._write(save, "cannot save the calendar account")
 
     def caldav_accounts(self) -> list[CalendarAccount]:
-        from assistant.calsync.model import CalendarAccount
+        from assistant.calendar.sync_model import CalendarAccount
 
         rows = self._read("SELECT name, url, username, ca_file FROM caldav_accounts ORDER BY name")
         return [CalendarAccount(**r) for r in rows]

@@ -26,7 +26,7 @@ from ui.message_bar import error_text
 from ui.worker import run_in_background
 
 if TYPE_CHECKING:
-    from assistant.calsync.model import RemoteCalendar, SyncResult
+    from assistant.calendar.sync_model import RemoteCalendar, SyncResult
     from assistant.core import Core
 
 
@@ -122,7 +122,7 @@ class CalendarsBox(QGroupBox):
     def connect_account(self) -> None:
         from urllib.parse import urlsplit
 
-        from assistant.calsync.model import CalendarAccount
+        from assistant.calendar.sync_model import CalendarAccount
         from assistant.calsync.service import connect_account
 
         url, password = self.url.text().strip(), self.password.text()

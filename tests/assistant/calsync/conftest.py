@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from assistant.calsync.model import CalendarAccount
+from assistant.calendar.sync_model import CalendarAccount
 from tests.assistant.llm.helpers import MemoryKeyring, memory_keyring_without_env
 from tests.assistant.store.conftest import store
 from tests.calserver import (

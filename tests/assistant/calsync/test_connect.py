@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from assistant.calendar.sync_model import CalendarAccount
 from assistant.calsync.client import connect, list_calendars
-from assistant.calsync.model import CalendarAccount
 from assistant.calsync.service import choose, connect_account
 from assistant.errors import CalendarAuthError, CalendarTimeout, CalendarTLSError, UserError
 from assistant.store import Store

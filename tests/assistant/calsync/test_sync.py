@@ -13,8 +13,8 @@ import pytest
 from assistant.calendar import find_conflicts, propose_slots
 from assistant.calendar.model import CalEvent
 from assistant.calendar.occurrences import instances
+from assistant.calendar.sync_model import CalendarAccount
 from assistant.calsync.client import connect
-from assistant.calsync.model import CalendarAccount
 from assistant.calsync.service import choose, connect_account, sync_all
 from assistant.calsync.sync import sync_calendar
 from assistant.errors import CalendarTimeout

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from assistant.calendar.model import CalEvent
-from assistant.calsync.model import CalendarAccount
+from assistant.calendar.sync_model import CalendarAccount
 from assistant.calsync.service import (
     choose,
     connect_account,
