@@ -2338,8 +2338,8 @@
       <translation>暂停资料库文件夹的索引（恢复时从停下的地方继续）。</translation>
     </message>
     <message>
-      <source />
-      <translation type="unfinished" />
+      <source>Calendar for suggestions</source>
+      <translation>接受建议写入的日历</translation>
     </message>
     <message>
       <source>CalDAV calendar (its URL) that accepted suggestions are written to; empty: the only synced calendar, if there is just one.</source>
