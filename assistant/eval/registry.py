@@ -13,7 +13,14 @@ import importlib
 from assistant.errors import UserError
 from assistant.eval.spec import EvalTask
 
-MODULES = ("translate_eval", "summarize_eval", "dates_eval", "date_specs_eval", "reply_eval")
+MODULES = (
+    "translate_eval",
+    "summarize_eval",
+    "dates_eval",
+    "date_specs_eval",
+    "reply_eval",
+    "polish_eval",
+)
 
 
 def all_tasks() -> tuple[EvalTask, ...]:
