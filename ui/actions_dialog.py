@@ -96,8 +96,8 @@ class ActionsDialog(QDialog):
             self.tr("Delete"), pix.SP_TrashIcon, "Ctrl+Delete", self.tr("Delete this action")
         )
         self.new_button.clicked.connect(self.new_action)
-        self.up_button.clicked.connect(lambda: self.move(-1))
-        self.down_button.clicked.connect(lambda: self.move(1))
+        self.up_button.clicked.connect(lambda: self.move_by(-1))
+        self.down_button.clicked.connect(lambda: self.move_by(1))
         self.delete_button.clicked.connect(self.delete_current)
         row = QHBoxLayout()
         for button in (self.new_button, self.up_button, self.down_button, self.delete_button):
@@ -180,27 +180,27 @@ class ActionsDialog(QDialog):
     # --- state -------------------------------------------------------------------------------
     def reload(self, select: str | None = None) -> None:
         """Refill the list from the store, selecting ``select`` (or the first action)."""
-        self.actions = self.core.store.list_actions()
+        self.stored = self.core.store.list_actions()
         self.list.blockSignals(True)
         self.list.clear()
-        for number, action in enumerate(self.actions, 1):
+        for number, action in enumerate(self.stored, 1):
             self.list.addItem(f"{number}. {action.name}" if number <= 9 else action.name)
         self.list.blockSignals(False)
-        self.left.setCurrentWidget(self.list if self.actions else self.empty)
-        names = [a.name.casefold() for a in self.actions]
+        self.left.setCurrentWidget(self.list if self.stored else self.empty)
+        names = [a.name.casefold() for a in self.stored]
         wanted = names.index(select.casefold()) if select and select.casefold() in names else 0
-        if self.actions:
+        if self.stored:
             self.list.setCurrentRow(wanted)
             self._show_row(wanted)
         else:
             self.new_action()
         for button in (self.up_button, self.down_button, self.delete_button):
-            button.setEnabled(bool(self.actions))
+            button.setEnabled(bool(self.stored))
 
     def _show_row(self, row: int) -> None:
-        if not 0 <= row < len(self.actions):
+        if not 0 <= row < len(self.stored):
             return
-        action = self.actions[row]
+        action = self.stored[row]
         self.editing = action.name
         self._fill(action)
 
@@ -241,7 +241,7 @@ class ActionsDialog(QDialog):
         store = self.core.store
         try:
             if self.editing is None:
-                if action.name.strip().casefold() in [a.name.casefold() for a in self.actions]:
+                if action.name.strip().casefold() in [a.name.casefold() for a in self.stored]:
                     from assistant.writing.actions import ActionError
 
                     raise ActionError(f"there is already an action named {action.name.strip()!r}")
@@ -259,15 +259,15 @@ class ActionsDialog(QDialog):
             return
         row = self.list.currentRow()
         self.core.store.delete_action(self.editing)
-        remaining = [a.name for a in self.actions if a.name != self.editing]
+        remaining = [a.name for a in self.stored if a.name != self.editing]
         self.reload(select=remaining[min(row, len(remaining) - 1)] if remaining else None)
         self.changed.emit()
 
-    def move(self, step: int) -> None:
+    def move_by(self, step: int) -> None:
         row = self.list.currentRow()
-        if self.editing is None or not 0 <= row + step < len(self.actions):
+        if self.editing is None or not 0 <= row + step < len(self.stored):
             return
-        names = [a.name for a in self.actions]
+        names = [a.name for a in self.stored]
         names[row], names[row + step] = names[row + step], names[row]
         self.core.store.order_actions(names)
         self.reload(select=self.editing)

@@ -57,7 +57,7 @@ def test_add_edit_rename_reorder_delete(
     dialog.name_edit.setText("One-line summary")  # a rename keeps the place in the order
     dialog.save_button.click()
     assert _names(core)[-1] == "One-line summary" and len(_names(core)) == 5
-    dialog.move(-1)
+    dialog.move_by(-1)
     assert _names(core)[-2] == "One-line summary" and dialog.editing == "One-line summary"
     dialog.list.setCurrentRow(0)
     dialog.delete_current()
