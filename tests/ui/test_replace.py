@@ -106,6 +106,7 @@ def _seen_by(target: Process, key: str, expected: str, attempts: int = 60) -> di
     """Ask the target app for its state until ``key`` holds ``expected`` (the clipboard's owner
     and the paste change asynchronously; a paste of an unchanged text sends no change): a
     condition wait, bounded by ``attempts`` half-second waits."""
+    state: dict[str, Any] = {}
     for _ in range(attempts):
         target.send("report")
         try:
@@ -114,7 +115,7 @@ def _seen_by(target: Process, key: str, expected: str, attempts: int = 60) -> di
             continue
         if state[key] == expected:
             return state
-    raise AssertionError(f"the {key} never came to {expected!r}")
+    raise AssertionError(f"the {key} never came to {expected!r}; last seen: {state}")
 
 
 def _replace(
