@@ -1,6 +1,7 @@
 """``deskmate eval --task polish``: ``fix`` scored with GLEU on JFLEG (English, words) and
 MuCGEC (Chinese, characters), against leaving the text unchanged and plain prompting.
 
+GLEU and the shares below are on a 0-100 scale (GLEU x 100, shares in %).
 Also the share of already-correct sentences that come back changed (target: at most 5 %):
 ``correct_changed_rate_bad`` on MuCGEC items whose references include the source (few: 6 of the
 300), ``correct_changed_en_rate_bad`` on JFLEG items that at least 2 of the 4 annotators left
@@ -120,7 +121,7 @@ def score(items: Sequence[Item], outputs: Sequence[str]) -> dict[str, float]:
         chosen = [(i, o) for i, o in zip(items, outputs, strict=True) if i.language == language]
         if not chosen:
             continue
-        metrics[f"gleu_{language}"] = corpus_gleu(
+        metrics[f"gleu_{language}"] = 100 * corpus_gleu(
             [tokens(i.source, language) for i, _ in chosen],
             [[tokens(r, language) for r in i.refs] for i, _ in chosen],
             [tokens(o, language) for _, o in chosen],
@@ -139,17 +140,18 @@ def score(items: Sequence[Item], outputs: Sequence[str]) -> dict[str, float]:
 
 
 def _changed(pairs: Sequence[tuple[Item, str]]) -> float:
-    return sum(1 for i, o in pairs if o.strip() != i.source.strip()) / len(pairs)
+    """The share changed, in % (like GLEU, on a 0-100 scale for the table)."""
+    return 100 * sum(1 for i, o in pairs if o.strip() != i.source.strip()) / len(pairs)
 
 
 def score_correct(items: Sequence[Item], outputs: Sequence[str]) -> dict[str, float]:
     """On correct sentences only: the share kept as it was, overall and per language."""
     pairs = list(zip(items, outputs, strict=True))
-    metrics = {"kept": 1 - _changed(pairs)} if pairs else {}
+    metrics = {"kept": 100 - _changed(pairs)} if pairs else {}
     for language, _ in SETS:
         chosen = [(i, o) for i, o in pairs if i.language == language]
         if chosen:
-            metrics[f"kept_{language}"] = 1 - _changed(chosen)
+            metrics[f"kept_{language}"] = 100 - _changed(chosen)
     return metrics
 
 

@@ -64,7 +64,7 @@ def test_correct_sentences_task(corpus: Path) -> None:
     assert {i.language for i in items} == {"en", "zh"}
     assert sum(i.language == "en" for i in items) <= 20
     kept = CORRECT.score(items, [i.source for i in items])
-    assert kept["kept"] == 1.0 and kept["kept_en"] == 1.0 and CORRECT.headline == "kept"
+    assert kept["kept"] == 100 and kept["kept_en"] == 100 and CORRECT.headline == "kept"
     half = [i.source if n % 2 else i.source + " extra" for n, i in enumerate(items)]
-    assert 0 < CORRECT.score(items, half)["kept"] < 1
+    assert 0 < CORRECT.score(items, half)["kept"] < 100
     assert TASK.score(items, half)["correct_changed_rate_bad"] > 0
