@@ -4,7 +4,6 @@ nothing and says why under the form."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -16,21 +15,14 @@ from ui.actions_dialog import ActionsDialog
 
 
 @pytest.fixture
-def core(data_dir: Path) -> Iterator[ScriptedCore]:
-    instance = ScriptedCore(data_dir)
-    yield instance
-    instance.close()
-
-
-@pytest.fixture
-def dialog(qtbot: Any, core: ScriptedCore) -> ActionsDialog:
-    widget = ActionsDialog(core)  # type: ignore[arg-type]
+def dialog(qtbot: Any, scripted_core: ScriptedCore) -> ActionsDialog:
+    widget = ActionsDialog(scripted_core)  # type: ignore[arg-type]
     qtbot.addWidget(widget)
     return widget
 
 
-def _names(core: ScriptedCore) -> list[str]:
-    return [a.name for a in core.store.list_actions()]
+def _names(scripted_core: ScriptedCore) -> list[str]:
+    return [a.name for a in scripted_core.store.list_actions()]
 
 
 def test_lists_the_defaults_numbered_and_shows_the_first(dialog: ActionsDialog) -> None:
@@ -41,7 +33,7 @@ def test_lists_the_defaults_numbered_and_shows_the_first(dialog: ActionsDialog) 
 
 
 def test_add_edit_rename_reorder_delete(
-    qtbot: Any, dialog: ActionsDialog, core: ScriptedCore
+    qtbot: Any, dialog: ActionsDialog, scripted_core: ScriptedCore
 ) -> None:
     keys = {b.shortcut().toString() for b in (dialog.new_button, dialog.save_button)}
     assert keys == {"Ctrl+N", "Ctrl+S"}
@@ -52,16 +44,16 @@ def test_add_edit_rename_reorder_delete(
         dialog.instruction_edit.setPlainText("Say what the text is about in one line.")
         dialog.language_box.setCurrentIndex(dialog.language_box.findData("en"))
         dialog.save_button.click()
-    assert core.store.get_action("Summarise in one line").target_language == "en"
+    assert scripted_core.store.get_action("Summarise in one line").target_language == "en"
     assert dialog.list.currentItem().text().endswith("Summarise in one line")
     dialog.name_edit.setText("One-line summary")  # a rename keeps the place in the order
     dialog.save_button.click()
-    assert _names(core)[-1] == "One-line summary" and len(_names(core)) == 5
+    assert _names(scripted_core)[-1] == "One-line summary" and len(_names(scripted_core)) == 5
     dialog.move_by(-1)
-    assert _names(core)[-2] == "One-line summary" and dialog.editing == "One-line summary"
+    assert _names(scripted_core)[-2] == "One-line summary" and dialog.editing == "One-line summary"
     dialog.list.setCurrentRow(0)
     dialog.delete_current()
-    assert DEFAULT_ACTIONS[0].name not in _names(core) and len(_names(core)) == 4
+    assert DEFAULT_ACTIONS[0].name not in _names(scripted_core) and len(_names(scripted_core)) == 4
 
 
 @pytest.mark.parametrize(
@@ -74,10 +66,10 @@ def test_add_edit_rename_reorder_delete(
     ],
 )
 def test_a_bad_form_shows_its_error_and_changes_nothing(
-    dialog: ActionsDialog, core: ScriptedCore, name: str, instruction: str, mode: str,
+    dialog: ActionsDialog, scripted_core: ScriptedCore, name: str, instruction: str, mode: str,
     target: str, says: str,
 ) -> None:  # fmt: skip
-    before = core.store.list_actions()
+    before = scripted_core.store.list_actions()
     dialog.new_action()
     dialog.name_edit.setText(name)
     dialog.instruction_edit.setPlainText(instruction)
@@ -85,24 +77,26 @@ def test_a_bad_form_shows_its_error_and_changes_nothing(
     dialog.language_box.setCurrentIndex(dialog.language_box.findData(target))
     dialog.save_button.click()
     assert not dialog.error_label.isHidden() and says in dialog.error_label.text()
-    assert core.store.list_actions() == before
+    assert scripted_core.store.list_actions() == before
 
 
-def test_a_rename_onto_another_action_is_refused(dialog: ActionsDialog, core: ScriptedCore) -> None:
-    before = core.store.list_actions()
+def test_a_rename_onto_another_action_is_refused(
+    dialog: ActionsDialog, scripted_core: ScriptedCore
+) -> None:
+    before = scripted_core.store.list_actions()
     dialog.list.setCurrentRow(1)
     dialog.name_edit.setText(before[0].name.upper())
     dialog.save_button.click()
     assert "already an action" in dialog.error_label.text()
-    assert core.store.list_actions() == before
+    assert scripted_core.store.list_actions() == before
 
 
 def test_empty_state_import_and_export(
-    dialog: ActionsDialog, core: ScriptedCore, tmp_path: Path
+    dialog: ActionsDialog, scripted_core: ScriptedCore, tmp_path: Path
 ) -> None:
     exported = tmp_path / "actions.json"
     dialog.export_file(exported)
-    assert parse_json(exported.read_text(encoding="utf-8")) == core.store.list_actions()
+    assert parse_json(exported.read_text(encoding="utf-8")) == scripted_core.store.list_actions()
     for _ in DEFAULT_ACTIONS:
         dialog.delete_current()
     assert dialog.left.currentWidget() is dialog.empty and "Ctrl+N" in dialog.empty.text()
@@ -110,15 +104,18 @@ def test_empty_state_import_and_export(
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps({"format": "deskmate-actions", "version": 1, "actions": [{}]}))
     dialog.import_file(bad)
-    assert "action 1" in dialog.error_label.text() and _names(core) == []
+    assert "action 1" in dialog.error_label.text() and _names(scripted_core) == []
     dialog.import_file(exported)
-    assert core.store.list_actions() == list(DEFAULT_ACTIONS)
+    assert scripted_core.store.list_actions() == list(DEFAULT_ACTIONS)
     assert dialog.left.currentWidget() is dialog.list and dialog.error_label.isHidden()
     dialog.export_file(tmp_path / "missing" / "actions.json")
     assert "cannot write" in dialog.error_label.text()
 
 
-def test_custom_action_values(core: ScriptedCore) -> None:
-    core.store.save_action(CustomAction("Tidy", "", mode="concise"))
-    core.store.order_actions(["Tidy"])
-    assert _names(core)[0] == "Tidy" and len(_names(core)) == len(DEFAULT_ACTIONS) + 1
+def test_custom_action_values(scripted_core: ScriptedCore) -> None:
+    scripted_core.store.save_action(CustomAction("Tidy", "", mode="concise"))
+    scripted_core.store.order_actions(["Tidy"])
+    assert (
+        _names(scripted_core)[0] == "Tidy"
+        and len(_names(scripted_core)) == len(DEFAULT_ACTIONS) + 1
+    )
