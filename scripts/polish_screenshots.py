@@ -1,4 +1,5 @@
-"""Screenshots of the Polish page's change view, in English and Chinese (run under Xvfb).
+"""Screenshots of the Polish page's change view and of the custom actions editor (with a
+validation error under its form), in English and Chinese (run under Xvfb).
 
 Usage: QT_QPA_PLATFORM=xcb DISPLAY=:N .venv/bin/python scripts/polish_screenshots.py OUT_DIR
 The page shows a real diff of a real polish result shape (the text pair below); no model runs.
@@ -56,6 +57,16 @@ def main() -> int:
             name = out / f"polish-{language.split('_')[0]}.png"
             assert window.grab().save(str(name)), name
             print(f"saved {name}")
+            editor = page.edit_actions()
+            editor.list.setCurrentRow(1)
+            editor.instruction_edit.clear()  # an action without an instruction is refused
+            editor.save_button.click()
+            for _ in range(20):
+                app.processEvents()
+            name = out / f"actions-{language.split('_')[0]}.png"
+            assert editor.grab().save(str(name)), name
+            print(f"saved {name}")
+            editor.close()
             window.close()
             core.close()
     return 0

@@ -6,7 +6,7 @@ result on the clipboard, hides the popup, gives the focus back to that window an
 Ctrl+V there:
 - X11: ``ui.replace_x11`` owns the CLIPBOARD on its own X connection, focuses the window and
   presses Ctrl+V (XTest). The clipboard is restored as soon as that window's app has read the
-  text, or after ``RESTORE_AFTER_MS`` if it never asks.
+  text, or after ``X11_READ_WITHIN_MS`` if it never asks.
 - Windows: ``SetForegroundWindow`` and ``SendInput`` (``ui.replace_windows``). Windows says
   nothing when a paste reads the clipboard, so it is restored after ``RESTORE_AFTER_MS``.
 - macOS and Wayland let no app type into another: the result is copied and ``done`` carries a
@@ -27,6 +27,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 RESTORE_AFTER_MS = 3000  # the clipboard comes back at the latest this long after the paste
+# X11 says when the app has read the text, so its fallback can wait longer: a busy app that
+# asks late would otherwise paste the user's old clipboard instead of the result
+X11_READ_WITHIN_MS = 10_000
 
 
 def paste_method() -> str:
@@ -137,7 +140,8 @@ class Replacer(QObject):
                 QGuiApplication.clipboard().setText(text)
             self.done.emit(_could_not_paste())
             return
-        self._deadline = QDeadlineTimer(RESTORE_AFTER_MS)
+        late = X11_READ_WITHIN_MS if self._paste is not None else RESTORE_AFTER_MS
+        self._deadline = QDeadlineTimer(late)
         self._poll.start()
 
     def _check(self) -> None:

@@ -1,10 +1,13 @@
 """``deskmate eval --task polish``: ``fix`` scored with GLEU on JFLEG (English, words) and
 MuCGEC (Chinese, characters), against leaving the text unchanged and plain prompting.
 
+GLEU and the shares below are on a 0-100 scale (GLEU x 100, shares in %).
 Also the share of already-correct sentences that come back changed (target: at most 5 %):
 ``correct_changed_rate_bad`` on MuCGEC items whose references include the source (few: 6 of the
 300), ``correct_changed_en_rate_bad`` on JFLEG items that at least 2 of the 4 annotators left
-unchanged.
+unchanged. The first N items of a set hold few of them, so the ``polish-correct`` task runs
+``fix`` on the correct sentences only (the first N of each set with ``--limit N``), plain
+prompting as its reference: ``kept`` is the share that comes back unchanged.
 ``--limit N`` takes the first N items of each set.
 """
 
@@ -48,6 +51,23 @@ def tokens(text: str, language: str) -> list[str]:
     if language == "zh":
         return [ch for ch in text if not ch.isspace()]
     return _WORD.findall(text.lower())
+
+
+_VOTES = {"en": 2, "zh": 1}  # references equal to the source that make a sentence "correct"
+
+
+def is_correct(item: Item) -> bool:
+    return item.refs.count(item.source) >= _VOTES[item.language]
+
+
+def load_correct(data_root: Path, limit: int | None) -> list[Item]:
+    """The already-correct sentences of both sets (the first ``limit`` of each)."""
+    correct = [i for i in load(data_root, None) if is_correct(i)]
+    return [
+        item
+        for language, _ in SETS
+        for item in [i for i in correct if i.language == language][:limit]
+    ]
 
 
 def load(data_root: Path, limit: int | None) -> list[Item]:
@@ -101,22 +121,37 @@ def score(items: Sequence[Item], outputs: Sequence[str]) -> dict[str, float]:
         chosen = [(i, o) for i, o in zip(items, outputs, strict=True) if i.language == language]
         if not chosen:
             continue
-        metrics[f"gleu_{language}"] = corpus_gleu(
+        metrics[f"gleu_{language}"] = 100 * corpus_gleu(
             [tokens(i.source, language) for i, _ in chosen],
             [[tokens(r, language) for r in i.refs] for i, _ in chosen],
             [tokens(o, language) for _, o in chosen],
         )
     gleus = [v for k, v in metrics.items() if k.startswith("gleu_")]
     metrics["gleu"] = sum(gleus) / len(gleus) if gleus else 0.0
-    for name, language, votes in (("correct_changed", "zh", 1), ("correct_changed_en", "en", 2)):
+    for name, language in (("correct_changed", "zh"), ("correct_changed_en", "en")):
         correct = [
             (i, o)
             for i, o in zip(items, outputs, strict=True)
-            if i.language == language and i.refs.count(i.source) >= votes
+            if i.language == language and is_correct(i)
         ]
         if correct:
-            changed = sum(1 for i, o in correct if o.strip() != i.source.strip())
-            metrics[f"{name}_rate_bad"] = changed / len(correct)
+            metrics[f"{name}_rate_bad"] = _changed(correct)
+    return metrics
+
+
+def _changed(pairs: Sequence[tuple[Item, str]]) -> float:
+    """The share changed, in % (like GLEU, on a 0-100 scale for the table)."""
+    return 100 * sum(1 for i, o in pairs if o.strip() != i.source.strip()) / len(pairs)
+
+
+def score_correct(items: Sequence[Item], outputs: Sequence[str]) -> dict[str, float]:
+    """On correct sentences only: the share kept as it was, overall and per language."""
+    pairs = list(zip(items, outputs, strict=True))
+    metrics = {"kept": 100 - _changed(pairs)} if pairs else {}
+    for language, _ in SETS:
+        chosen = [(i, o) for i, o in pairs if i.language == language]
+        if chosen:
+            metrics[f"kept_{language}"] = 100 - _changed(chosen)
     return metrics
 
 
@@ -129,3 +164,13 @@ TASK = EvalTask(
     score=score,
     headline="gleu",
 )
+CORRECT = EvalTask(
+    name="polish-correct",
+    description="fix on already-correct sentences (JFLEG, MuCGEC): the share kept unchanged",
+    systems=("plain", "pipeline"),
+    load=load_correct,
+    run=run,
+    score=score_correct,
+    headline="kept",
+)
+TASKS = (TASK, CORRECT)

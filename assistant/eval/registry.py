@@ -21,6 +21,7 @@ MODULES = (
     "reply_eval",
     "retrieval_eval",
     "ask_eval",
+    "polish_eval",
 )
 
 

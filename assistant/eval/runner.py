@@ -98,18 +98,21 @@ def differences(
     resamples: int = RESAMPLES,
     seed: int = 0,
 ) -> tuple[PairedDifference, ...]:
-    """The headline's paired difference of each system with the first one."""
+    """The headline's paired difference of each system with the first one, then of the last
+    system with each one between (e.g. pipeline vs plain when unchanged is the reference)."""
     reference, *others = task.systems
+    pairs = [(name, reference) for name in others]
+    pairs += [(task.systems[-1], middle) for middle in others[:-1]]
     return tuple(
         paired_bootstrap(
             items,
-            outputs[reference],
+            outputs[base],
             outputs[name],
             task.score,
             task.headline,
-            names=(name, reference),
+            names=(name, base),
             resamples=resamples,
             seed=seed,
         )
-        for name in others
+        for name, base in pairs
     )

@@ -42,11 +42,16 @@ def table(report: TaskReport) -> Table:
     headers = [m + (" ↓" if lower_is_better(m) else "") for m in metrics]
     diff_header = f"Δ {report.headline} vs {report.systems[0]} [95% CI]"
     out = Table("system", *headers, diff_header, "verdict", title=title, title_justify="left")
-    by_system = {d.system: d for d in report.differences}
+    reference = report.systems[0]
+    by_system = {d.system: d for d in report.differences if d.reference == reference}
     for system in report.systems:
         scores = report.scores[system]
         cells = [_number(m, scores[m]) for m in metrics]
         out.add_row(system, *cells, *_difference(by_system.get(system)))
+    for diff in report.differences:  # the last system against the ones between
+        if diff.reference != reference:
+            blank = [""] * len(metrics)
+            out.add_row(f"{diff.system} vs {diff.reference}", *blank, *_difference(diff))
     return out
 
 

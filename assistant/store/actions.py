@@ -57,3 +57,42 @@ class ActionsMixin(StoreBase):
                 raise ActionError(f"no action named {name!r}")
 
         self._write(delete, "cannot save the actions")
+
+    def update_action(self, old_name: str, action: CustomAction) -> None:
+        """Replace the action ``old_name`` (renamed or not) where it stands in the order;
+        ``ActionError`` when the new name is another action's."""
+        checked = check_action(action)
+
+        def update(db: sqlite_utils.Database) -> None:
+            clash = db.execute(
+                "SELECT 1 FROM custom_actions WHERE name = ? AND name <> ?",
+                [checked.name, old_name.strip()],
+            ).fetchone()
+            if clash:
+                raise ActionError(f"there is already an action named {checked.name!r}")
+            cur = db.execute(
+                "UPDATE custom_actions SET name = ?, instruction = ?, target_language = ?,"
+                " mode = ? WHERE name = ?",
+                [checked.name, checked.instruction, checked.target_language, checked.mode,
+                 old_name.strip()],
+            )  # fmt: skip
+            if cur.rowcount == 0:
+                raise ActionError(f"no action named {old_name!r}")
+
+        self._write(update, "cannot save the actions")
+
+    def order_actions(self, names: list[str]) -> None:
+        """Put the actions in the order of ``names`` (the ones not named keep theirs, after)."""
+
+        def order(db: sqlite_utils.Database) -> None:
+            for position, name in enumerate(names, 1):
+                db.execute(
+                    "UPDATE custom_actions SET position = ? WHERE name = ?", [position, name]
+                )
+            db.execute(
+                "UPDATE custom_actions SET position = position + ? WHERE name NOT IN"
+                f" ({', '.join('?' * len(names)) or 'NULL'})",
+                [len(names), *names],
+            )
+
+        self._write(order, "cannot save the actions")

@@ -89,6 +89,158 @@
     </message>
   </context>
   <context>
+    <name>ActionsDialog</name>
+    <message>
+      <location filename="../../ui/actions_dialog.py" line="49" />
+      <source>Custom actions</source>
+      <translation>自定义动作</translation>
+    </message>
+    <message>
+      <location filename="../../ui/actions_dialog.py" line="58" />
+      <source>No custom actions yet.
+
+Press New (Ctrl+N) to write one, for example “Make this a polite reminder”, or Import a file (Ctrl+I).</source>
+      <translation>还没有自定义动作。
+
+按“新建”（Ctrl+N）写一个，例如“改写成礼貌的提醒”，或“导入”一个文件（Ctrl+I）。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/actions_dialog.py" line="91" />
+      <source>New</source>
+      <translation>新建</translation>
+    </message>
+    <message>
+      <location filename="../../ui/actions_dialog.py" line="91" />
+      <source>A new action</source>
+      <translation>新建一个动作</translation>
+    </message>
+    <message>
+      <location filename="../../ui/actions_dialog.py" line="93" />
+      <source>Move up</source>
+      <translation>上移</translation>
+    </message>
+    <message>
+      <location filename="../../ui/actions_dialog.py" line="94" />
+      <source>Move down</source>
+      <translation>下移</translation>
+    </message>
+    <message>
+      <location filename="../../ui/actions_dialog.py" line="96" />
+      <source>Delete</source>
+      <translation>删除</translation>
+    </message>
+    <message>
+      <location filename="../../ui/actions_dialog.py" line="96" />
+      <source>Delete this action</source>
+      <translation>删除这个动作</translation>
+    </message>
+    <message>
+      <location filename="../../ui/actions_dialog.py" line="110" />
+      <source>e.g. Make this a polite reminder</source>
+      <translation>例如：改写成礼貌的提醒</translation>
+    </message>
+    <message>
+      <location filename="../../ui/actions_dialog.py" line="113" />
+      <source>What to do with the selected text, e.g. “提取待办事项，每项一行”.</source>
+      <translation>要对选中的文字做什么，例如“提取待办事项，每项一行”。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/actions_dialog.py" line="116" />
+      <source>The text's own language</source>
+      <translation>与原文相同的语言</translation>
+    </message>
+    <message>
+      <location filename="../../ui/actions_dialog.py" line="122" />
+      <source>A new text (free instruction)</source>
+      <translation>生成新文本（自由指令）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/actions_dialog.py" line="124" />
+      <source>Rewrite: %1</source>
+      <translation>改写：%1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/actions_dialog.py" line="126" />
+      <source>A rewrite keeps the text's language and shows the changes to accept</source>
+      <translation>改写保留原文语言，并列出修改供你逐条接受</translation>
+    </message>
+    <message>
+      <location filename="../../ui/actions_dialog.py" line="134" />
+      <source>Save</source>
+      <translation>保存</translation>
+    </message>
+    <message>
+      <location filename="../../ui/actions_dialog.py" line="137" />
+      <source>Save this action</source>
+      <translation>保存这个动作</translation>
+    </message>
+    <message>
+      <location filename="../../ui/actions_dialog.py" line="142" />
+      <source>&amp;Name:</source>
+      <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+      <location filename="../../ui/actions_dialog.py" line="143" />
+      <source>&amp;Instruction:</source>
+      <translation>指令(&amp;I)：</translation>
+    </message>
+    <message>
+      <location filename="../../ui/actions_dialog.py" line="144" />
+      <source>&amp;Answer in:</source>
+      <translation>回答语言(&amp;A)：</translation>
+    </message>
+    <message>
+      <location filename="../../ui/actions_dialog.py" line="145" />
+      <source>&amp;Kind:</source>
+      <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+      <location filename="../../ui/actions_dialog.py" line="158" />
+      <source>Import…</source>
+      <translation>导入…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/actions_dialog.py" line="161" />
+      <source>Add the actions of a JSON file</source>
+      <translation>添加 JSON 文件中的动作</translation>
+    </message>
+    <message>
+      <location filename="../../ui/actions_dialog.py" line="164" />
+      <source>Export…</source>
+      <translation>导出…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/actions_dialog.py" line="167" />
+      <source>Save every action to a JSON file</source>
+      <translation>把所有动作保存到 JSON 文件</translation>
+    </message>
+    <message>
+      <location filename="../../ui/actions_dialog.py" line="169" />
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <location filename="../../ui/actions_dialog.py" line="278" />
+      <source>Import actions</source>
+      <translation>导入动作</translation>
+    </message>
+    <message>
+      <location filename="../../ui/actions_dialog.py" line="278" />
+      <source>Actions (*.json);;All files (*)</source>
+      <translation>动作 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/actions_dialog.py" line="296" />
+      <source>Export actions</source>
+      <translation>导出动作</translation>
+    </message>
+    <message>
+      <location filename="../../ui/actions_dialog.py" line="296" />
+      <source>Actions (*.json)</source>
+      <translation>动作 (*.json)</translation>
+    </message>
+  </context>
+  <context>
     <name>AskPage</name>
     <message>
       <location filename="../../ui/pages/ask_page.py" line="68" />
@@ -1420,61 +1572,29 @@
       <translation>保留原文（Ctrl+Shift+R）</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/polish_page.py" line="85" />
-      <source>Import actions…</source>
-      <translation>导入动作…</translation>
+      <location filename="../../ui/pages/polish_page.py" line="87" />
+      <source>Edit actions…</source>
+      <translation>编辑动作…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/polish_page.py" line="86" />
-      <source>Export actions…</source>
-      <translation>导出动作…</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pages/polish_page.py" line="94" />
+      <location filename="../../ui/pages/polish_page.py" line="98" />
       <source>Type or paste a text first.</source>
       <translation>请先输入或粘贴文字。</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/polish_page.py" line="103" />
-      <source>Import actions</source>
-      <translation>导入动作</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pages/polish_page.py" line="103" />
-      <source>Actions (*.json);;All files (*)</source>
-      <translation>动作 (*.json);;所有文件 (*)</translation>
-    </message>
-    <message numerus="yes">
-      <location filename="../../ui/pages/polish_page.py" line="118" />
-      <source>Imported %n action(s).</source>
-      <translation>
-        <numerusform>已导入 %n 个动作。</numerusform>
-      </translation>
-    </message>
-    <message>
-      <location filename="../../ui/pages/polish_page.py" line="122" />
-      <source>Export actions</source>
-      <translation>导出动作</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pages/polish_page.py" line="122" />
-      <source>Actions (*.json)</source>
-      <translation>动作 (*.json)</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pages/polish_page.py" line="155" />
+      <location filename="../../ui/pages/polish_page.py" line="131" />
       <source>No changes: the text is fine as it is.</source>
       <translation>没有修改：原文已经没有问题。</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/pages/polish_page.py" line="160" />
+      <location filename="../../ui/pages/polish_page.py" line="136" />
       <source>%n change(s). Click a change to accept or reject it.</source>
       <translation>
         <numerusform>%n 处修改。点击某处修改可接受或拒绝它。</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/pages/polish_page.py" line="165" />
+      <location filename="../../ui/pages/polish_page.py" line="141" />
       <source>Done. %n paragraph(s) kept as they were.</source>
       <translation>
         <numerusform>完成。%n 段保持原样。</numerusform>
@@ -1560,12 +1680,12 @@
   <context>
     <name>Replace</name>
     <message>
-      <location filename="../../ui/replace.py" line="74" />
+      <location filename="../../ui/replace.py" line="77" />
       <source>Could not paste: press Ctrl+V to paste.</source>
       <translation>无法自动粘贴：请按 Ctrl+V 粘贴。</translation>
     </message>
     <message>
-      <location filename="../../ui/replace.py" line="99" />
+      <location filename="../../ui/replace.py" line="102" />
       <source>Copied: press Ctrl+V to paste.</source>
       <translation>已复制：请按 Ctrl+V 粘贴。</translation>
     </message>

@@ -69,6 +69,9 @@ def main() -> int:
 
     popup.runner.finished.connect(finished)
     popup.runner.error.connect(lambda error: say(error=str(error)))
+    popup.runner.crashed.connect(lambda trace: say(error=trace))
+    popup.runner.status.connect(lambda text: say(status=text))  # alive: loading, generating
+    popup.runner.progress.connect(lambda done, total, stage, eta: say(status=stage))
     popup.popup()
     say(input=popup.input.toPlainText(), target=popup.target_window)
     popup.chip_buttons["polish"].setChecked(True)

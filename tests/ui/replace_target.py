@@ -25,6 +25,7 @@ def main() -> int:
     def report() -> None:
         state = {
             "text": field.text(),
+            "selected": field.selectedText(),
             "clipboard": app.clipboard().text(),
             "window": int(field.winId()),
         }

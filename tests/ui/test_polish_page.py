@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -67,23 +66,20 @@ def test_changes_accepted_one_by_one_or_all(qtbot: Any, page: PolishPage) -> Non
     assert page.result_text == "I has a apple. 我明天要去北京。"
 
 
-def test_actions_menu_runs_an_action_and_imports(
+def test_actions_menu_runs_an_action_and_opens_the_editor(
     qtbot: Any, page: PolishPage, polish_core: PolishCore, tmp_path: Path
 ) -> None:
     page._fill_actions_menu()
     labels = [a.text() for a in page.actions_menu.actions() if a.text()]
-    assert labels[0] == "&1 翻译成英文并润色" and "Import actions…" in labels
+    assert labels[0] == "&1 翻译成英文并润色" and "Edit actions…" in labels
     page.set_text("Anna books the room.")
     with qtbot.waitSignal(page.run_finished, timeout=10_000):
         page.actions_menu.actions()[2].trigger()
     assert polish_core.calls[-1] == ("action", "提取待办事项")
     assert page.result_text == "- [ ] 提取待办事项"
-    bad = tmp_path / "bad.json"
-    bad.write_text(json.dumps({"format": "deskmate-actions", "version": 1, "actions": [{}]}))
-    before = polish_core.store.list_actions()
-    with qtbot.waitSignal(page.error, timeout=5_000) as error:
-        page.import_actions(bad)
-    assert "action 1" in error.args[0].message and polish_core.store.list_actions() == before
+    editor = page.edit_actions()
+    assert editor.isVisible() and editor.list.count() == len(polish_core.store.list_actions())
+    editor.close()
 
 
 def test_popup_polish_chip_custom_chips_and_copy_only_replace(

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import functools
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMenu,
@@ -22,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from assistant.events import Done
 from assistant.writing.diff import diff_texts
+from ui.actions_dialog import ActionsDialog
 from ui.diff_view import DiffView
 from ui.pages.specs import TaskSpec
 from ui.pages.task_page import TaskPage
@@ -37,6 +36,7 @@ class PolishPage(TaskPage):
         self.accept_all_button.clicked.connect(self.diff_view.accept_all)
         self.reject_all_button.clicked.connect(self.diff_view.reject_all)
         self._show_changes(False)
+        QShortcut(QKeySequence("Ctrl+Shift+E"), self, self.edit_actions)
 
     def _place_result(self, layout: QVBoxLayout) -> None:
         actions_row = QHBoxLayout()
@@ -82,8 +82,12 @@ class PolishPage(TaskPage):
             label = f"&{number} {action.name}" if number <= 9 else action.name
             menu.addAction(label, functools.partial(self.run_action, action.name))
         menu.addSeparator()
-        menu.addAction(self.tr("Import actions…"), self.choose_import)
-        menu.addAction(self.tr("Export actions…"), self.choose_export)
+        menu.addAction(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogContentsView),
+            self.tr("Edit actions…"),
+            QKeySequence("Ctrl+Shift+E"),
+            self.edit_actions,
+        )
 
     def run_action(self, name: str) -> None:
         """Run the custom action ``name`` on the text in the input box."""
@@ -98,40 +102,12 @@ class PolishPage(TaskPage):
         self.diff_view.set_diff(None)
         self.start(lambda: core.run_action(name, text), "action")
 
-    def choose_import(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import actions"), "", self.tr("Actions (*.json);;All files (*)")
-        )
-        if name:
-            self.import_actions(Path(name))
-
-    def import_actions(self, path: Path) -> None:
-        from assistant.errors import DeskmateError
-        from assistant.writing.actions import read_file
-
-        try:
-            actions = read_file(path)
-            self.core.store.import_actions(actions)
-        except DeskmateError as exc:
-            self.error.emit(exc)
-            return
-        self.status_label.setText(self.tr("Imported %n action(s).", "", len(actions)))
-
-    def choose_export(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export actions"), "deskmate-actions.json", self.tr("Actions (*.json)")
-        )
-        if name:
-            self.export_actions(Path(name))
-
-    def export_actions(self, path: Path) -> None:
-        from assistant.errors import EnvironmentProblem
-        from assistant.writing.actions import export_json
-
-        try:
-            path.write_text(export_json(self.core.store.list_actions()), encoding="utf-8")
-        except OSError as exc:
-            self.error.emit(EnvironmentProblem(str(exc)))
+    def edit_actions(self) -> ActionsDialog:
+        """The actions editor (list, add, edit, delete, reorder, import, export), non-modal."""
+        dialog = ActionsDialog(self.core, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     def _show_changes(self, shown: bool) -> None:
         self.diff_view.setVisible(shown)

@@ -52,3 +52,19 @@ def test_missing_set_is_a_typed_error(tmp_path: Path) -> None:
     (tmp_path / "writing" / "jfleg_dev_sample.jsonl").write_text('{"src": 1}\n')
     with pytest.raises(UserError, match="line 1"):
         TASK.load(tmp_path, 3)
+
+
+def test_correct_sentences_task(corpus: Path) -> None:
+    from assistant.eval.polish_eval import CORRECT, is_correct
+    from assistant.eval.registry import select
+
+    assert {t.name for t in select("polish")} == {"polish", "polish-correct"}
+    items = CORRECT.load(corpus, 20)
+    assert items and all(is_correct(i) for i in items)
+    assert {i.language for i in items} == {"en", "zh"}
+    assert sum(i.language == "en" for i in items) <= 20
+    kept = CORRECT.score(items, [i.source for i in items])
+    assert kept["kept"] == 100 and kept["kept_en"] == 100 and CORRECT.headline == "kept"
+    half = [i.source if n % 2 else i.source + " extra" for n, i in enumerate(items)]
+    assert 0 < CORRECT.score(items, half)["kept"] < 100
+    assert TASK.score(items, half)["correct_changed_rate_bad"] > 0

@@ -76,11 +76,13 @@ def test_every_system_runs_on_every_item_with_progress_and_eta() -> None:
     assert [(d.system, d.reference) for d in report.differences] == [
         ("pipeline", "plain"),
         ("broken", "plain"),
+        ("broken", "pipeline"),  # the last system against the ones between
     ]
-    pipeline, broken = report.differences
+    pipeline, broken, broken_vs_pipeline = report.differences
     # never worse / never better on any item: the intervals cannot cross zero the other way
     assert pipeline.low >= 0 and not pipeline.worse
     assert broken.high <= 0 and broken.difference < 0 and not broken.better
+    assert broken_vs_pipeline.worse and broken_vs_pipeline.difference == pytest.approx(-100)
 
 
 def test_limit_and_json_and_table() -> None:
@@ -98,7 +100,7 @@ def test_limit_and_json_and_table() -> None:
     console = Console(record=True, width=200)
     console.print(table(report))
     text = console.export_text()
-    for needle in ("toy-en", "plain", "pipeline", "broken", "(reference)", "copy_ratio ↓"):
+    for needle in ("toy-en", "plain", "broken vs pipeline", "(reference)", "copy_ratio ↓"):
         assert needle in text
     assert "no clear difference" in text and "95% CI" in text
 
@@ -110,8 +112,8 @@ def test_registry_names_groups_and_unknown_tasks() -> None:
     assert [t.name for t in registry.select("translate")] == ["translate-en-zh", "translate-zh-en"]
     assert [t.name for t in registry.select("summarize-zh")] == ["summarize-zh"]
     assert len(registry.select("all")) == len(registry.all_tasks()) >= 9
-    for task in registry.all_tasks():  # a comparison is against plain prompting (or vectors)
-        assert task.systems[0] in ("plain", "vector") or len(task.systems) == 1
+    for task in registry.all_tasks():  # against plain prompting (or vectors, or unchanged text)
+        assert task.systems[0] in ("plain", "vector", "unchanged") or len(task.systems) == 1
         assert task.headline
     with pytest.raises(UserError, match="unknown eval task"):
         registry.select("poetry")
