@@ -30,8 +30,7 @@ from PySide6.QtWidgets import (
 
 from assistant.errors import DeskmateError, EnvironmentProblem
 from assistant.lang import LANGUAGES
-from assistant.tasks.polish_prompts import MODES
-from assistant.writing.actions import MAX_NAME, CustomAction, export_json, read_file
+from assistant.writing.actions import MAX_NAME, MODES, CustomAction, export_json, read_file
 
 if TYPE_CHECKING:
     from assistant.core import Core

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from assistant.errors import UserError
+from assistant.errors import EvalDataError, UserError
 from assistant.eval.gleu import corpus_gleu
 from assistant.eval.spec import EvalContext, EvalTask
 
@@ -77,7 +77,9 @@ def load(data_root: Path, limit: int | None) -> list[Item]:
         try:
             lines = path.read_text(encoding="utf-8").splitlines()
         except OSError as exc:
-            raise UserError(f"cannot read the dev set {path}: {exc}") from exc
+            raise EvalDataError(
+                f"missing eval data: {path} ({exc.strerror})", hint="pass --data ../shared/corpus"
+            ) from exc
         rows = [line for line in lines if line.strip()][:limit]
         for number, line in enumerate(rows, 1):
             try:
@@ -163,6 +165,7 @@ TASK = EvalTask(
     run=run,
     score=score,
     headline="gleu",
+    shipped=False,  # JFLEG and MuCGEC are in the shared corpus only
 )
 CORRECT = EvalTask(
     name="polish-correct",
@@ -172,5 +175,6 @@ CORRECT = EvalTask(
     run=run,
     score=score_correct,
     headline="kept",
+    shipped=False,
 )
 TASKS = (TASK, CORRECT)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.errors import UserError
+from assistant.errors import EvalDataError, UserError
 from assistant.eval.gleu import corpus_gleu, sentence_stats
 from assistant.eval.polish_eval import TASK, detokenize, tokens
 
@@ -46,7 +46,7 @@ def test_tokenisation_and_detokenisation() -> None:
 
 
 def test_missing_set_is_a_typed_error(tmp_path: Path) -> None:
-    with pytest.raises(UserError, match="cannot read"):
+    with pytest.raises(EvalDataError, match="missing eval data"):
         TASK.load(tmp_path, 3)
     (tmp_path / "writing").mkdir()
     (tmp_path / "writing" / "jfleg_dev_sample.jsonl").write_text('{"src": 1}\n')
