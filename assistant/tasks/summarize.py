@@ -47,10 +47,12 @@ class SummaryOptions:
 
 def summarize(core: Core, source: Path | str, options: SummaryOptions) -> Iterator[Event]:
     from assistant.documents import load_source
+    from assistant.documents.page_furniture import without_page_furniture
 
     yield Status("reading the document")
     doc = load_source(source, max_bytes=core.settings.max_file_bytes())
     core.remember_document(doc)
+    doc = without_page_furniture(doc)  # running heads would be read on every page
     engine = core.engine()
     language = detect_language(doc.text) if options.language == "auto" else options.language
     language = normalize_language(language)
