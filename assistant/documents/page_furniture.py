@@ -59,7 +59,9 @@ def strip_page(text: str, keys: set[str]) -> str:
     lines = text.splitlines()
     for _ in range(EDGE_LINES):
         edges = _edges(lines)
-        kept = [line for i, line in enumerate(lines) if i not in edges or line_key(line) not in keys]
+        kept = [
+            line for i, line in enumerate(lines) if i not in edges or line_key(line) not in keys
+        ]
         if len(kept) == len(lines):
             break
         lines = kept

@@ -15,7 +15,7 @@ SECTIONS_HEADING = "## Sections"
 
 
 def chunk_pages(chunk: Chunk) -> str:
-    """"3-5", "7", or "" when the source has no pages."""
+    """ "3-5", "7", or "" when the source has no pages."""
     first, last = chunk.first_page, chunk.last_page
     if first is None or last is None:
         return ""
@@ -27,7 +27,7 @@ def section_event(chunk: Chunk, total: int, text: str) -> SectionDone:
 
 
 def section_title(section: SectionDone) -> str:
-    """"Pages 3-5 · Results", "Page 7", "Part 2 of 9"."""
+    """ "Pages 3-5 · Results", "Page 7", "Part 2 of 9"."""
     if section.pages:
         word = "Pages" if "-" in section.pages else "Page"
         where = f"{word} {section.pages}"

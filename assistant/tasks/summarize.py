@@ -196,7 +196,12 @@ def _map_reduce(
     core.store.clear_partials(key)
     yield Done(
         text=summary_markdown(overview, finished),
-        data={"mode": "map-reduce", "language": language, "sections": total, "resumed": total - fresh},
+        data={
+            "mode": "map-reduce",
+            "language": language,
+            "sections": total,
+            "resumed": total - fresh,
+        },
     )
 
 

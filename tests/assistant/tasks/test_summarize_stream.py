@@ -138,12 +138,12 @@ def test_a_short_text_has_no_sections(fake_core: Any) -> None:
 
 
 @pytest.mark.model
-def test_a_four_page_pdf_streams_its_pages(
+def test_a_three_page_pdf_streams_its_pages(
     core: Any, tmp_path: Path, scitldr: list[dict[str, Any]]
 ) -> None:
-    core.settings.set("n_ctx", 512)
-    texts = [f"{item['title']}\n\n{item['abstract']}" for item in scitldr[:4]]
-    pdf = make_pdf(tmp_path / "four.pdf", texts)
+    core.settings.set("n_ctx", 1024)
+    texts = [f"{item['title']}\n\n{item['abstract']}" for item in scitldr[:3]]
+    pdf = make_pdf(tmp_path / "three.pdf", texts)
     events = list(core.summarize(pdf, length="brief", max_tokens=16))
     sections = [e for e in events if isinstance(e, SectionDone)]
     done = events[-1]
