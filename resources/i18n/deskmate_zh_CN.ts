@@ -773,52 +773,52 @@
       <translation>来自历史：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="294" />
+      <location filename="../../ui/main_window.py" line="296" />
       <source>Loading the model…</source>
       <translation>正在加载模型…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="307" />
+      <location filename="../../ui/main_window.py" line="309" />
       <source>Model: %1</source>
       <translation>模型：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="315" />
+      <location filename="../../ui/main_window.py" line="317" />
       <source>Model unavailable</source>
       <translation>模型不可用</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="330" />
+      <location filename="../../ui/main_window.py" line="332" />
       <source>GPU (%1 layers)</source>
       <translation>GPU，%1 层</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="332" />
+      <location filename="../../ui/main_window.py" line="334" />
       <source>the server at %1</source>
       <translation>服务器 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="333" />
+      <location filename="../../ui/main_window.py" line="335" />
       <source>%1 on %2</source>
       <translation>%1（%2）</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="337" />
+      <location filename="../../ui/main_window.py" line="339" />
       <source>Result deleted.</source>
       <translation>结果已删除。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="338" />
+      <location filename="../../ui/main_window.py" line="340" />
       <source>Undo</source>
       <translation>撤销</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="352" />
+      <location filename="../../ui/main_window.py" line="354" />
       <source>Model settings changed: reloading…</source>
       <translation>模型设置已更改：正在重新加载…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="388" />
+      <location filename="../../ui/main_window.py" line="390" />
       <source>Drop %1 file(s) here: %2</source>
       <translation>拖放 %1 个文件到此处：%2</translation>
     </message>
@@ -1535,94 +1535,111 @@
   <context>
     <name>TaskPage</name>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="79" />
+      <location filename="../../ui/pages/task_page.py" line="81" />
       <source>Open file…</source>
       <translation>打开文件…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="81" />
+      <location filename="../../ui/pages/task_page.py" line="83" />
       <source>Clear</source>
       <translation>清除</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="95" />
+      <location filename="../../ui/pages/task_page.py" line="97" />
       <source>Run</source>
       <translation>运行</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="97" />
+      <location filename="../../ui/pages/task_page.py" line="99" />
       <source>Stop</source>
       <translation>停止</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="115" />
+      <location filename="../../ui/pages/task_page.py" line="117" />
       <source>The result appears here.</source>
       <translation>结果显示在这里。</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="119" />
+      <location filename="../../ui/pages/task_page.py" line="121" />
       <source>Copy</source>
       <translation>复制</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="120" />
+      <location filename="../../ui/pages/task_page.py" line="122" />
       <source>Save…</source>
       <translation>保存…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="127" />
+      <location filename="../../ui/pages/task_page.py" line="129" />
       <source>This feature is not installed in this version of Deskmate.</source>
       <translation>此版本的 Deskmate 未安装该功能。</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="168" />
+      <location filename="../../ui/pages/task_page.py" line="257" />
+      <source>Section %1 of %2 done; the overview comes when all are done.</source>
+      <translation>已完成第 %1 段（共 %2 段）；全部完成后再写总览。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/task_page.py" line="272" />
+      <source>The overview is written when all sections are done.</source>
+      <translation>全部分段完成后再写总览。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/task_page.py" line="303" />
       <source>Stopped.</source>
       <translation>已停止。</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="184" />
+      <location filename="../../ui/pages/task_page.py" line="187" />
       <source>Open</source>
       <translation>打开</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="219" />
+      <location filename="../../ui/pages/task_page.py" line="222" />
       <source>Type or open something first.</source>
       <translation>请先输入或打开内容。</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="231" />
+      <location filename="../../ui/pages/task_page.py" line="235" />
       <source>Working…</source>
       <translation>处理中…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="269" />
+      <location filename="../../ui/pages/task_page.py" line="290" />
       <source>Done.</source>
       <translation>完成。</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="271" />
+      <location filename="../../ui/pages/task_page.py" line="292" />
       <source>Some glossary terms were not used (see the glossary).</source>
       <translation>部分术语表词条未被使用（请查看术语表）。</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/pages/task_page.py" line="274" />
+      <location filename="../../ui/pages/task_page.py" line="295" />
       <source>Sentences giving the assistant orders were kept untranslated: %n.</source>
       <translation>
         <numerusform>有 %n 句向助手下指令的句子保留原文，未翻译。</numerusform>
       </translation>
     </message>
+    <message numerus="yes">
+      <location filename="../../ui/pages/task_page.py" line="310" />
+      <source>Stopped with %n section(s) done. They are kept: summarize the same document again to resume from there.</source>
+      <translation>
+        <numerusform>已停止，完成了 %n 段并已保留：再次总结同一文档即可从这里继续。</numerusform>
+      </translation>
+    </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="297" />
+      <location filename="../../ui/pages/task_page.py" line="333" />
       <source>Save result</source>
       <translation>保存结果</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="297" />
+      <location filename="../../ui/pages/task_page.py" line="333" />
       <source>Markdown (*.md)</source>
       <translation>Markdown (*.md)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="309" />
+      <location filename="../../ui/pages/task_page.py" line="345" />
       <source>Could not save: %1</source>
       <translation>无法保存：%1</translation>
     </message>
