@@ -27,21 +27,22 @@ def _gated(gates: list[threading.Event]) -> Iterator[Event]:
     yield Done("Overview line.\n\n## Sections\n\n### Pages 1-2\n\nGist number 0.\n")
 
 
-def _page(qtbot: Any, core: ScriptedCore) -> TaskPage:
+def _started(qtbot: Any, core: ScriptedCore, gates: list[threading.Event]) -> TaskPage:
+    """The Summarize page running the gated task, its first section on screen."""
     spec = next(s for s in task_specs() if s.key == "summarize")
     page = TaskPage(core, spec)  # type: ignore[arg-type]
     qtbot.addWidget(page)
+    page.start(lambda: _gated(gates), "summarize")
+    gates[0].set()
+    qtbot.waitUntil(lambda: "Gist number 0." in page.result.toPlainText(), timeout=10_000)
     return page
 
 
 def test_sections_show_as_they_come_then_the_overview_on_top(
     qtbot: Any, scripted_core: ScriptedCore
 ) -> None:
-    page = _page(qtbot, scripted_core)
     gates = [threading.Event() for _ in range(3)]
-    page.start(lambda: _gated(gates), "summarize")
-    gates[0].set()
-    qtbot.waitUntil(lambda: "Gist number 0." in page.result.toPlainText(), timeout=10_000)
+    page = _started(qtbot, scripted_core, gates)
     shown = page.result.toPlainText()
     assert "Pages 1-2" in shown and "Gist number 1." not in shown
     assert "overview" in shown.lower()  # says the overview is still to come
@@ -61,11 +62,8 @@ def test_sections_show_as_they_come_then_the_overview_on_top(
 def test_stop_keeps_the_finished_sections_with_a_resume_note(
     qtbot: Any, scripted_core: ScriptedCore
 ) -> None:
-    page = _page(qtbot, scripted_core)
     gates = [threading.Event() for _ in range(3)]
-    page.start(lambda: _gated(gates), "summarize")
-    gates[0].set()
-    qtbot.waitUntil(lambda: "Gist number 0." in page.result.toPlainText(), timeout=10_000)
+    page = _started(qtbot, scripted_core, gates)
     with qtbot.waitSignal(page.run_finished, timeout=10_000):
         page.stop()
     for gate in gates:  # let the worker reach its next event and close
