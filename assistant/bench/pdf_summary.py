@@ -38,6 +38,7 @@ def pdf_summary(
     model_path: Path | None = None,
     n_ctx: int | None = None,
     max_tokens: int = MAX_TOKENS,
+    raw_prompts: int = RAW_PROMPTS,
 ) -> list[Figure]:
     """The summary's figures; ``n_ctx`` tries a bigger context (a lever, not the default)."""
     from assistant.bench.generation import raw_llama
@@ -51,7 +52,7 @@ def pdf_summary(
         layers = core.engine().device_info().n_gpu_layers
     finally:
         env.close_core(core)
-    sample = [r.messages for r in stages.requests[: min(RAW_PROMPTS, stages.map_requests)]]
+    sample = [r.messages for r in stages.requests[: min(raw_prompts, stages.map_requests)]]
     llm = raw_llama(env, layers, model_path, n_ctx)
     try:
         rate = raw_prompt_rate(llm, sample)

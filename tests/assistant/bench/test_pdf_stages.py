@@ -14,7 +14,7 @@ from assistant.bench.pdf_summary import pdf_summary
 def test_breakdown_of_a_tiny_pdf(fast_model_path: Path) -> None:
     env = BenchEnv(fast_model_path, threads=2)
     try:
-        rows = pdf_summary(env, "0.5B", pages=4, n_ctx=1024, max_tokens=8)
+        rows = pdf_summary(env, "0.5B", pages=4, n_ctx=1024, max_tokens=8, raw_prompts=1)
     finally:
         env.close()
     by_key = {row.key.removeprefix("pdf_0.5B_"): row for row in rows}
