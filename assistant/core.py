@@ -8,7 +8,7 @@ thread and may close between two events to cancel.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -65,6 +65,12 @@ class Core:
                     self.settings, self.data_dir, model_path=self._model_path
                 )
             return self._engine
+
+    def wrap_engine(self, wrap: Callable[[LLMEngine], LLMEngine]) -> None:
+        """Put ``wrap(engine)`` in the engine's place (the bench meters each request so)."""
+        engine = self.engine()
+        with self._lock:
+            self._engine = wrap(engine)
 
     def reset_engine(self) -> None:
         """Free the current model (after a model or engine setting changed)."""

@@ -37,6 +37,21 @@ class Status:
 
 
 @dataclass(frozen=True, slots=True)
+class SectionDone:
+    """One finished section of a long document's summary, shown before the whole is done.
+
+    ``index`` counts from 0 of ``total`` sections; ``pages`` is "3-5", "7", or "" when the
+    source has no pages; ``heading`` is the section's own heading ("" when none).
+    """
+
+    index: int
+    total: int
+    pages: str
+    heading: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
 class Done:
     """The final result. ``data`` holds task-specific structured output."""
 
@@ -45,4 +60,4 @@ class Done:
     data: dict[str, Any] = field(default_factory=dict)
 
 
-Event = Token | Progress | Status | Done
+Event = Token | Progress | Status | SectionDone | Done

@@ -289,8 +289,10 @@ class MainWindow(QMainWindow):
         self.show_page(key)
         when = shown_time(str(run.get("created_at") or ""), self.history.zone())
         note = self.tr("From History: %1").replace("%1", when)
-        page.show_result(str(run.get("output") or ""), note)
         data = run.get("data")
+        if isinstance(data, dict) and data.get("resumable"):  # a stopped long summary
+            note += " " + page.resume_note(int(data.get("sections_done") or 0))
+        page.show_result(str(run.get("output") or ""), note)
         planned = planned_suggestions(data) if isinstance(data, dict) else None
         if key == "schedule" and planned:
             self.schedule_page.set_suggestions(planned)  # accept them later

@@ -23,7 +23,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from assistant.errors import Cancelled, DeskmateError
-from assistant.events import Done, Event, Progress, Status, Token
+from assistant.events import Done, Event, Progress, SectionDone, Status, Token
 
 log = logging.getLogger(__name__)
 
@@ -115,6 +115,7 @@ class TaskRunner(_QueueDrainer):
     token = Signal(str)  # coalesced text since the previous emission
     progress = Signal(int, int, str, float)  # done, total, stage, eta seconds (-1 = unknown)
     status = Signal(str)
+    section = Signal(object)  # assistant.events.SectionDone: a long summary's finished part
     done = Signal(object)  # assistant.events.Done
     error = Signal(object)  # DeskmateError (typed, for the message bar)
     crashed = Signal(str)  # traceback text of an unexpected exception (a bug)
@@ -181,6 +182,11 @@ class TaskRunner(_QueueDrainer):
                 last_progress = item
             elif isinstance(item, Status):
                 self.status.emit(item.text)
+            elif isinstance(item, SectionDone):
+                if pending:  # keep the order the task gave
+                    self.token.emit("".join(pending))
+                    pending = []
+                self.section.emit(item)
             elif isinstance(item, Done):
                 if pending:
                     self.token.emit("".join(pending))

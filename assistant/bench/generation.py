@@ -11,6 +11,8 @@ from assistant.events import Done, Token
 from assistant.llm.params import ChatMessage, GenParams
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from assistant.bench.env import BenchEnv
     from assistant.core import Core
 
@@ -24,13 +26,15 @@ STORY: list[ChatMessage] = [
 ]
 
 
-def raw_llama(env: BenchEnv, n_gpu_layers: int) -> Any:
+def raw_llama(
+    env: BenchEnv, n_gpu_layers: int, model_path: Path | None = None, n_ctx: int | None = None
+) -> Any:
     """The baseline: a plain ``llama_cpp.Llama`` with the engine's model, context and threads."""
     from llama_cpp import Llama
 
     return Llama(
-        str(env.model_path),
-        n_ctx=env.n_ctx,
+        str(model_path or env.model_path),
+        n_ctx=n_ctx or env.n_ctx,
         n_threads=env.threads,
         n_threads_batch=env.threads,
         n_gpu_layers=n_gpu_layers,

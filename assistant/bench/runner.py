@@ -34,6 +34,7 @@ class Plan:
     startup_runs: int = 3
     quick_runs: int = 3
     pdf_pages: int = 100
+    pdf_n_ctx: int | None = None  # a lever to measure: a bigger context for the PDF summaries
     stall_chunks: int = 2000
     cancel_rounds: int = 10
 
@@ -143,7 +144,8 @@ def steps(env: BenchEnv, plan: Plan, default_model: Path | None = None) -> list[
         ("fts_p95", "full-text search latency (en, zh, mixed)",
          lambda: search_latency.text_latency(env, search_core(), plan.search_queries)),
         ("pdf_fast", "summarize a PDF (0.5B)",
-         lambda: pdf_summary.pdf_summary(env, "0.5B", plan.pdf_pages)),
+         lambda: pdf_summary.pdf_summary(
+             env, "0.5B", plan.pdf_pages, n_ctx=plan.pdf_n_ctx)),
         ("stall_embed", "event-loop stall while embedding",
          lambda: qt_figures.stall(env, "embed", max_tokens=16)),
         ("stall_load", "event-loop stall while the model loads",
@@ -158,7 +160,8 @@ def steps(env: BenchEnv, plan: Plan, default_model: Path | None = None) -> list[
     if default_model is not None:
         full.append(
             (DEFAULT_MODEL_KEY, "summarize a PDF (1.5B)",
-             lambda: pdf_summary.pdf_summary(env, "1.5B", plan.pdf_pages, default_model))
+             lambda: pdf_summary.pdf_summary(
+                 env, "1.5B", plan.pdf_pages, default_model, plan.pdf_n_ctx))
         )  # fmt: skip
     return quick + full
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import time
 from pathlib import Path
@@ -35,6 +36,14 @@ def add_parser(sub: Any) -> None:
         action="store_true",
         help="every figure at toy sizes (a few minutes): checks the harness, not the speed",
     )
+    p.add_argument(
+        "--pdf-pages", type=int, help="pages of the PDF to summarize (default 100; 2 with --smoke)"
+    )
+    p.add_argument(
+        "--pdf-n-ctx",
+        type=int,
+        help="context size for the PDF summaries (a lever to measure; default: the bench's 2048)",
+    )
     p.add_argument("--output", "-o", type=Path, help="results file (default bench-results/...)")
     p.add_argument("--only", action="append", metavar="KEY", help="run only these steps")
     p.add_argument("--threads", type=int, help="CPU threads (default: physical cores)")
@@ -54,6 +63,9 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         plan = runner.Plan.tiny()
     else:
         plan = runner.Plan.quick_plan() if args.quick else runner.Plan()
+    if args.pdf_pages or args.pdf_n_ctx:
+        pages = args.pdf_pages or plan.pdf_pages
+        plan = dataclasses.replace(plan, pdf_pages=pages, pdf_n_ctx=args.pdf_n_ctx)
     runner.check_only(plan, set(args.only or ()), args.with_default_model)
 
     def say(text: str) -> None:

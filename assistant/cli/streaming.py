@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import sys
 from collections.abc import Iterator
 
@@ -9,9 +11,10 @@ from rich.progress import BarColumn, Progress, TaskID, TextColumn
 
 from assistant.cli.context import CliContext
 from assistant.errors import DeskmateError
-from assistant.events import Done, Event, Status, Token
+from assistant.events import Done, Event, SectionDone, Status, Token
 from assistant.events import Progress as ProgressEvent
 from assistant.tasks.recording import close_events
+from assistant.tasks.sections import SECTIONS_HEADING, section_markdown
 
 
 def format_eta(seconds: float | None) -> str:
@@ -78,16 +81,26 @@ def run_events(events: Iterator[Event], ctx: CliContext, *, stream: bool = True)
     """Consume ``events``; Ctrl+C closes the generator (the run is kept as cancelled).
 
     Long tasks show a progress bar on stderr until the answer starts streaming to stdout; the
-    bar is then cleared so the two never mix on a terminal.
+    bar is then cleared so the two never mix on a terminal. A long document's sections print as
+    they finish (with ``--json``: one JSON line each, ``"event": "section"``); its overview
+    follows them under its own heading (the final text puts it on top).
     """
     bar = _Bar(ctx)
     done: Done | None = None
     wrote_newline = True
+    sections, overview = 0, False
     try:
         for event in events:
-            if isinstance(event, Token) and stream:
+            if isinstance(event, SectionDone):
+                bar.retire()
+                _print_section(event, sections == 0, ctx, stream)
+                sections += 1
+            elif isinstance(event, Token) and stream:
                 if not bar.retired:
                     bar.retire()
+                if sections and not overview:  # the overview comes after the sections
+                    sys.stdout.write("## Overview\n\n")
+                    overview = True
                 sys.stdout.write(event.text)
                 sys.stdout.flush()
                 wrote_newline = event.text.endswith("\n")
@@ -107,3 +120,13 @@ def run_events(events: Iterator[Event], ctx: CliContext, *, stream: bool = True)
     if done is None:
         raise DeskmateError("the task ended without a result")
     return done
+
+
+def _print_section(section: SectionDone, first: bool, ctx: CliContext, stream: bool) -> None:
+    if stream:
+        head = SECTIONS_HEADING + "\n\n" if first else ""
+        sys.stdout.write(f"{head}{section_markdown(section)}\n\n")
+    elif ctx.json:
+        line = {"event": "section", **dataclasses.asdict(section)}
+        sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
+    sys.stdout.flush()

@@ -7,7 +7,8 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from assistant.errors import Cancelled, DeskmateError
-from assistant.events import Done, Event, Token
+from assistant.events import Done, Event, SectionDone, Token
+from assistant.tasks.sections import resume_data, summary_markdown
 
 if TYPE_CHECKING:
     from assistant.store import Store
@@ -30,10 +31,12 @@ def recorded(
     gets the run's id; ``body`` is called once the run is started).
 
     Closing this generator closes ``body`` too (cancellation between two events); the run is
-    then stored as cancelled with the output streamed so far, so nothing shown is lost.
+    then stored as cancelled with the output streamed so far, so nothing shown is lost: the
+    finished sections of a long document too, with data saying how many (the task resumes).
     """
     run_id = store.start_run(task, **run_fields)
     streamed: list[str] = []
+    sections: dict[int, SectionDone] = {}  # by index: a second pass replaces the first
     final: Done | None = None
     try:
         events = body()
@@ -41,6 +44,8 @@ def recorded(
             for event in events:
                 if isinstance(event, Token):
                     streamed.append(event.text)
+                elif isinstance(event, SectionDone):
+                    sections[event.index] = event
                 elif isinstance(event, Done):
                     final = dataclasses.replace(event, run_id=run_id)
                     event = final
@@ -48,7 +53,10 @@ def recorded(
         finally:
             close_events(events)
     except (GeneratorExit, Cancelled, KeyboardInterrupt):
-        store.finish_run(run_id, status="cancelled", output="".join(streamed))
+        kept = list(sections.values())
+        output = summary_markdown("".join(streamed), kept)
+        data = resume_data(kept) if kept else None
+        store.finish_run(run_id, status="cancelled", output=output, data=data)
         raise
     except DeskmateError as exc:
         store.finish_run(run_id, status="failed", output="".join(streamed), error=exc.user_text())

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assistant.errors import UserError
-from assistant.events import Done, Event, Progress, Status, Token
+from assistant.events import Done, Event, Progress, SectionDone, Status
 from assistant.lang import detect_language, normalize_language
 from assistant.llm.params import ChatMessage, GenParams
 from assistant.tasks import prompts
@@ -23,6 +23,7 @@ from assistant.tasks.chat import chat_answer
 from assistant.tasks.injection_guard import drop_injected, without_injections
 from assistant.tasks.quality import copy_ratio, echo_ratio
 from assistant.tasks.recording import recorded
+from assistant.tasks.sections import section_event, section_markdown, summary_markdown
 
 if TYPE_CHECKING:
     from assistant.documents import Chunk, Document
@@ -46,10 +47,12 @@ class SummaryOptions:
 
 def summarize(core: TaskHost, source: Path | str, options: SummaryOptions) -> Iterator[Event]:
     from assistant.documents import load_source
+    from assistant.documents.page_furniture import without_page_furniture
 
     yield Status("reading the document")
     doc = load_source(source, max_bytes=core.settings.max_file_bytes())
     core.remember_document(doc)
+    doc = without_page_furniture(doc)  # running heads would be read on every page
     engine = core.engine()
     language = detect_language(doc.text) if options.language == "auto" else options.language
     language = normalize_language(language)
@@ -141,12 +144,6 @@ def _where(chunk: Chunk, total: int) -> str:
     return f"part {chunk.index + 1} of {total}"
 
 
-def _section_title(chunk: Chunk, total: int) -> str:
-    where = _where(chunk, total)
-    title = where[0].upper() + where[1:]
-    return f"{title} · {chunk.heading}" if chunk.heading else title
-
-
 def job_key(doc: Document, engine: LLMEngine, language: str, options: SummaryOptions) -> str:
     raw = f"summarize|{doc.sha256}|{engine.model_name()}|{engine.context_size()}|{language}|"
     raw += f"{options.length}|{options.max_tokens}"
@@ -176,39 +173,51 @@ def _map_reduce(
     section_gen = GenParams(max_tokens=section_out, temperature=gen.temperature)
     started = time.monotonic()
     fresh = 0
+    finished: list[SectionDone] = []
     for chunk in chunks:
-        done = sum(1 for c in chunks if c.index in summaries)
+        done = len(finished)
         eta = (time.monotonic() - started) / fresh * (total - done) if fresh else None
         progress = Progress(done, total + 1, "summarizing sections", eta)
         yield progress
-        if chunk.index in summaries:
-            continue
-        where = _where(chunk, total)
-        messages = prompts.section_messages(chunk.text, language=language, where=where)
-        answer = yield from chat_answer(engine, messages, section_gen, progress=progress)
-        summary = answer.strip()
-        if copy_ratio(chunk.text, summary) > ECHO_LIMIT:
-            summary = yield from _rewrite(
-                engine, messages, section_gen, chunk.text, summary, progress
+        if chunk.index not in summaries:
+            summaries[chunk.index] = yield from _summarize_section(
+                engine, chunk, total, language, section_gen, progress
             )
-        summaries[chunk.index] = summary
-        core.store.save_partial(key, chunk.index, summaries[chunk.index])
-        fresh += 1
+            core.store.save_partial(key, chunk.index, summaries[chunk.index])
+            fresh += 1
+        finished.append(section_event(chunk, total, summaries[chunk.index]))
+        yield finished[-1]
     yield Progress(total, total + 1, "writing the summary", None)
-    sections = [
-        f"### {_section_title(chunk, total)}\n\n{summaries[chunk.index]}" for chunk in chunks
-    ]
+    sections = [section_markdown(s) for s in finished]
     overview_input = yield from _reduce(engine, sections, language, section_gen)
     messages = prompts.combine_messages(overview_input, language=language, length=options.length)
     overview = (yield from chat_answer(engine, messages, gen)).strip()
-    tail = "\n\n## Sections\n\n" + "\n\n".join(sections) + "\n"
-    yield Token(tail)
     yield Progress(total + 1, total + 1, "done", 0.0)
     core.store.clear_partials(key)
     yield Done(
-        text=overview + tail,
-        data={"mode": "map-reduce", "language": language, "sections": total},
+        text=summary_markdown(overview, finished),
+        data={
+            "mode": "map-reduce",
+            "language": language,
+            "sections": total,
+            "resumed": total - fresh,
+        },
     )
+
+
+def _summarize_section(
+    engine: LLMEngine,
+    chunk: Chunk,
+    total: int,
+    language: str,
+    gen: GenParams,
+    progress: Progress,
+) -> Generator[Event, None, str]:
+    messages = prompts.section_messages(chunk.text, language=language, where=_where(chunk, total))
+    summary = (yield from chat_answer(engine, messages, gen, progress=progress)).strip()
+    if copy_ratio(chunk.text, summary) > ECHO_LIMIT:
+        summary = yield from _rewrite(engine, messages, gen, chunk.text, summary, progress)
+    return summary
 
 
 def _reduce(

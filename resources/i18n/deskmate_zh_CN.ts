@@ -91,12 +91,12 @@
   <context>
     <name>ActionsDialog</name>
     <message>
-      <location filename="../../ui/actions_dialog.py" line="49" />
+      <location filename="../../ui/actions_dialog.py" line="48" />
       <source>Custom actions</source>
       <translation>自定义动作</translation>
     </message>
     <message>
-      <location filename="../../ui/actions_dialog.py" line="58" />
+      <location filename="../../ui/actions_dialog.py" line="57" />
       <source>No custom actions yet.
 
 Press New (Ctrl+N) to write one, for example “Make this a polite reminder”, or Import a file (Ctrl+I).</source>
@@ -105,137 +105,137 @@ Press New (Ctrl+N) to write one, for example “Make this a polite reminder”, 
 按“新建”（Ctrl+N）写一个，例如“改写成礼貌的提醒”，或“导入”一个文件（Ctrl+I）。</translation>
     </message>
     <message>
-      <location filename="../../ui/actions_dialog.py" line="91" />
+      <location filename="../../ui/actions_dialog.py" line="90" />
       <source>New</source>
       <translation>新建</translation>
     </message>
     <message>
-      <location filename="../../ui/actions_dialog.py" line="91" />
+      <location filename="../../ui/actions_dialog.py" line="90" />
       <source>A new action</source>
       <translation>新建一个动作</translation>
     </message>
     <message>
-      <location filename="../../ui/actions_dialog.py" line="93" />
+      <location filename="../../ui/actions_dialog.py" line="92" />
       <source>Move up</source>
       <translation>上移</translation>
     </message>
     <message>
-      <location filename="../../ui/actions_dialog.py" line="94" />
+      <location filename="../../ui/actions_dialog.py" line="93" />
       <source>Move down</source>
       <translation>下移</translation>
     </message>
     <message>
-      <location filename="../../ui/actions_dialog.py" line="96" />
+      <location filename="../../ui/actions_dialog.py" line="95" />
       <source>Delete</source>
       <translation>删除</translation>
     </message>
     <message>
-      <location filename="../../ui/actions_dialog.py" line="96" />
+      <location filename="../../ui/actions_dialog.py" line="95" />
       <source>Delete this action</source>
       <translation>删除这个动作</translation>
     </message>
     <message>
-      <location filename="../../ui/actions_dialog.py" line="110" />
+      <location filename="../../ui/actions_dialog.py" line="109" />
       <source>e.g. Make this a polite reminder</source>
       <translation>例如：改写成礼貌的提醒</translation>
     </message>
     <message>
-      <location filename="../../ui/actions_dialog.py" line="113" />
+      <location filename="../../ui/actions_dialog.py" line="112" />
       <source>What to do with the selected text, e.g. “提取待办事项，每项一行”.</source>
       <translation>要对选中的文字做什么，例如“提取待办事项，每项一行”。</translation>
     </message>
     <message>
-      <location filename="../../ui/actions_dialog.py" line="116" />
+      <location filename="../../ui/actions_dialog.py" line="115" />
       <source>The text's own language</source>
       <translation>与原文相同的语言</translation>
     </message>
     <message>
-      <location filename="../../ui/actions_dialog.py" line="122" />
+      <location filename="../../ui/actions_dialog.py" line="121" />
       <source>A new text (free instruction)</source>
       <translation>生成新文本（自由指令）</translation>
     </message>
     <message>
-      <location filename="../../ui/actions_dialog.py" line="124" />
+      <location filename="../../ui/actions_dialog.py" line="123" />
       <source>Rewrite: %1</source>
       <translation>改写：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/actions_dialog.py" line="126" />
+      <location filename="../../ui/actions_dialog.py" line="125" />
       <source>A rewrite keeps the text's language and shows the changes to accept</source>
       <translation>改写保留原文语言，并列出修改供你逐条接受</translation>
     </message>
     <message>
-      <location filename="../../ui/actions_dialog.py" line="134" />
+      <location filename="../../ui/actions_dialog.py" line="133" />
       <source>Save</source>
       <translation>保存</translation>
     </message>
     <message>
-      <location filename="../../ui/actions_dialog.py" line="137" />
+      <location filename="../../ui/actions_dialog.py" line="136" />
       <source>Save this action</source>
       <translation>保存这个动作</translation>
     </message>
     <message>
-      <location filename="../../ui/actions_dialog.py" line="142" />
+      <location filename="../../ui/actions_dialog.py" line="141" />
       <source>&amp;Name:</source>
       <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-      <location filename="../../ui/actions_dialog.py" line="143" />
+      <location filename="../../ui/actions_dialog.py" line="142" />
       <source>&amp;Instruction:</source>
       <translation>指令(&amp;I)：</translation>
     </message>
     <message>
-      <location filename="../../ui/actions_dialog.py" line="144" />
+      <location filename="../../ui/actions_dialog.py" line="143" />
       <source>&amp;Answer in:</source>
       <translation>回答语言(&amp;A)：</translation>
     </message>
     <message>
-      <location filename="../../ui/actions_dialog.py" line="145" />
+      <location filename="../../ui/actions_dialog.py" line="144" />
       <source>&amp;Kind:</source>
       <translation>类型(&amp;K)：</translation>
     </message>
     <message>
-      <location filename="../../ui/actions_dialog.py" line="158" />
+      <location filename="../../ui/actions_dialog.py" line="157" />
       <source>Import…</source>
       <translation>导入…</translation>
     </message>
     <message>
-      <location filename="../../ui/actions_dialog.py" line="161" />
+      <location filename="../../ui/actions_dialog.py" line="160" />
       <source>Add the actions of a JSON file</source>
       <translation>添加 JSON 文件中的动作</translation>
     </message>
     <message>
-      <location filename="../../ui/actions_dialog.py" line="164" />
+      <location filename="../../ui/actions_dialog.py" line="163" />
       <source>Export…</source>
       <translation>导出…</translation>
     </message>
     <message>
-      <location filename="../../ui/actions_dialog.py" line="167" />
+      <location filename="../../ui/actions_dialog.py" line="166" />
       <source>Save every action to a JSON file</source>
       <translation>把所有动作保存到 JSON 文件</translation>
     </message>
     <message>
-      <location filename="../../ui/actions_dialog.py" line="169" />
+      <location filename="../../ui/actions_dialog.py" line="168" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="../../ui/actions_dialog.py" line="278" />
+      <location filename="../../ui/actions_dialog.py" line="277" />
       <source>Import actions</source>
       <translation>导入动作</translation>
     </message>
     <message>
-      <location filename="../../ui/actions_dialog.py" line="278" />
+      <location filename="../../ui/actions_dialog.py" line="277" />
       <source>Actions (*.json);;All files (*)</source>
       <translation>动作 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-      <location filename="../../ui/actions_dialog.py" line="296" />
+      <location filename="../../ui/actions_dialog.py" line="295" />
       <source>Export actions</source>
       <translation>导出动作</translation>
     </message>
     <message>
-      <location filename="../../ui/actions_dialog.py" line="296" />
+      <location filename="../../ui/actions_dialog.py" line="295" />
       <source>Actions (*.json)</source>
       <translation>动作 (*.json)</translation>
     </message>
@@ -1126,52 +1126,52 @@ Press New (Ctrl+N) to write one, for example “Make this a polite reminder”, 
       <translation>来自历史：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="307" />
+      <location filename="../../ui/main_window.py" line="309" />
       <source>Loading the model…</source>
       <translation>正在加载模型…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="318" />
+      <location filename="../../ui/main_window.py" line="320" />
       <source>Model: %1</source>
       <translation>模型：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="326" />
+      <location filename="../../ui/main_window.py" line="328" />
       <source>Model unavailable</source>
       <translation>模型不可用</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="340" />
+      <location filename="../../ui/main_window.py" line="342" />
       <source>GPU (%1 layers)</source>
       <translation>GPU，%1 层</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="338" />
+      <location filename="../../ui/main_window.py" line="340" />
       <source>the server at %1</source>
       <translation>服务器 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="344" />
+      <location filename="../../ui/main_window.py" line="346" />
       <source>%1 on %2</source>
       <translation>%1（%2）</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="348" />
+      <location filename="../../ui/main_window.py" line="350" />
       <source>Result deleted.</source>
       <translation>结果已删除。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="349" />
+      <location filename="../../ui/main_window.py" line="351" />
       <source>Undo</source>
       <translation>撤销</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="363" />
+      <location filename="../../ui/main_window.py" line="365" />
       <source>Model settings changed: reloading…</source>
       <translation>模型设置已更改：正在重新加载…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="399" />
+      <location filename="../../ui/main_window.py" line="401" />
       <source>Drop %1 file(s) here: %2</source>
       <translation>拖放 %1 个文件到此处：%2</translation>
     </message>
@@ -1836,89 +1836,106 @@ Press New (Ctrl+N) to write one, for example “Make this a polite reminder”, 
   <context>
     <name>TaskPage</name>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="79" />
+      <location filename="../../ui/pages/task_page.py" line="81" />
       <source>Open file…</source>
       <translation>打开文件…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="81" />
+      <location filename="../../ui/pages/task_page.py" line="83" />
       <source>Clear</source>
       <translation>清除</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="95" />
+      <location filename="../../ui/pages/task_page.py" line="97" />
       <source>Run</source>
       <translation>运行</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="97" />
+      <location filename="../../ui/pages/task_page.py" line="99" />
       <source>Stop</source>
       <translation>停止</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="115" />
+      <location filename="../../ui/pages/task_page.py" line="117" />
       <source>The result appears here.</source>
       <translation>结果显示在这里。</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="119" />
+      <location filename="../../ui/pages/task_page.py" line="121" />
       <source>Copy</source>
       <translation>复制</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="120" />
+      <location filename="../../ui/pages/task_page.py" line="122" />
       <source>Save…</source>
       <translation>保存…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="163" />
+      <location filename="../../ui/pages/task_page.py" line="250" />
+      <source>Section %1 of %2 done; the overview comes when all are done.</source>
+      <translation>已完成第 %1 段（共 %2 段）；全部完成后再写总览。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/task_page.py" line="265" />
+      <source>The overview is written when all sections are done.</source>
+      <translation>全部分段完成后再写总览。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/task_page.py" line="296" />
       <source>Stopped.</source>
       <translation>已停止。</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="179" />
+      <location filename="../../ui/pages/task_page.py" line="182" />
       <source>Open</source>
       <translation>打开</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="213" />
+      <location filename="../../ui/pages/task_page.py" line="216" />
       <source>Type or open something first.</source>
       <translation>请先输入或打开内容。</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="224" />
+      <location filename="../../ui/pages/task_page.py" line="228" />
       <source>Working…</source>
       <translation>处理中…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="262" />
+      <location filename="../../ui/pages/task_page.py" line="283" />
       <source>Done.</source>
       <translation>完成。</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="264" />
+      <location filename="../../ui/pages/task_page.py" line="285" />
       <source>Some glossary terms were not used (see the glossary).</source>
       <translation>部分术语表词条未被使用（请查看术语表）。</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/pages/task_page.py" line="267" />
+      <location filename="../../ui/pages/task_page.py" line="288" />
       <source>Sentences giving the assistant orders were kept untranslated: %n.</source>
       <translation>
         <numerusform>有 %n 句向助手下指令的句子保留原文，未翻译。</numerusform>
       </translation>
     </message>
+    <message numerus="yes">
+      <location filename="../../ui/pages/task_page.py" line="303" />
+      <source>Stopped with %n section(s) done. They are kept: summarize the same document again to resume from there.</source>
+      <translation>
+        <numerusform>已停止，完成了 %n 段并已保留：再次总结同一文档即可从这里继续。</numerusform>
+      </translation>
+    </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="290" />
+      <location filename="../../ui/pages/task_page.py" line="326" />
       <source>Save result</source>
       <translation>保存结果</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="290" />
+      <location filename="../../ui/pages/task_page.py" line="326" />
       <source>Markdown (*.md)</source>
       <translation>Markdown (*.md)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="302" />
+      <location filename="../../ui/pages/task_page.py" line="338" />
       <source>Could not save: %1</source>
       <translation>无法保存：%1</translation>
     </message>

@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assistant.events import Done, Event
+from assistant.events import Done, Event, SectionDone
+from assistant.tasks.sections import summary_markdown
 from ui.pages.specs import OptionSpec, TaskSpec
 from ui.worker import TaskRunner
 
@@ -58,6 +59,7 @@ class TaskPage(QWidget):
         self.file: Path | None = None
         self.queue: deque[Path] = deque()
         self.result_text = ""
+        self.sections: dict[int, SectionDone] = {}  # a long summary's parts, shown as they come
         self.last_done: Done | None = None
         self._option_widgets: dict[str, QComboBox | QLineEdit] = {}
         self._build()
@@ -157,10 +159,11 @@ class TaskPage(QWidget):
         r.token.connect(self._on_token)
         r.progress.connect(self._on_progress)
         r.status.connect(self.status_label.setText)
+        r.section.connect(self._on_section)
         r.done.connect(self._on_done)
         r.error.connect(self.error)
         r.crashed.connect(self.crashed)
-        r.cancelled.connect(lambda: self.status_label.setText(self.tr("Stopped.")))
+        r.cancelled.connect(self._on_cancelled)
         r.finished.connect(self._on_finished)
 
     # --- input -------------------------------------------------------------------------------
@@ -218,6 +221,7 @@ class TaskPage(QWidget):
     def start(self, make: Callable[[], Iterator[Event]], name: str) -> None:
         """Run the events ``make()`` returns on the page's worker, the result shown here."""
         self.result_text, self.last_done = "", None
+        self.sections = {}
         self.result.clear()
         self.progress.setRange(0, 0)
         self.eta_label.clear()
@@ -240,10 +244,27 @@ class TaskPage(QWidget):
         self.result_text += text
         self._render()
 
+    def _on_section(self, section: SectionDone) -> None:
+        self.sections[section.index] = section
+        self.status_label.setText(
+            self.tr("Section %1 of %2 done; the overview comes when all are done.")
+            .replace("%1", str(len(self.sections)))
+            .replace("%2", str(section.total))
+        )
+        self._render()
+
+    def shown_text(self) -> str:
+        """What Copy and Save take: the result, with the finished sections of a long summary."""
+        return summary_markdown(self.result_text, self.sections.values())
+
     def _render(self) -> None:
         bar = self.result.verticalScrollBar()
         at_end = bar.value() >= bar.maximum() - 4
-        self.result.setMarkdown(self.result_text)
+        text = self.shown_text()
+        if self.sections and not self.result_text.strip() and self.runner.is_running():
+            waiting = self.tr("The overview is written when all sections are done.")
+            text = f"*{waiting}*\n\n{text}"
+        self.result.setMarkdown(text)
         if at_end:
             self.result.moveCursor(QTextCursor.MoveOperation.End)
             bar.setValue(bar.maximum())
@@ -257,7 +278,7 @@ class TaskPage(QWidget):
     def _on_done(self, done: Done) -> None:
         self.last_done = done
         if done.text:
-            self.result_text = done.text
+            self.result_text, self.sections = done.text, {}  # the text has its sections
             self._render()
         status = self.tr("Done.")
         if done.data.get("glossary_violations"):
@@ -270,6 +291,21 @@ class TaskPage(QWidget):
             )
         self.status_label.setText(status)
 
+    def _on_cancelled(self) -> None:
+        if not self.sections:
+            self.status_label.setText(self.tr("Stopped."))
+            return
+        self._render()
+        self.status_label.setText(self.resume_note(len(self.sections)))
+
+    def resume_note(self, kept: int) -> str:
+        return self.tr(
+            "Stopped with %n section(s) done. They are kept: summarize the same document "
+            "again to resume from there.",
+            "",
+            kept,
+        )
+
     def _on_finished(self) -> None:
         self._set_running(False)
         self.run_finished.emit(self.last_done)
@@ -277,13 +313,13 @@ class TaskPage(QWidget):
 
     def show_result(self, text: str, note: str = "") -> None:
         """Show a stored result again (from History)."""
-        self.result_text = text
+        self.result_text, self.sections = text, {}
         self._render()
         self.status_label.setText(note)
 
     # --- output ------------------------------------------------------------------------------
     def copy_result(self) -> None:
-        QGuiApplication.clipboard().setText(self.result_text)
+        QGuiApplication.clipboard().setText(self.shown_text())
 
     def choose_save(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
@@ -294,7 +330,7 @@ class TaskPage(QWidget):
 
     def save_to(self, path: Path) -> None:
         try:
-            path.write_text(self.result_text, encoding="utf-8")
+            path.write_text(self.shown_text(), encoding="utf-8")
         except OSError as exc:
             from assistant.errors import EnvironmentProblem
 

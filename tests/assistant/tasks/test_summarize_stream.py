@@ -1,0 +1,155 @@
+"""Long-document summaries stream their sections: order, overview on top, cancel and resume.
+
+A scripted engine (words as tokens, a small context) drives the real map-reduce, the real store
+and the run records; the real-model test is at the end.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+
+from assistant.events import Done, Event, Progress, SectionDone, Token
+from assistant.settings import Settings
+from assistant.store import Store
+from assistant.tasks.summarize import SummaryOptions, summarize
+from tests.helpers import make_pdf
+
+CONTEXT = 900  # words: a few sections for the document below
+
+
+OVERVIEW = "summaries of consecutive parts"  # words of the overview's instruction
+
+
+class ScriptedEngine:
+    """Answers each section with its part number, the overview with a fixed line."""
+
+    def __init__(self) -> None:
+        self.prompts: list[str] = []
+
+    def chat(self, messages: list[dict[str, str]], params: Any) -> Iterator[Event]:
+        prompt = messages[-1]["content"]
+        self.prompts.append(prompt)
+        where = re.search(r"part \d+ of \d+", prompt)
+        if where and OVERVIEW not in prompt:
+            answer = f"Gist of {where.group(0)}: budgets moved."
+        else:
+            answer = "Overview: the plan grew."
+        for word in answer.split(" "):
+            yield Token(word + " ")
+        yield Done(answer, data={"prompt_tokens": len(prompt.split()), "completion_tokens": 5})
+
+    def count_tokens(self, text: str) -> int:
+        return len(text.split())
+
+    def context_size(self) -> int:
+        return CONTEXT
+
+    def model_name(self) -> str:
+        return "scripted"
+
+
+def _document() -> str:
+    paragraphs = []
+    for i in range(12):
+        words = " ".join(f"w{i}x{j}" for j in range(90))
+        paragraphs.append(f"Paragraph {i}. {words}.")
+    return "\n\n".join(paragraphs)
+
+
+@pytest.fixture
+def fake_core(data_dir: Path) -> Iterator[Any]:
+    store = Store(data_dir)
+    engine = ScriptedEngine()
+    core = SimpleNamespace(
+        store=store,
+        settings=Settings(store),
+        engine=lambda: engine,
+        remember_document=lambda doc: 0,
+        scripted=engine,
+    )
+    yield core
+    store.close()
+
+
+def _run(core: Any) -> Iterator[Event]:
+    return summarize(core, _document(), SummaryOptions(language="en", length="brief"))
+
+
+def test_sections_arrive_in_order_before_done_and_overview_is_on_top(fake_core: Any) -> None:
+    events = list(_run(fake_core))
+    sections = [e for e in events if isinstance(e, SectionDone)]
+    done = events[-1]
+    assert isinstance(done, Done) and done.data["mode"] == "map-reduce"
+    assert len(sections) == done.data["sections"] >= 3
+    assert [s.index for s in sections] == list(range(len(sections)))
+    assert all(s.total == len(sections) and s.pages == "" for s in sections)
+    # Each section is out before the overview's first token, and long before Done.
+    last_section = max(i for i, e in enumerate(events) if isinstance(e, SectionDone))
+    first_token = min(i for i, e in enumerate(events) if isinstance(e, Token))
+    assert last_section < first_token
+    assert done.text.startswith("Overview: the plan grew.")
+    assert done.text.index("## Sections") > done.text.index("Overview")
+    for s in sections:
+        assert f"### Part {s.index + 1} of {s.total}\n\n{s.text}" in done.text
+    assert fake_core.store.get_run(done.run_id)["output"] == done.text
+
+
+def test_cancel_keeps_sections_and_resume_skips_them(fake_core: Any) -> None:
+    events = _run(fake_core)
+    kept: list[SectionDone] = []
+    with contextlib.closing(events):
+        for event in events:
+            if isinstance(event, SectionDone):
+                kept.append(event)
+                if len(kept) == 2:
+                    break
+    run = fake_core.store.list_runs(task="summarize")[0]
+    assert run["status"] == "cancelled"
+    for section in kept:
+        assert section.text in run["output"]
+    assert run["data"]["resumable"] is True
+    assert run["data"]["sections_done"] == 2 and run["data"]["sections"] == kept[0].total
+    asked = len(fake_core.scripted.prompts)
+
+    seen = list(_run(fake_core))
+    done = seen[-1]
+    assert isinstance(done, Done) and done.data["resumed"] == 2
+    again = [e for e in seen if isinstance(e, SectionDone)]
+    assert again[:2] == kept  # the same text, from the store, not recomputed
+    new_prompts = fake_core.scripted.prompts[asked:]
+    section_prompts = [p for p in new_prompts if "Paragraph" in p]  # not the reduce's
+    assert len(section_prompts) == kept[0].total - 2
+    assert not any("part 1 of" in p or "part 2 of" in p for p in section_prompts)
+    # The stored partials are gone once the whole summary is done.
+    assert fake_core.store.get_run(done.run_id)["status"] == "done"
+
+
+def test_a_short_text_has_no_sections(fake_core: Any) -> None:
+    events = list(summarize(fake_core, "A short note.", SummaryOptions(language="en")))
+    assert not any(isinstance(e, SectionDone) for e in events)
+    assert isinstance(events[-1], Done) and "## Sections" not in events[-1].text
+
+
+@pytest.mark.model
+def test_a_three_page_pdf_streams_its_pages(
+    core: Any, tmp_path: Path, scitldr: list[dict[str, Any]]
+) -> None:
+    core.settings.set("n_ctx", 1024)
+    texts = [f"{item['title']}\n\n{item['abstract']}" for item in scitldr[:3]]
+    pdf = make_pdf(tmp_path / "three.pdf", texts)
+    events = list(core.summarize(pdf, length="brief", max_tokens=16))
+    sections = [e for e in events if isinstance(e, SectionDone)]
+    done = events[-1]
+    assert isinstance(done, Done) and done.data["mode"] == "map-reduce"
+    assert len(sections) == done.data["sections"] >= 2
+    assert all(re.fullmatch(r"\d+(-\d+)?", s.pages) for s in sections)
+    assert events.index(sections[-1]) < len(events) - 1
+    assert not any(isinstance(e, Progress) and e.stage == "done" for e in events[: len(sections)])
+    assert done.text.index("## Sections") > 0  # the overview comes first
