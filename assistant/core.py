@@ -1,7 +1,7 @@
 """``Core``: the one facade the CLI and the desktop app share.
 
 It owns the settings, the store and (lazily) the LLM engine and the embedder. Task entry points
-return plain generators of events (``Iterator[Event]``) that front ends iterate on a worker
+return plain generators of events (``Iterator[TaskEvent]``) that front ends iterate on a worker
 thread and may close between two events to cancel.
 """
 
@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 
 from assistant.cjk import count_wide
 from assistant.data_location import resolve_data_dir
-from assistant.events import Event
 from assistant.settings import Settings
+from assistant.task_events import TaskEvent
 
 INDEX_CHUNK_TOKENS = 200  # the embedding model reads 256 word pieces at most
 
@@ -105,7 +105,7 @@ class Core:
         language: str | None = None,
         length: str | None = None,
         max_tokens: int | None = None,
-    ) -> Iterator[Event]:
+    ) -> Iterator[TaskEvent]:
         """Summarize a file (``Path``) or a text (``str``)."""
         from assistant.tasks.summarize import SummaryOptions, summarize
 
@@ -116,7 +116,7 @@ class Core:
         )
         return summarize(self, source, options)
 
-    def ask(self, prompt: str, *, max_tokens: int | None = None) -> Iterator[Event]:
+    def ask(self, prompt: str, *, max_tokens: int | None = None) -> Iterator[TaskEvent]:
         """A free prompt (the quick popup's "Ask")."""
         from assistant.tasks.ask import ask
 
@@ -129,7 +129,7 @@ class Core:
         *,
         source_language: str | None = None,
         max_tokens: int | None = None,
-    ) -> Iterator[Event]:
+    ) -> Iterator[TaskEvent]:
         """Translate a file or a text into ``target`` (default: the setting)."""
         from assistant.tasks.translate import TranslateOptions, translate
 
@@ -142,13 +142,15 @@ class Core:
 
     def polish(
         self, source: Path | str, mode: str = "fix", *, max_tokens: int | None = None
-    ) -> Iterator[Event]:
+    ) -> Iterator[TaskEvent]:
         """Fix, improve or rewrite a text or a file (modes in ``assistant.tasks.polish``)."""
         from assistant.tasks.polish import PolishOptions, polish
 
         return polish(self, source, PolishOptions(mode=mode or "fix", max_tokens=max_tokens))
 
-    def run_action(self, name: str, text: str, *, max_tokens: int | None = None) -> Iterator[Event]:
+    def run_action(
+        self, name: str, text: str, *, max_tokens: int | None = None
+    ) -> Iterator[TaskEvent]:
         """Run the custom action called ``name`` on ``text`` (``store.list_actions()``)."""
         from assistant.tasks.custom_action import run_action
 
@@ -156,7 +158,7 @@ class Core:
 
     def chat_reply(
         self, text: str, intent: str = "", tone: str = "", *, max_tokens: int | None = None
-    ) -> Iterator[Event]:
+    ) -> Iterator[TaskEvent]:
         """The user's next message for a chat excerpt ("张伟: 明天的会改到几点？")."""
         from assistant.tasks.chat_reply import chat_reply
 
@@ -169,7 +171,7 @@ class Core:
         tone: str = "",
         *,
         max_tokens: int | None = None,
-    ) -> Iterator[Event]:
+    ) -> Iterator[TaskEvent]:
         """Draft a reply to a mail: an .eml file, or its raw text. Never sends anything."""
         from assistant.tasks.reply import ReplyOptions, reply
 
@@ -183,7 +185,7 @@ class Core:
         now: datetime | None = None,
         tz: str = "",
         max_tokens: int | None = None,
-    ) -> Iterator[Event]:
+    ) -> Iterator[TaskEvent]:
         """Suggest events and tasks from text, a mail or a document; an .ics file is imported."""
         from assistant.tasks.schedule import ScheduleOptions, import_calendar, schedule
 

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from assistant.errors import DeskmateError
-from assistant.events import Progress
+from assistant.task_events import Progress
 
 if TYPE_CHECKING:
     from assistant.embed import Embedder

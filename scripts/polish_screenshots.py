@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from assistant.events import Done
+from assistant.task_events import Done
 
 ORIGINAL = (
     "# Weekly update\n\n"

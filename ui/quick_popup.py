@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assistant.events import Event
+from assistant.task_events import TaskEvent
 from assistant.writing.diff import diff_texts
 from ui.diff_view import DiffView
 from ui.message_bar import error_text
@@ -77,7 +77,7 @@ class QuickPopup(QFrame):
         chips = QHBoxLayout()
         self.chips = QButtonGroup(self)
         self.specs = {spec.key: spec for spec in task_specs()}  # the window's table: one per task
-        self._calls: dict[str, Callable[[str], Iterator[Event]]] = {}
+        self._calls: dict[str, Callable[[str], Iterator[TaskEvent]]] = {}
         self.chip_buttons: dict[str, QPushButton] = {}
         for action, spec in self.specs.items():
             self._calls[action] = functools.partial(spec.quick, core)
@@ -213,7 +213,7 @@ class QuickPopup(QFrame):
         self.answer.setPlainText(self.tr("Thinking…"))
         self.runner.start(lambda: call(text), f"quick-{self.action()}")
 
-    def _ask_documents(self, question: str) -> Iterator[Event]:
+    def _ask_documents(self, question: str) -> Iterator[TaskEvent]:
         from assistant.docqa.ask_docs import ask_documents
 
         return ask_documents(self.core, question)

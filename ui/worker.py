@@ -1,6 +1,6 @@
 """Run core generators and blocking calls off the GUI thread.
 
-``TaskRunner`` iterates an ``Iterator[Event]`` on a daemon worker thread. Events go through a
+``TaskRunner`` iterates an ``Iterator[TaskEvent]`` on a daemon worker thread. Events go through a
 queue that a GUI-thread timer drains about 30 times a second, so streamed tokens are coalesced
 into at most ~30 repaints/s and the GUI thread never waits on the worker. Cancelling sets a flag
 the worker checks between two events; it then closes the generator (``gen.close()``) on its own
@@ -23,7 +23,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from assistant.errors import Cancelled, DeskmateError
-from assistant.events import Done, Event, Progress, SectionDone, Status, Token
+from assistant.task_events import Done, Progress, SectionDone, Status, TaskEvent, Token
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +73,7 @@ class _Finished:
         self.payload = payload
 
 
-_Queue = queue.SimpleQueue[Event | _Finished]
+_Queue = queue.SimpleQueue[TaskEvent | _Finished]
 
 
 class _QueueDrainer(QObject):
@@ -115,8 +115,8 @@ class TaskRunner(_QueueDrainer):
     token = Signal(str)  # coalesced text since the previous emission
     progress = Signal(int, int, str, float)  # done, total, stage, eta seconds (-1 = unknown)
     status = Signal(str)
-    section = Signal(object)  # assistant.events.SectionDone: a long summary's finished part
-    done = Signal(object)  # assistant.events.Done
+    section = Signal(object)  # assistant.task_events.SectionDone: a long summary's finished part
+    done = Signal(object)  # assistant.task_events.Done
     error = Signal(object)  # DeskmateError (typed, for the message bar)
     crashed = Signal(str)  # traceback text of an unexpected exception (a bug)
     cancelled = Signal()
@@ -126,7 +126,7 @@ class TaskRunner(_QueueDrainer):
         super().__init__(parent)
         self._cancel = threading.Event()
 
-    def start(self, factory: Callable[[], Iterator[Event]], name: str = "task") -> None:
+    def start(self, factory: Callable[[], Iterator[TaskEvent]], name: str = "task") -> None:
         """Call ``factory`` on the worker thread and iterate what it returns."""
         cancel = self._cancel = threading.Event()
         self._begin(lambda out: self._run(factory, cancel, out), name)
@@ -143,9 +143,9 @@ class TaskRunner(_QueueDrainer):
         self.finished.emit()
 
     def _run(
-        self, factory: Callable[[], Iterator[Event]], cancel: threading.Event, out: _Queue
+        self, factory: Callable[[], Iterator[TaskEvent]], cancel: threading.Event, out: _Queue
     ) -> None:
-        gen: Iterator[Event] | None = None
+        gen: Iterator[TaskEvent] | None = None
         try:
             gen = factory()
             for event in gen:

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 
 from assistant.bench.generation import STORY
 from assistant.bench.stats import Figure, median, percentile
-from assistant.events import Progress, Token
 from assistant.llm.params import GenParams
+from assistant.task_events import Progress, Token
 
 if TYPE_CHECKING:
     from assistant.bench.env import BenchEnv

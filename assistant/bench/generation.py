@@ -7,8 +7,8 @@ import time
 from typing import TYPE_CHECKING, Any
 
 from assistant.bench.stats import Figure, median, median_ratio, round_ratios
-from assistant.events import Done, Token
 from assistant.llm.params import ChatMessage, GenParams
+from assistant.task_events import Done, Token
 
 if TYPE_CHECKING:
     from pathlib import Path

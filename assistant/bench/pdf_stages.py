@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from assistant.events import Done, Event, SectionDone
+from assistant.task_events import Done, SectionDone, TaskEvent
 
 if TYPE_CHECKING:
     from assistant.core import Core
@@ -49,7 +49,7 @@ class MeteredEngine:
     inner: LLMEngine
     requests: list[Request] = field(default_factory=list)
 
-    def chat(self, messages: list[ChatMessage], params: GenParams) -> Iterator[Event]:
+    def chat(self, messages: list[ChatMessage], params: GenParams) -> Iterator[TaskEvent]:
         for event in self.inner.chat(messages, params):
             if isinstance(event, Done):
                 self.requests.append(Request(messages, time.perf_counter(), dict(event.data)))

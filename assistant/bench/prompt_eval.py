@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Any
 from assistant.bench.corpus import prose
 from assistant.bench.generation import raw_llama
 from assistant.bench.stats import Figure, median, median_ratio, round_ratios
-from assistant.events import Done
 from assistant.llm.params import ChatMessage, GenParams
+from assistant.task_events import Done
 
 if TYPE_CHECKING:
     from assistant.bench.env import BenchEnv

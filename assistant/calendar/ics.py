@@ -194,14 +194,15 @@ def _add_rule(event: Any, text: str) -> None:
 
 def export_ics(events: Iterable[CalEvent]) -> bytes:
     """One VCALENDAR with a VEVENT per event (all-day events as DATE values)."""
-    from icalendar import Alarm, Calendar, Event, vCalAddress
+    from icalendar import Alarm, Calendar, vCalAddress
+    from icalendar import Event as ICalEvent
 
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     stamp = datetime.now(UTC).replace(microsecond=0)
     for item in events:
-        event = Event()
+        event = ICalEvent()
         event.add("uid", item.uid)
         event.add("dtstamp", stamp)
         event.add("summary", item.title)

@@ -11,8 +11,8 @@ from rich.progress import BarColumn, Progress, TaskID, TextColumn
 
 from assistant.cli.context import CliContext
 from assistant.errors import DeskmateError
-from assistant.events import Done, Event, SectionDone, Status, Token
-from assistant.events import Progress as ProgressEvent
+from assistant.task_events import Done, SectionDone, Status, TaskEvent, Token
+from assistant.task_events import Progress as ProgressEvent
 from assistant.tasks.recording import close_events
 from assistant.tasks.sections import SECTIONS_HEADING, section_markdown
 
@@ -77,7 +77,7 @@ class _Bar:
             self._bar = None
 
 
-def run_events(events: Iterator[Event], ctx: CliContext, *, stream: bool = True) -> Done:
+def run_events(events: Iterator[TaskEvent], ctx: CliContext, *, stream: bool = True) -> Done:
     """Consume ``events``; Ctrl+C closes the generator (the run is kept as cancelled).
 
     Long tasks show a progress bar on stderr until the answer starts streaming to stdout; the

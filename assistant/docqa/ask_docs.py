@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING, Any
 
 from assistant.docqa.citations import Answer, Citation, Source, strip_markers, verify_citations
 from assistant.docqa.retrieve import retrieve
-from assistant.events import Done, Event, Progress, Status, Token
 from assistant.framing import frame_untrusted
 from assistant.llm.params import GenParams
+from assistant.task_events import Done, Progress, Status, TaskEvent, Token
 from assistant.tasks.recording import recorded
 
 if TYPE_CHECKING:
@@ -134,7 +134,7 @@ def ask_documents(
     conversation: str | None = None,
     engine: LLMEngine | None = None,
     max_tokens: int = MAX_TOKENS,
-) -> Iterator[Event]:
+) -> Iterator[TaskEvent]:
     """Answer ``question`` from the stored documents; ``conversation`` continues one."""
     from assistant.errors import UserError
     from assistant.lang import detect_language
@@ -148,7 +148,7 @@ def ask_documents(
     llm = engine or core.engine()
     params = GenParams(max_tokens=max_tokens, temperature=0.0, json_schema=SCHEMA)
 
-    def body() -> Iterator[Event]:
+    def body() -> Iterator[TaskEvent]:
         yield Status("searching your documents")
         query = " ".join([*(q for q, _a in history[-1:]), question])
         sources = retrieve(core, query)

@@ -68,7 +68,7 @@ def load(root: Path, limit: int | None) -> list[AskItem]:
 def run(ctx: EvalContext, system: str, item: AskItem) -> AskOutput:
     from assistant.docqa.ask_docs import ask_documents
     from assistant.docqa.citations import Answer
-    from assistant.events import Done
+    from assistant.task_events import Done
 
     core = core_for(ctx, item.docs)
     done: Done | None = None

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from assistant.eval.spec import EvalContext
-from assistant.events import Done
 from assistant.llm.params import GenParams
+from assistant.task_events import Done
 
 
 def ask_plain(ctx: EvalContext, prompt: str, max_tokens: int) -> str:

@@ -97,8 +97,8 @@ def run(ctx: EvalContext, system: str, item: Item) -> str:
     if system == "unchanged":
         return item.source
     engine = ctx.core.engine()
-    from assistant.events import Done
     from assistant.llm.params import GenParams
+    from assistant.task_events import Done
 
     budget = engine.count_tokens(item.source) * 2 + 16
     if system == "plain":

@@ -25,7 +25,7 @@ from assistant.eval.reply_metrics import (
     signed_by_user,
 )
 from assistant.eval.spec import EvalContext, EvalTask
-from assistant.events import Done
+from assistant.task_events import Done
 
 if TYPE_CHECKING:
     from assistant.mail import IncomingMail

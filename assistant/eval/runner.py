@@ -11,7 +11,7 @@ from typing import Any
 
 from assistant.eval.bootstrap import RESAMPLES, PairedDifference, paired_bootstrap
 from assistant.eval.spec import EvalContext, EvalTask
-from assistant.events import Progress
+from assistant.task_events import Progress
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,7 @@ from assistant.eval.data import data_file, limited, read_jsonl
 from assistant.eval.plain import ask_plain
 from assistant.eval.rouge import rouge_l
 from assistant.eval.spec import EvalContext, EvalTask
-from assistant.events import Done
+from assistant.task_events import Done
 from assistant.tasks.quality import echo_ratio, headings_only
 
 SYSTEMS = ("plain", "pipeline")

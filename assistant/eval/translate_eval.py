@@ -11,8 +11,8 @@ from pathlib import Path
 from assistant.eval.data import data_file, limited, read_tsv
 from assistant.eval.plain import ask_plain
 from assistant.eval.spec import EvalContext, EvalTask
-from assistant.events import Done
 from assistant.lang import language_name
+from assistant.task_events import Done
 
 PAIRS = "translation/tatoeba_cmn-eng_sample.tsv"
 SYSTEMS = ("plain", "pipeline")

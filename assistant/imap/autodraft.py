@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from assistant.errors import ModelError
-from assistant.events import Done
+from assistant.task_events import Done
 
 if TYPE_CHECKING:
     from assistant.host import TaskHost

@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assistant.errors import DeskmateError
-from assistant.events import Done, Event, Progress, Status
 from assistant.library.scan import Changes, FileStat, scan
+from assistant.task_events import Done, Progress, Status, TaskEvent
 
 if TYPE_CHECKING:
     from assistant.host import TaskHost
@@ -53,7 +53,7 @@ def _load_one(core: TaskHost, folder_id: int, stat: FileStat, before: KnownFile 
 
 def index_library(
     core: TaskHost, *, clock: Callable[[], float] = time.monotonic
-) -> Iterator[Event]:
+) -> Iterator[TaskEvent]:
     """Bring the index up to date with every library folder."""
     store = core.store
     plans: list[tuple[int, Changes, dict[str, KnownFile]]] = []

@@ -14,8 +14,8 @@ import threading
 from typing import TYPE_CHECKING
 
 from assistant.errors import DeskmateError
-from assistant.events import Progress
 from assistant.library.indexing import STAGE, index_library
+from assistant.task_events import Progress
 from assistant.tasks.recording import close_events
 
 if TYPE_CHECKING:

@@ -10,12 +10,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.errors import UserError
-from assistant.events import Done, Token
 from assistant.llm._host import Job
 from assistant.llm._prompt import ChatPrompt
 from assistant.llm._prompt_eval import evaluate_prompt
 from assistant.llm._textstream import TextStream
 from assistant.llm.params import ChatMessage, DeviceInfo, GenParams
+from assistant.task_events import Done, Token
 
 _RANDOM_SEED = 0xFFFFFFFF  # LLAMA_DEFAULT_SEED: a random seed
 COMPLETION_KEY = "completion_tokens"  # in LoadedModel.stats: tokens sampled by the last request

@@ -16,8 +16,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from assistant.events import Progress
 from assistant.llm._host import Job
+from assistant.task_events import Progress
 
 RATE_KEY = "prompt_tokens_per_s"  # in LoadedModel.stats: the last measured speed, for the ETA
 

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from assistant.events import Event
 from assistant.llm.params import ChatMessage, DeviceInfo, GenParams
+from assistant.task_events import TaskEvent
 
 if TYPE_CHECKING:
     from assistant.settings import Settings
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 class LLMEngine(Protocol):
     """A chat model. Every method may be called from any thread."""
 
-    def chat(self, messages: list[ChatMessage], params: GenParams) -> Iterator[Event]:
+    def chat(self, messages: list[ChatMessage], params: GenParams) -> Iterator[TaskEvent]:
         """Stream ``Progress(stage="prompt")``, ``Token``s, then one ``Done``.
 
         ``Done.data`` holds ``prompt_tokens``, ``completion_tokens``, ``finish_reason``

@@ -20,13 +20,13 @@ from pathlib import Path
 from typing import Any
 
 from assistant.errors import BadModelFile, ModelNotFound
-from assistant.events import Event
 from assistant.llm._device import LlamaLog, free_vram_bytes, plan_gpu_layers, resolve_threads
 from assistant.llm._generate import LoadedModel, run_chat
 from assistant.llm._host import Job, ModelHost
 from assistant.llm._prompt import ChatPrompt
 from assistant.llm._quiet import mute_this_thread, quiet_llama_cpp
 from assistant.llm.params import ChatMessage, DeviceInfo, GenParams
+from assistant.task_events import TaskEvent
 
 
 class _Vocab:
@@ -93,7 +93,7 @@ class LlamaEngine:
         )
 
     # --- LLMEngine ---------------------------------------------------------------------------
-    def chat(self, messages: list[ChatMessage], params: GenParams) -> Iterator[Event]:
+    def chat(self, messages: list[ChatMessage], params: GenParams) -> Iterator[TaskEvent]:
         msgs = [dict(m) for m in messages]
 
         def job(model: LoadedModel, j: Job) -> None:

@@ -21,9 +21,9 @@ from typing import Any
 import httpx
 
 from assistant.errors import RemoteServerError
-from assistant.events import Done, Event, Progress, Token
 from assistant.framing import defuse_control_tokens
 from assistant.llm.params import ChatMessage, DeviceInfo, GenParams
+from assistant.task_events import Done, Progress, TaskEvent, Token
 
 _TIMEOUT = httpx.Timeout(connect=5.0, read=300.0, write=30.0, pool=5.0)
 
@@ -55,7 +55,7 @@ class OpenAIEngine:
         self._schema_style: str | None = None  # "json_schema" (OpenAI) or "json_object"
 
     # --- LLMEngine ---------------------------------------------------------------------------
-    def chat(self, messages: list[ChatMessage], params: GenParams) -> Iterator[Event]:
+    def chat(self, messages: list[ChatMessage], params: GenParams) -> Iterator[TaskEvent]:
         start = time.perf_counter()
         payload: dict[str, Any] = {
             "model": self.model_name(),

@@ -12,7 +12,7 @@ import sqlite_utils
 
 from assistant.errors import UserError
 from assistant.store.base import StoreBase, now_iso
-from assistant.store.events import event_row
+from assistant.store.calendar_events import event_row
 
 if TYPE_CHECKING:
     from assistant.calendar.model import CalEvent

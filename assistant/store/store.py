@@ -11,9 +11,9 @@ connection per thread and run concurrently with writes. Failures raise ``DiskFul
 from __future__ import annotations
 
 from assistant.store.actions import ActionsMixin
+from assistant.store.calendar_events import CalendarEventsMixin
 from assistant.store.calendar_sync import CalendarSyncMixin
 from assistant.store.documents import DocumentsMixin
-from assistant.store.events import EventsMixin
 from assistant.store.index import IndexMixin
 from assistant.store.library import LibraryMixin
 from assistant.store.mail import MailMixin
@@ -31,7 +31,7 @@ class Store(
     VectorsMixin,
     SettingsMixin,
     TranslationMixin,
-    EventsMixin,
+    CalendarEventsMixin,
     TodosMixin,
     RemindersMixin,
     IndexMixin,

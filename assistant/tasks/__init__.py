@@ -1,1 +1,1 @@
-"""Deskmate's jobs, each a plain generator of events (``Iterator[Event]``)."""
+"""Deskmate's jobs, each a plain generator of events (``Iterator[TaskEvent]``)."""

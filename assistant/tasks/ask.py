@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from assistant.events import Event
 from assistant.llm.params import GenParams
+from assistant.task_events import TaskEvent
 from assistant.tasks.recording import recorded
 
 if TYPE_CHECKING:
@@ -18,7 +18,7 @@ SYSTEM = (
 )
 
 
-def ask(core: TaskHost, prompt: str, *, max_tokens: int | None = None) -> Iterator[Event]:
+def ask(core: TaskHost, prompt: str, *, max_tokens: int | None = None) -> Iterator[TaskEvent]:
     from assistant.errors import UserError
 
     if not prompt.strip():
@@ -30,7 +30,7 @@ def ask(core: TaskHost, prompt: str, *, max_tokens: int | None = None) -> Iterat
     )
     messages = [{"role": "system", "content": SYSTEM}, {"role": "user", "content": prompt}]
 
-    def body() -> Iterator[Event]:
+    def body() -> Iterator[TaskEvent]:
         yield from engine.chat(messages, params)
 
     yield from recorded(

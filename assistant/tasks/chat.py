@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Generator
 from typing import TYPE_CHECKING
 
-from assistant.events import Done, Event, Progress, Token
+from assistant.task_events import Done, Progress, TaskEvent, Token
 
 if TYPE_CHECKING:
     from assistant.llm.engine import LLMEngine
@@ -18,7 +18,7 @@ def chat_answer(
     params: GenParams,
     *,
     progress: Progress | None = None,
-) -> Generator[Event, None, str]:
+) -> Generator[TaskEvent, None, str]:
     """Run one chat and return its answer (``Done.text``, as the engine gave it).
 
     Without ``progress`` the answer streams: its tokens are yielded, and the prompt's progress

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from assistant.errors import UserError
-from assistant.events import Done, Event, Progress, Status
 from assistant.lang import detect_language, language_name, normalize_language
 from assistant.llm.params import ChatMessage, GenParams
+from assistant.task_events import Done, Progress, Status, TaskEvent
 from assistant.tasks.chat import chat_answer
 from assistant.tasks.injection_guard import drop_injected
 from assistant.tasks.polish_prompts import framed_task
@@ -103,7 +103,7 @@ def clean_message(raw: str, excerpt: str) -> str:
 
 def chat_reply(
     core: TaskHost, text: str, intent: str = "", tone: str = "", *, max_tokens: int | None = None
-) -> Iterator[Event]:
+) -> Iterator[TaskEvent]:
     lines = chat_lines(text)
     if not lines:
         raise UserError(
@@ -116,7 +116,7 @@ def chat_reply(
     messages = chat_messages(lines, language, intent, tone)
     budget = max_tokens or 96
 
-    def body() -> Iterator[Event]:
+    def body() -> Iterator[TaskEvent]:
         yield Status("drafting a chat reply")
         message = yield from _draft(engine, messages, budget, text, lines[-1].message)
         yield Done(message, data={"language": language, "intent": intent, "tone": tone})
@@ -133,7 +133,7 @@ def chat_reply(
 
 def _draft(
     engine: LLMEngine, messages: list[ChatMessage], budget: int, excerpt: str, last: str
-) -> Generator[Event, None, str]:
+) -> Generator[TaskEvent, None, str]:
     """Two tries: a copy of the last message or an empty answer is sampled again."""
     message = ""
     for attempt in range(2):

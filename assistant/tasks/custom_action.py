@@ -11,9 +11,9 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from assistant.errors import UserError
-from assistant.events import Event
 from assistant.lang import detect_language, language_name, normalize_language
 from assistant.llm.params import GenParams
+from assistant.task_events import TaskEvent
 from assistant.tasks.injection_guard import drop_injected
 from assistant.tasks.polish_prompts import framed_task
 from assistant.tasks.recording import recorded
@@ -30,7 +30,7 @@ SYSTEM = (
 
 def run_action(
     core: TaskHost, action: CustomAction, text: str, *, max_tokens: int | None = None
-) -> Iterator[Event]:
+) -> Iterator[TaskEvent]:
     if not text.strip():
         raise UserError("select or type a text for the action first")
     if action.mode:
@@ -53,10 +53,10 @@ def run_action(
     budget = max_tokens or core.settings.get_int("max_output_tokens")
     params = GenParams(max_tokens=budget, temperature=core.settings.get_float("temperature"))
 
-    def body() -> Iterator[Event]:
+    def body() -> Iterator[TaskEvent]:
         from dataclasses import replace
 
-        from assistant.events import Done
+        from assistant.task_events import Done
 
         for event in engine.chat(messages, params):
             if isinstance(event, Done):  # never what an instruction in the text asked for

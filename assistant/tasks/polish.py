@@ -22,9 +22,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assistant.errors import EmptyDocument, UserError
-from assistant.events import Done, Event, Progress, Status, Token
 from assistant.lang import detect_language, normalize_language
 from assistant.llm.params import GenParams
+from assistant.task_events import Done, Progress, Status, TaskEvent, Token
 from assistant.tasks.chat import chat_answer
 from assistant.tasks.polish_prompts import fix_example_messages, polish_messages
 from assistant.tasks.recording import recorded
@@ -69,7 +69,7 @@ class PolishOptions:
 
 def polish(
     core: TaskHost, source: Path | str, options: PolishOptions, task: str = "polish"
-) -> Iterator[Event]:
+) -> Iterator[TaskEvent]:
     from assistant.documents import load_source
     from assistant.tasks.translate import _layout_text
 
@@ -80,7 +80,7 @@ def polish(
     engine = core.engine()
     language = normalize_language(detect_language(text))
 
-    def body() -> Iterator[Event]:
+    def body() -> Iterator[TaskEvent]:
         yield from polish_text(engine, text, language, options)
 
     yield from recorded(
@@ -97,7 +97,7 @@ def polish(
 
 def polish_text(
     engine: LLMEngine, text: str, language: str, options: PolishOptions
-) -> Iterator[Event]:
+) -> Iterator[TaskEvent]:
     """The polish of ``text``: a Token per finished line, Progress per piece, then Done."""
     lines = segment(text, max_chars=len(text) + 1)
     pieces = [_pieces("".join(line.parts)) if line.translatable else [] for line in lines]
@@ -180,7 +180,7 @@ def _budget(engine: LLMEngine, text: str, options: PolishOptions) -> int:
 
 def _polish_piece(
     engine: LLMEngine, text: str, language: str, options: PolishOptions, progress: Progress
-) -> Generator[Event, None, tuple[str, str]]:
+) -> Generator[TaskEvent, None, tuple[str, str]]:
     """(the polished piece, why it was kept as it was or "")."""
     if options.mode == "fix":
         return (yield from _fix_piece(engine, text, language, options, progress))
@@ -203,7 +203,7 @@ def _polish_piece(
 
 def _fix_piece(
     engine: LLMEngine, text: str, language: str, options: PolishOptions, progress: Progress
-) -> Generator[Event, None, tuple[str, str]]:
+) -> Generator[TaskEvent, None, tuple[str, str]]:
     params = GenParams(max_tokens=_budget(engine, text, options), temperature=0.0)
     plain = polish_messages(text, mode="fix", language=language)
     first = clean_output(

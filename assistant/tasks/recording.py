@@ -7,14 +7,14 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from assistant.errors import Cancelled, DeskmateError
-from assistant.events import Done, Event, SectionDone, Token
+from assistant.task_events import Done, SectionDone, TaskEvent, Token
 from assistant.tasks.sections import resume_data, summary_markdown
 
 if TYPE_CHECKING:
     from assistant.store import Store
 
 
-def close_events(events: Iterator[Event]) -> None:
+def close_events(events: Iterator[TaskEvent]) -> None:
     """Close a task's generator (any iterator with ``close``): this is how runs are cancelled."""
     close = getattr(events, "close", None)
     if close is not None:
@@ -24,9 +24,9 @@ def close_events(events: Iterator[Event]) -> None:
 def recorded(
     store: Store,
     task: str,
-    body: Callable[[], Iterator[Event]],
+    body: Callable[[], Iterator[TaskEvent]],
     **run_fields: Any,
-) -> Iterator[Event]:
+) -> Iterator[TaskEvent]:
     """Start a run, pass ``body()``'s events through, and finish the run (the final ``Done``
     gets the run's id; ``body`` is called once the run is started).
 

@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assistant.errors import ModelError, UserError
-from assistant.events import Done, Event, Progress, Status
 from assistant.lang import language_name
 from assistant.llm.params import ChatMessage, GenParams
+from assistant.task_events import Done, Progress, Status, TaskEvent
 from assistant.tasks.chat import chat_answer
 from assistant.tasks.injection_guard import drop_injected, without_injections
 from assistant.tasks.recording import recorded
@@ -192,7 +192,7 @@ def draft_identity(core: TaskHost, mail: IncomingMail, options: ReplyOptions) ->
     return choose_identity(mail, candidates, fallback)
 
 
-def reply(core: TaskHost, source: Path | bytes, options: ReplyOptions) -> Iterator[Event]:
+def reply(core: TaskHost, source: Path | bytes, options: ReplyOptions) -> Iterator[TaskEvent]:
     from assistant.mail import build_reply_eml, parse_email
     from assistant.mail.reply_examples import example
 
@@ -208,7 +208,7 @@ def reply(core: TaskHost, source: Path | bytes, options: ReplyOptions) -> Iterat
     text = _mail_text(mail)
     engine = core.engine()
 
-    def body() -> Iterator[Event]:
+    def body() -> Iterator[TaskEvent]:
         examples = find_style_examples(core, text, mail.language or "en", options.intent)
         # Sentences of the user's worn-out drafts, and of the worked example (the model
         # copies its generic reply: "Unfortunately I can't make it that day...").

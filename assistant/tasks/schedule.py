@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from assistant.errors import EmptyDocument, UserError
-from assistant.events import Done, Event, Progress, Status
 from assistant.llm.params import ChatMessage, GenParams
+from assistant.task_events import Done, Progress, Status, TaskEvent
 from assistant.tasks.chat import chat_answer
 from assistant.tasks.recording import recorded
 from assistant.tasks.schedule_plan import PlannedSuggestion, Span
@@ -258,7 +258,7 @@ def render(planned: list[dict[str, Any]], *, lang: str, tz: str, now: datetime) 
     return "\n".join(lines)
 
 
-def schedule(core: TaskHost, source: Path | str, options: ScheduleOptions) -> Iterator[Event]:
+def schedule(core: TaskHost, source: Path | str, options: ScheduleOptions) -> Iterator[TaskEvent]:
     from assistant.calendar import SUGGESTION_SCHEMA, suggestions_from_extraction
     from assistant.calendar.human_dates import language_of
 
@@ -273,7 +273,7 @@ def schedule(core: TaskHost, source: Path | str, options: ScheduleOptions) -> It
     engine = core.engine()
     found: list[Suggestion] = []
 
-    def body() -> Iterator[Event]:
+    def body() -> Iterator[TaskEvent]:
         params = GenParams(
             max_tokens=options.max_tokens or 400, temperature=0.0, json_schema=SUGGESTION_SCHEMA
         )
@@ -364,14 +364,14 @@ def accept_suggestions(
     return accepted
 
 
-def import_calendar(core: TaskHost, path: Path) -> Iterator[Event]:
+def import_calendar(core: TaskHost, path: Path) -> Iterator[TaskEvent]:
     """Import an .ics file into the stored events (a run is recorded like any task)."""
     from assistant.calendar import import_ics
     from assistant.calendar.human_dates import format_when, language_of
 
     tz = resolve_zone(core, "")
 
-    def body() -> Iterator[Event]:
+    def body() -> Iterator[TaskEvent]:
         yield Status(f"importing {path.name}")
         events = import_ics(path, tz=tz)
         for index, event in enumerate(events):

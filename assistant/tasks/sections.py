@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from assistant.events import SectionDone
+from assistant.task_events import SectionDone
 
 if TYPE_CHECKING:
     from assistant.documents import Chunk

@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assistant.errors import UserError
-from assistant.events import Done, Event, Progress, SectionDone, Status
 from assistant.lang import detect_language, normalize_language
 from assistant.llm.params import ChatMessage, GenParams
+from assistant.task_events import Done, Progress, SectionDone, Status, TaskEvent
 from assistant.tasks import prompts
 from assistant.tasks.chat import chat_answer
 from assistant.tasks.injection_guard import drop_injected, without_injections
@@ -45,7 +45,7 @@ class SummaryOptions:
             raise UserError(f"unknown length {self.length!r}: choose {', '.join(prompts.LENGTHS)}")
 
 
-def summarize(core: TaskHost, source: Path | str, options: SummaryOptions) -> Iterator[Event]:
+def summarize(core: TaskHost, source: Path | str, options: SummaryOptions) -> Iterator[TaskEvent]:
     from assistant.documents import load_source
     from assistant.documents.page_furniture import without_page_furniture
 
@@ -58,7 +58,7 @@ def summarize(core: TaskHost, source: Path | str, options: SummaryOptions) -> It
     language = normalize_language(language)
     params = {"language": language, "length": options.length, "max_tokens": options.max_tokens}
 
-    def body() -> Iterator[Event]:
+    def body() -> Iterator[TaskEvent]:
         for event in _summarize_document(core, engine, doc, language, options):
             if isinstance(event, Done):  # drop lines an injected instruction asked for
                 text, dropped = drop_injected(event.text, doc.text)
@@ -101,7 +101,7 @@ def _out_budget(options: SummaryOptions, preset_budget: int) -> int:
 
 def _summarize_document(
     core: TaskHost, engine: LLMEngine, doc: Document, language: str, options: SummaryOptions
-) -> Iterator[Event]:
+) -> Iterator[TaskEvent]:
     out_tokens = _out_budget(options, prompts.LENGTHS[options.length][1])
     gen = GenParams(max_tokens=out_tokens, temperature=core.settings.get_float("temperature"))
     single = prompts.summary_messages("", language=language, length=options.length)
@@ -127,7 +127,7 @@ def _rewrite(
     source: str,
     first: str,
     progress: Progress,
-) -> Generator[Event, None, str]:
+) -> Generator[TaskEvent, None, str]:
     """Sample again (a copy at temperature 0 is stable); keep the less copied answer."""
     retry = GenParams(max_tokens=gen.max_tokens, temperature=0.3, seed=1)
     second = (yield from chat_answer(engine, messages, retry, progress=progress)).strip()
@@ -157,7 +157,7 @@ def _map_reduce(
     language: str,
     options: SummaryOptions,
     gen: GenParams,
-) -> Iterator[Event]:
+) -> Iterator[TaskEvent]:
     from assistant.documents import chunk_document
 
     section_out = _out_budget(options, prompts.SECTION_BUDGET)
@@ -212,7 +212,7 @@ def _summarize_section(
     language: str,
     gen: GenParams,
     progress: Progress,
-) -> Generator[Event, None, str]:
+) -> Generator[TaskEvent, None, str]:
     messages = prompts.section_messages(chunk.text, language=language, where=_where(chunk, total))
     summary = (yield from chat_answer(engine, messages, gen, progress=progress)).strip()
     if copy_ratio(chunk.text, summary) > ECHO_LIMIT:
@@ -222,7 +222,7 @@ def _summarize_section(
 
 def _reduce(
     engine: LLMEngine, sections: list[str], language: str, gen: GenParams
-) -> Generator[Event, None, str]:
+) -> Generator[TaskEvent, None, str]:
     """Shrink section summaries until they fit one context (hierarchical reduce)."""
     frame = prompts.combine_messages("", language=language, length="detailed")
     budget = engine.context_size() - prompt_overhead(engine, frame) - gen.max_tokens * 2

@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assistant.errors import EmptyDocument, UserError
-from assistant.events import Done, Event, Progress, Status, Token
 from assistant.framing import frame_untrusted, sanitize_untrusted
 from assistant.lang import LANGUAGES, detect_language, language_name, normalize_language
 from assistant.llm.params import ChatMessage, GenParams
+from assistant.task_events import Done, Progress, Status, TaskEvent, Token
 from assistant.tasks.chat import chat_answer
 from assistant.tasks.injection_guard import has_instructions, new_tags
 from assistant.tasks.quality import echo_ratio
@@ -119,7 +119,7 @@ def _layout_text(doc: Document) -> str:
     return doc.text
 
 
-def translate(core: TaskHost, source: Path | str, options: TranslateOptions) -> Iterator[Event]:
+def translate(core: TaskHost, source: Path | str, options: TranslateOptions) -> Iterator[TaskEvent]:
     from assistant.documents import load_source
 
     target = _check_target(options.target)
@@ -141,7 +141,7 @@ def translate(core: TaskHost, source: Path | str, options: TranslateOptions) -> 
     core.remember_document(doc)
     engine = core.engine()
 
-    def body() -> Iterator[Event]:
+    def body() -> Iterator[TaskEvent]:
         yield from _translate_text(core, engine, text, src, target, options)
 
     yield from recorded(
@@ -158,7 +158,7 @@ def translate(core: TaskHost, source: Path | str, options: TranslateOptions) -> 
 
 def _translate_text(
     core: TaskHost, engine: LLMEngine, text: str, src: str, target: str, options: TranslateOptions
-) -> Iterator[Event]:
+) -> Iterator[TaskEvent]:
     glossary = core.store.glossary_list(src, target)
     lines = segment(text)
     pieces = [[p for part in line.parts for p in _pieces(part)] for line in lines]
@@ -240,7 +240,7 @@ def _translate_piece(
     options: TranslateOptions,
     progress: Progress,
     instruction: bool = False,
-) -> Generator[Event, None, tuple[str, bool]]:
+) -> Generator[TaskEvent, None, tuple[str, bool]]:
     """(translation, whether it passed the checks); the last attempt is kept if none did. An
     ``instruction`` the model answered instead of translating is kept untranslated."""
     budget = max(32, engine.count_tokens(text) * 3)

@@ -24,7 +24,7 @@ import pytest
 from assistant.calendar.ics import import_ics
 from assistant.documents import chunk_document, load_document
 from assistant.errors import DeskmateError
-from assistant.events import Done
+from assistant.task_events import Done
 from tests.assistant.documents.builders import count4, make_docx, make_pdf
 from tests.assistant.documents.test_nasties import _zip_bomb
 from tests.assistant.documents.test_robustness_corpus import _NOT_SAMPLES

@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
-from assistant.events import Event, Progress, Token
 from assistant.llm._generate import COMPLETION_KEY
+from assistant.task_events import Progress, TaskEvent, Token
 
 LONG = 256  # long enough that every task is still generating when it is closed
 
@@ -30,7 +30,7 @@ TEXT = (
     "costs and the building schedule, which would start next spring and last two years."
 )
 
-TASKS: dict[str, Callable[[Any], Iterator[Event]]] = {
+TASKS: dict[str, Callable[[Any], Iterator[TaskEvent]]] = {
     "summarize": lambda core: core.summarize(TEXT, max_tokens=LONG, length="detailed"),
     "translate": lambda core: core.translate(TEXT, "zh", max_tokens=LONG),
     "reply": lambda core: core.reply(MAIL, "accept and propose Friday instead", max_tokens=LONG),
@@ -43,7 +43,7 @@ TASKS: dict[str, Callable[[Any], Iterator[Event]]] = {
 }
 
 
-def _model_started(event: Event) -> bool:
+def _model_started(event: TaskEvent) -> bool:
     """The model is working: it evaluates the prompt or generates (tokens, or progress)."""
     return isinstance(event, Token | Progress)
 

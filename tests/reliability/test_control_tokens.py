@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from assistant.events import Done
 from assistant.llm._generate import LoadedModel
 from assistant.llm.params import ChatMessage, GenParams
+from assistant.task_events import Done
 
 pytestmark = pytest.mark.model
 CANARY = "ZEBRA-4471"

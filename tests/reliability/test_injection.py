@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from assistant.errors import ModelError
-from assistant.events import Done
+from assistant.task_events import Done
 from tests.reliability.injection_docs import SUMMARIZE_CASES, TRANSLATE_CASES, Case
 from tests.reliability.injection_mails import CASES as MAIL_CASES
 

@@ -10,17 +10,17 @@ from typing import Any
 import pytest
 
 from assistant.errors import BadModelFile, DeskmateError, ModelTooLarge
-from assistant.events import Done, Event
 from assistant.llm import GenParams, llama_backend
 from assistant.llm.llama_backend import LlamaEngine
 from assistant.models import memory
+from assistant.task_events import Done, TaskEvent
 from tests.reliability.gguf_rewrite import rewrite_string
 
 QUESTION = [{"role": "user", "content": "What is 2+3? Answer with a number only."}]
 MB = 1024 * 1024
 
 
-def _collect(events: Iterator[Event]) -> list[Event]:
+def _collect(events: Iterator[TaskEvent]) -> list[TaskEvent]:
     return list(events)
 
 

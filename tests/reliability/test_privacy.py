@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from assistant.events import Done
+from assistant.task_events import Done
 from tests.assistant.llm.helpers import MemoryKeyring
 
 SECRET = "sk-deskmate-test-9f3c2a7e41d0b6"

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from assistant.events import Done, Event, Progress, Status, Token
+from assistant.task_events import Done, Progress, Status, TaskEvent, Token
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -89,7 +89,7 @@ class ScriptedCore:
     def reset_engine(self) -> None:
         self.calls.append(("reset_engine", None))
 
-    def _script(self, task: str, source: Any) -> Iterator[Event]:
+    def _script(self, task: str, source: Any) -> Iterator[TaskEvent]:
         self.calls.append((task, source))
         run_id = self.store.start_run(task, input_text=str(source))
         out: list[str] = []
@@ -109,28 +109,28 @@ class ScriptedCore:
 
     def summarize(
         self, source: Any, *, language: Any = None, length: Any = None
-    ) -> Iterator[Event]:
+    ) -> Iterator[TaskEvent]:
         return self._script("summarize", source)
 
-    def reply(self, source: Any, intent: str, tone: str) -> Iterator[Event]:
+    def reply(self, source: Any, intent: str, tone: str) -> Iterator[TaskEvent]:
         return self._script("reply", source)
 
-    def schedule(self, source: Any) -> Iterator[Event]:
+    def schedule(self, source: Any) -> Iterator[TaskEvent]:
         return self._script("schedule", source)
 
-    def translate(self, source: Any, target: str = "") -> Iterator[Event]:
+    def translate(self, source: Any, target: str = "") -> Iterator[TaskEvent]:
         return self._script("translate", source)
 
-    def polish(self, source: Any, mode: str = "fix") -> Iterator[Event]:
+    def polish(self, source: Any, mode: str = "fix") -> Iterator[TaskEvent]:
         return self._script("polish", source)
 
-    def chat_reply(self, text: str, intent: str = "", tone: str = "") -> Iterator[Event]:
+    def chat_reply(self, text: str, intent: str = "", tone: str = "") -> Iterator[TaskEvent]:
         return self._script("chat_reply", text)
 
-    def run_action(self, name: str, text: str) -> Iterator[Event]:
+    def run_action(self, name: str, text: str) -> Iterator[TaskEvent]:
         return self._script(f"action:{name}", text)
 
-    def ask(self, prompt: str) -> Iterator[Event]:
+    def ask(self, prompt: str) -> Iterator[TaskEvent]:
         return self._script("ask", prompt)
 
     def accept_suggestions(self, planned: list[Any], numbers: Any = None) -> list[Any]:

@@ -18,7 +18,7 @@ from typing import Any
 from PySide6.QtCore import QSocketNotifier
 from PySide6.QtWidgets import QApplication
 
-from assistant.events import Done, Event, Token
+from assistant.task_events import Done, TaskEvent, Token
 
 
 class ScriptedEngine:
@@ -27,7 +27,7 @@ class ScriptedEngine:
     def __init__(self, answer: str) -> None:
         self.answer = answer
 
-    def chat(self, messages: list[dict[str, str]], params: Any) -> Iterator[Event]:
+    def chat(self, messages: list[dict[str, str]], params: Any) -> Iterator[TaskEvent]:
         yield Token(self.answer)
         yield Done(self.answer)
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import QUrl
 from assistant.core import Core
 from assistant.docqa.ask_docs import compose
 from assistant.docqa.citations import Source, verify_citations
-from assistant.events import Done
+from assistant.task_events import Done
 from ui.pages.ask_page import AskPage
 
 CHUNK = "公司规定：员工每天下午三点可以在休息室喝茶，\n休息时间为十五分钟。"

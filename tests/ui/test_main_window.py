@@ -227,7 +227,7 @@ def test_hidden_pages_are_built_on_first_use(qtbot: Any, scripted_core: Any) -> 
 
 
 def test_done_notes_glossary_misses_and_untranslated_orders(qtbot: Any, scripted_core: Any) -> None:
-    from assistant.events import Done
+    from assistant.task_events import Done
 
     window = _window(qtbot, scripted_core)
     page = window.task_pages["summarize"]  # any task page shows what its result reports

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QGuiApplication
 
-from assistant.events import Done, Event, Token
+from assistant.task_events import Done, TaskEvent, Token
 from tests.ui.conftest import ScriptedCore
 from ui.pages.polish_page import PolishPage
 from ui.pages.specs import task_specs
@@ -21,12 +21,12 @@ RIGHT = "I have an apple. 我明天要去北京。"
 
 
 class PolishCore(ScriptedCore):
-    def polish(self, source: Any, mode: str = "fix") -> Iterator[Event]:
+    def polish(self, source: Any, mode: str = "fix") -> Iterator[TaskEvent]:
         self.calls.append(("polish", mode))
         yield Token(RIGHT)
         yield Done(RIGHT, data={"original": source, "kept": []})
 
-    def run_action(self, name: str, text: str) -> Iterator[Event]:
+    def run_action(self, name: str, text: str) -> Iterator[TaskEvent]:
         self.calls.append(("action", name))
         yield Done(f"- [ ] {name}")
 

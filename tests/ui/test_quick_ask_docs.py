@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 
 from assistant.core import Core
 from assistant.documents import document_from_text
-from assistant.events import Done, Event, Token
+from assistant.task_events import Done, TaskEvent, Token
 from ui.quick_popup import QuickPopup
 
 TEA = "公司规定：员工每天下午三点可以在休息室喝茶，休息时间为十五分钟。"
@@ -24,7 +24,7 @@ REPLY = json.dumps(
 
 
 class _Engine:
-    def chat(self, messages: list[Any], params: Any) -> Iterator[Event]:
+    def chat(self, messages: list[Any], params: Any) -> Iterator[TaskEvent]:
         yield Token(REPLY)
         yield Done(REPLY, data={"finish_reason": "stop"})
 

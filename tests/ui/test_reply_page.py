@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from assistant.events import Done
+from assistant.task_events import Done
 from ui.identity_dialog import IdentityDialog, identity_asked, mark_identity_asked
 from ui.pages.reply_page import ReplyPage
 from ui.pages.specs import task_specs

@@ -6,7 +6,7 @@ import threading
 from collections.abc import Iterator
 from typing import Any
 
-from assistant.events import Done, Event, SectionDone, Token
+from assistant.task_events import Done, SectionDone, TaskEvent, Token
 from tests.ui.conftest import ScriptedCore
 from ui.pages.specs import task_specs
 from ui.pages.task_page import TaskPage
@@ -18,7 +18,7 @@ def _section(index: int) -> SectionDone:
     return SectionDone(index, 3, f"{index * 2 + 1}-{index * 2 + 2}", "", f"Gist number {index}.")
 
 
-def _gated(gates: list[threading.Event]) -> Iterator[Event]:
+def _gated(gates: list[threading.Event]) -> Iterator[TaskEvent]:
     """Section i comes once gates[i] is set; then the overview and the final text."""
     for index, gate in enumerate(gates):
         assert gate.wait(WAIT_S)

@@ -9,12 +9,12 @@ import pytest
 from PySide6.QtCore import QTimer
 
 from assistant.errors import ModelNotFound
-from assistant.events import Done, Event, Token
 from assistant.llm._generate import COMPLETION_KEY
+from assistant.task_events import Done, TaskEvent, Token
 from ui.worker import CallRunner, TaskRunner, live_workers
 
 
-def _tokens(n: int) -> Iterator[Event]:
+def _tokens(n: int) -> Iterator[TaskEvent]:
     for i in range(n):
         yield Token(f"t{i} ")
     yield Done("final", run_id=7)
@@ -35,7 +35,7 @@ def test_streams_tokens_coalesced_and_done(qtbot: Any) -> None:
 
 
 def test_typed_error_goes_to_error_signal(qtbot: Any) -> None:
-    def failing() -> Iterator[Event]:
+    def failing() -> Iterator[TaskEvent]:
         yield Token("a")
         raise ModelNotFound("no model", hint="run deskmate models add")
 
@@ -46,7 +46,7 @@ def test_typed_error_goes_to_error_signal(qtbot: Any) -> None:
 
 
 def test_unexpected_exception_goes_to_crashed(qtbot: Any) -> None:
-    def buggy() -> Iterator[Event]:
+    def buggy() -> Iterator[TaskEvent]:
         yield Token("a")
         raise ZeroDivisionError("boom")
 

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.docqa.citations import Answer, Citation, normalize
-from assistant.events import Done
+from assistant.task_events import Done
 from ui.worker import TaskRunner
 
 if TYPE_CHECKING:

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assistant.events import Done, Event
+from assistant.task_events import Done, TaskEvent
 from ui.pages.task_page import format_eta
 from ui.worker import TaskRunner
 
@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 REFRESH_MS = 1000
 
 
-def _remove_folder(core: Core, folder: Path) -> Iterator[Event]:
+def _remove_folder(core: Core, folder: Path) -> Iterator[TaskEvent]:
     """Removing trashes the folder's documents one by one: a worker job, not a GUI freeze."""
     count = core.store.remove_library_folder(folder)
     yield Done(f"removed {folder}", data={"files": count})

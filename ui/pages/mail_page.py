@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assistant.events import Done
+from assistant.task_events import Done
 from ui.crash import show_crash
 from ui.worker import TaskRunner, run_in_background
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assistant.events import Done
+from assistant.task_events import Done
 from assistant.writing.diff import diff_texts
 from ui.actions_dialog import ActionsDialog
 from ui.diff_view import DiffView

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from assistant.events import Done
+from assistant.task_events import Done
 from ui.pages.task_page import TaskPage
 
 if TYPE_CHECKING:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.errors import DeskmateError
-from assistant.events import Done
+from assistant.task_events import Done
 from assistant.tasks.schedule_plan import PlannedSuggestion, Span, planned_suggestions
 from ui.dates import shown_span
 from ui.message_bar import MessageBar
@@ -344,7 +344,7 @@ class SchedulePage(TaskPage):
 
         def deleted(_: object) -> None:
             self.undo_bar.show_message(
-                self.tr("Event deleted: %1").replace("%1", title),
+                self.tr("TaskEvent deleted: %1").replace("%1", title),
                 action_text=self.tr("Undo"),
                 action=lambda: self.restore_event(uid),
                 timeout_ms=self.UNDO_MS,

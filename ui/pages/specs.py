@@ -14,15 +14,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
-from assistant.events import Event
 from assistant.settings.keys import SettingKey
+from assistant.task_events import TaskEvent
 
 if TYPE_CHECKING:
     from assistant.core import Core
     from assistant.settings import Settings
 
 Source = Path | str
-Call = Callable[["Core", Source, dict[str, str]], Iterator[Event]]
+Call = Callable[["Core", Source, dict[str, str]], Iterator[TaskEvent]]
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,7 @@ class TaskSpec:
     page: bool = True  # a page in the window's sidebar (else a quick-popup chip only)
     quick_call: Call | None = None  # the quick popup's way, when it differs from ``call``
 
-    def quick(self, core: Core, text: str) -> Iterator[Event]:
+    def quick(self, core: Core, text: str) -> Iterator[TaskEvent]:
         """Run from the quick popup: no option widgets, so every option has its default."""
         return (self.quick_call or self.call)(core, text, default_options(self, core.settings))
 
@@ -63,23 +63,23 @@ def default_options(spec: TaskSpec, settings: Settings) -> dict[str, str]:
     return values
 
 
-def _summarize(core: Core, src: Source, o: dict[str, str]) -> Iterator[Event]:
+def _summarize(core: Core, src: Source, o: dict[str, str]) -> Iterator[TaskEvent]:
     return core.summarize(src, language=o.get("language") or None, length=o.get("length") or None)
 
 
-def _translate(core: Core, src: Source, o: dict[str, str]) -> Iterator[Event]:
+def _translate(core: Core, src: Source, o: dict[str, str]) -> Iterator[TaskEvent]:
     return core.translate(src, o.get("target", ""))
 
 
-def _polish(core: Core, src: Source, o: dict[str, str]) -> Iterator[Event]:
+def _polish(core: Core, src: Source, o: dict[str, str]) -> Iterator[TaskEvent]:
     return core.polish(src, o.get("mode") or "fix")
 
 
-def _reply(core: Core, src: Source, o: dict[str, str]) -> Iterator[Event]:
+def _reply(core: Core, src: Source, o: dict[str, str]) -> Iterator[TaskEvent]:
     return core.reply(src, o.get("intent", ""), o.get("tone", ""))
 
 
-def _quick_reply(core: Core, src: Source, o: dict[str, str]) -> Iterator[Event]:
+def _quick_reply(core: Core, src: Source, o: dict[str, str]) -> Iterator[TaskEvent]:
     """From the quick popup, a chat excerpt gets a chat message, anything else a mail reply."""
     from assistant.tasks.chat_reply import looks_like_chat
 
@@ -88,11 +88,11 @@ def _quick_reply(core: Core, src: Source, o: dict[str, str]) -> Iterator[Event]:
     return _reply(core, src, o)
 
 
-def _schedule(core: Core, src: Source, o: dict[str, str]) -> Iterator[Event]:
+def _schedule(core: Core, src: Source, o: dict[str, str]) -> Iterator[TaskEvent]:
     return core.schedule(src)
 
 
-def _ask(core: Core, src: Source, o: dict[str, str]) -> Iterator[Event]:
+def _ask(core: Core, src: Source, o: dict[str, str]) -> Iterator[TaskEvent]:
     return core.ask(str(src))
 
 

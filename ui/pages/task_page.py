@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assistant.events import Done, Event, SectionDone
+from assistant.task_events import Done, SectionDone, TaskEvent
 from assistant.tasks.sections import summary_markdown
 from ui.pages.specs import OptionSpec, TaskSpec
 from ui.worker import TaskRunner
@@ -218,7 +218,7 @@ class TaskPage(QWidget):
         core, options, call = self.core, self.options(), self.spec.call
         self.start(lambda: call(core, source, options), self.spec.key)
 
-    def start(self, make: Callable[[], Iterator[Event]], name: str) -> None:
+    def start(self, make: Callable[[], Iterator[TaskEvent]], name: str) -> None:
         """Run the events ``make()`` returns on the page's worker, the result shown here."""
         self.result_text, self.last_done = "", None
         self.sections = {}

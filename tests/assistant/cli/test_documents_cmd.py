@@ -106,7 +106,7 @@ def test_history_trash_shows_runs_and_documents(
 def test_a_summarized_file_is_listed_trashed_and_purged_with_its_summary_kept(
     core: Any, data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from assistant.events import Done
+    from assistant.task_events import Done
     from assistant.tasks.quality import echo_ratio
 
     text = (

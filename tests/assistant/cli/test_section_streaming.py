@@ -10,10 +10,10 @@ import pytest
 
 from assistant.cli.context import CliContext
 from assistant.cli.streaming import run_events
-from assistant.events import Done, Event, SectionDone, Token
+from assistant.task_events import Done, SectionDone, TaskEvent, Token
 
 
-def _events() -> Iterator[Event]:
+def _events() -> Iterator[TaskEvent]:
     yield SectionDone(0, 2, "1-3", "Results", "- Sales rose.")
     yield SectionDone(1, 2, "4", "", "- Costs fell.")
     yield Token("The year ")

@@ -17,7 +17,7 @@ from rich.console import Console
 from assistant.cli.context import CliContext
 from assistant.cli.streaming import format_eta, run_events
 from assistant.errors import DeskmateError
-from assistant.events import Done, Event, Progress, Status, Token
+from assistant.task_events import Done, Progress, Status, TaskEvent, Token
 
 
 def _ctx(tmp_path: Path, *, json: bool = False) -> CliContext:
@@ -31,7 +31,7 @@ def _err(ctx: CliContext) -> str:
     return file.getvalue()
 
 
-def _long_document_events() -> Iterator[Event]:
+def _long_document_events() -> Iterator[TaskEvent]:
     yield Status("reading the document")
     yield Progress(0, 1, "reading")
     yield Progress(0, 4, "summarizing sections", None)
@@ -60,7 +60,7 @@ def test_long_document_streams_to_stdout_and_draws_a_bar_with_eta_on_stderr(
 
 
 def test_single_pass_draws_no_bar(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    def events() -> Iterator[Event]:
+    def events() -> Iterator[TaskEvent]:
         yield Progress(0, 1, "prompt")
         yield Token("short answer")
         yield Done("short answer")
@@ -74,7 +74,7 @@ def test_single_pass_draws_no_bar(tmp_path: Path, capsys: pytest.CaptureFixture[
 def test_ctrl_c_closes_the_task_generator(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     closed: list[bool] = []
 
-    def events() -> Iterator[Event]:
+    def events() -> Iterator[TaskEvent]:
         try:
             yield Token("a")
             yield Token("b")

@@ -10,7 +10,7 @@ import pytest
 from assistant.docqa.ask_docs import NOT_SAID, TASK, ask_documents
 from assistant.docqa.citations import Answer, quote_in
 from assistant.documents import document_from_text
-from assistant.events import Done, Token
+from assistant.task_events import Done, Token
 
 NORMANS = (
     "The Normans were the people who in the 10th and 11th centuries gave their name to "

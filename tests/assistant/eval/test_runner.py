@@ -16,7 +16,7 @@ from assistant.eval import registry
 from assistant.eval.runner import run_task
 from assistant.eval.spec import EvalContext, EvalTask
 from assistant.eval.table import json_data, table
-from assistant.events import Progress
+from assistant.task_events import Progress
 
 
 class _Engine:

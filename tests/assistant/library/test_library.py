@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from assistant.core import Core
-from assistant.events import Done, Progress
 from assistant.library.indexing import index_library
+from assistant.task_events import Done, Progress
 
 
 def _tree(root: Path) -> dict[str, tuple[int, int]]:

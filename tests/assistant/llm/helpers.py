@@ -9,7 +9,7 @@ from typing import Any
 import keyring
 from keyring.backend import KeyringBackend
 
-from assistant.events import Done, Event, Progress, Token
+from assistant.task_events import Done, Progress, TaskEvent, Token
 
 LONG_SYSTEM = "You are Deskmate, a careful desktop assistant. " + " ".join(
     f"Rule {i}: answer briefly, stay polite, never invent facts, and keep the user's data private."
@@ -21,7 +21,7 @@ LONG_PROMPT = " ".join(
 )  # about 1500 tokens
 
 
-def collect(events: Iterator[Event]) -> tuple[list[Token], list[Progress], Done]:
+def collect(events: Iterator[TaskEvent]) -> tuple[list[Token], list[Progress], Done]:
     tokens: list[Token] = []
     progress: list[Progress] = []
     done: Done | None = None

@@ -14,11 +14,11 @@ from typing import Any
 import pytest
 
 from assistant.errors import BadModelFile, ModelNotFound, UserError
-from assistant.events import Progress, Token
 from assistant.llm import GenParams, create_engine
 from assistant.llm._generate import COMPLETION_KEY
 from assistant.llm.llama_backend import LlamaEngine
 from assistant.settings import Settings
+from assistant.task_events import Progress, Token
 from tests.assistant.llm.helpers import (
     ANSWER_SCHEMA,
     LONG_PROMPT,

@@ -25,10 +25,10 @@ import keyring
 import pytest
 
 from assistant.errors import RemoteServerError
-from assistant.events import Done, Event, Token
 from assistant.llm import GenParams, create_engine
 from assistant.llm.openai_backend import OpenAIEngine
 from assistant.settings import Settings
+from assistant.task_events import Done, TaskEvent, Token
 from assistant.tasks.quality import echo_ratio
 from tests.assistant.llm.helpers import (
     ANSWER_SCHEMA,
@@ -255,7 +255,7 @@ def test_summarize_through_core_with_remote_settings(
         assert isinstance(core.engine(), OpenAIEngine)
 
         text = COUNCIL
-        seen: list[Event] = list(core.summarize(text, length="brief", max_tokens=64))
+        seen: list[TaskEvent] = list(core.summarize(text, length="brief", max_tokens=64))
         done = seen[-1]
         assert isinstance(done, Done)
         assert any(isinstance(e, Token) for e in seen)

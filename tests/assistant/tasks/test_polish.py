@@ -8,14 +8,14 @@ from typing import Any
 
 import pytest
 
-from assistant.events import Done, Event, Token
 from assistant.lang import detect_language
+from assistant.task_events import Done, TaskEvent, Token
 
 pytestmark = pytest.mark.model
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
-def _drain(events: Iterator[Event]) -> tuple[Done, list[Event]]:
+def _drain(events: Iterator[TaskEvent]) -> tuple[Done, list[TaskEvent]]:
     seen = list(events)
     done = [e for e in seen if isinstance(e, Done)]
     assert len(done) == 1

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from assistant.errors import UserError
-from assistant.events import Done, Event, Progress, Token
+from assistant.task_events import Done, Progress, TaskEvent, Token
 from assistant.tasks.polish import PolishOptions, minimal_fix, polish_text, rewrite_problem
 
 _FRAMED = re.compile(r"⟦BEGIN TEXT [0-9a-f]+⟧\n(.*)\n⟦END TEXT [0-9a-f]+⟧", re.DOTALL)
@@ -22,7 +22,7 @@ class ScriptedEngine:
         self.answer = answer
         self.prompts: list[list[dict[str, str]]] = []
 
-    def chat(self, messages: list[dict[str, str]], params: Any) -> Iterator[Event]:
+    def chat(self, messages: list[dict[str, str]], params: Any) -> Iterator[TaskEvent]:
         self.prompts.append(messages)
         match = _FRAMED.search(messages[-1]["content"])
         assert match, "the text must be framed as data"

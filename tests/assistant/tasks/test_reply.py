@@ -15,9 +15,9 @@ from typing import Any
 import pytest
 
 from assistant.errors import ModelError, UserError
-from assistant.events import Done, Event, Token
 from assistant.lang import detect_language
 from assistant.mail.reply_examples import EXAMPLE_NAMES
+from assistant.task_events import Done, TaskEvent, Token
 from assistant.tasks.quality import echo_ratio
 from assistant.tasks.reply import reply_messages
 from assistant.tasks.reply_style import StyleExample, find_style_examples
@@ -60,8 +60,8 @@ def _mail(sender: str, subject: str, body: str, msgid: str) -> bytes:
     return msg.as_bytes()
 
 
-def _drain(events: Any) -> tuple[Done, list[Event]]:
-    seen: list[Event] = []
+def _drain(events: Any) -> tuple[Done, list[TaskEvent]]:
+    seen: list[TaskEvent] = []
     for event in events:
         seen.append(event)
     done = [e for e in seen if isinstance(e, Done)]

@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 
 from assistant.errors import ModelError
-from assistant.events import Done, Status
 from assistant.mail import parse_email
+from assistant.task_events import Done, Status
 from assistant.tasks.reply_checks import copied_sentences
 from assistant.tasks.reply_trim import strip_signoff
 

@@ -14,7 +14,7 @@ import pytest
 
 from assistant.calendar import CalEvent, import_ics
 from assistant.errors import DocumentTooLarge, UserError
-from assistant.events import Done
+from assistant.task_events import Done
 from assistant.tasks.plan_day import make_day_plan
 from assistant.tasks.schedule import events_from_plan
 from assistant.tasks.schedule_plan import PlannedSuggestion, planned_suggestions

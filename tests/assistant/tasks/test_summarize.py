@@ -10,15 +10,15 @@ import pytest
 
 from assistant.documents import load_source
 from assistant.errors import DocumentTooLarge, EmptyDocument, UserError
-from assistant.events import Done, Event, Progress, Status, Token
 from assistant.framing import framed_nonce
+from assistant.task_events import Done, Progress, Status, TaskEvent, Token
 from assistant.tasks import prompts
 from assistant.tasks.quality import echo_ratio
 from tests.helpers import make_pdf
 
 
-def _drain(events: Any) -> tuple[Done, list[Event]]:
-    seen: list[Event] = []
+def _drain(events: Any) -> tuple[Done, list[TaskEvent]]:
+    seen: list[TaskEvent] = []
     done = None
     for event in events:
         seen.append(event)

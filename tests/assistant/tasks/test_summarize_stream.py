@@ -15,9 +15,9 @@ from typing import Any
 
 import pytest
 
-from assistant.events import Done, Event, Progress, SectionDone, Token
 from assistant.settings import Settings
 from assistant.store import Store
+from assistant.task_events import Done, Progress, SectionDone, TaskEvent, Token
 from assistant.tasks.summarize import SummaryOptions, summarize
 from tests.helpers import make_pdf
 
@@ -33,7 +33,7 @@ class ScriptedEngine:
     def __init__(self) -> None:
         self.prompts: list[str] = []
 
-    def chat(self, messages: list[dict[str, str]], params: Any) -> Iterator[Event]:
+    def chat(self, messages: list[dict[str, str]], params: Any) -> Iterator[TaskEvent]:
         prompt = messages[-1]["content"]
         self.prompts.append(prompt)
         where = re.search(r"part \d+ of \d+", prompt)
@@ -78,7 +78,7 @@ def fake_core(data_dir: Path) -> Iterator[Any]:
     store.close()
 
 
-def _run(core: Any) -> Iterator[Event]:
+def _run(core: Any) -> Iterator[TaskEvent]:
     return summarize(core, _document(), SummaryOptions(language="en", length="brief"))
 
 

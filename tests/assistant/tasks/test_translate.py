@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from assistant.events import Done, Event, Progress, Token
 from assistant.lang import detect_language
+from assistant.task_events import Done, Progress, TaskEvent, Token
 from assistant.tasks.quality import echo_ratio
 
 pytestmark = pytest.mark.model
@@ -22,7 +22,7 @@ _PREFACE = re.compile(
 )
 
 
-def _drain(events: Iterator[Event]) -> tuple[Done, list[Event]]:
+def _drain(events: Iterator[TaskEvent]) -> tuple[Done, list[TaskEvent]]:
     seen = list(events)
     done = [e for e in seen if isinstance(e, Done)]
     assert len(done) == 1
@@ -38,7 +38,7 @@ class ChatCounter:
         self._chat = self.engine.chat
 
     def __enter__(self) -> ChatCounter:
-        def chat(messages: list[dict[str, str]], params: Any) -> Iterator[Event]:
+        def chat(messages: list[dict[str, str]], params: Any) -> Iterator[TaskEvent]:
             self.calls.append(messages)
             return self._chat(messages, params)
 

@@ -66,7 +66,7 @@ def event_row(event: CalEvent, caldav_href: str = "") -> dict[str, Any]:
     }
 
 
-class EventsMixin(StoreBase):
+class CalendarEventsMixin(StoreBase):
     def add_event(self, event: CalEvent) -> None:
         """Store an event (an event with the same uid is replaced)."""
         row = event_row(event, self._caldav_href_of(event.uid))

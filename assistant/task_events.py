@@ -1,4 +1,4 @@
-"""Events yielded by every core task: ``Iterator[Event]``.
+"""Events yielded by every core task: ``Iterator[TaskEvent]``.
 
 Front ends (CLI, Qt workers) iterate a task's generator and may stop between any two events:
 closing the generator (``gen.close()``) cancels the run; every task handles ``GeneratorExit``
@@ -60,4 +60,4 @@ class Done:
     data: dict[str, Any] = field(default_factory=dict)
 
 
-Event = Token | Progress | Status | SectionDone | Done
+TaskEvent = Token | Progress | Status | SectionDone | Done
