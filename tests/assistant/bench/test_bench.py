@@ -97,7 +97,7 @@ def test_generation_ratio_on_the_real_model(core: Any, fast_model_path: Path) ->
     from assistant.bench.env import BenchEnv
     from assistant.bench.generation import generation_ratio
 
-    env = BenchEnv(fast_model_path, threads=2)
+    env = BenchEnv(fast_model_path, threads=1)
     try:
         figure = generation_ratio(env, core, rounds=1, max_tokens=6)
     finally:

@@ -12,7 +12,7 @@ from assistant.bench.pdf_summary import pdf_summary
 
 @pytest.mark.model
 def test_breakdown_of_a_tiny_pdf(fast_model_path: Path) -> None:
-    env = BenchEnv(fast_model_path, threads=2)
+    env = BenchEnv(fast_model_path, threads=1)
     try:
         rows = pdf_summary(env, "0.5B", pages=4, n_ctx=1024, max_tokens=8, raw_prompts=1)
     finally:
