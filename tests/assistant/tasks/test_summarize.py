@@ -82,9 +82,9 @@ def test_long_pdf_map_reduce_names_pages(
     core: Any, tmp_path: Path, scitldr: list[dict[str, Any]]
 ) -> None:
     core.settings.set("n_ctx", 1024)
-    pdf = _long_pdf(tmp_path, scitldr, pages=10)
+    pdf = _long_pdf(tmp_path, scitldr, pages=8)
     engine = core.engine()
-    assert engine.count_tokens(" ".join(i["abstract"] for i in scitldr[:10])) > 1024
+    assert engine.count_tokens(" ".join(i["abstract"] for i in scitldr[:8])) > 1024
     done, events = _drain(core.summarize(pdf, length="brief", max_tokens=48))
     assert done.data["mode"] == "map-reduce"
     assert done.data["sections"] >= 2
@@ -106,7 +106,7 @@ def test_cancel_then_resume_reuses_partial_results(
     core: Any, tmp_path: Path, scitldr: list[dict[str, Any]]
 ) -> None:
     core.settings.set("n_ctx", 1024)
-    pdf = _long_pdf(tmp_path, scitldr, pages=10)
+    pdf = _long_pdf(tmp_path, scitldr, pages=8)
     events = core.summarize(pdf, length="brief", max_tokens=32)
     first_run = None
     with contextlib.closing(events):
