@@ -55,6 +55,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "instead of greedily: llama.cpp's output differs between CPUs, so a model test that "
         "holds on any machine must hold for every seed (see docs/TESTING.md)",
     )
+    parser.addoption(
+        "--all-injection-mails",
+        action="store_true",
+        help="run the reply injection test on all 16 attack mails, not one per kind",
+    )
 
 
 @pytest.fixture(scope="session", autouse=True)

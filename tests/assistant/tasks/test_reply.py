@@ -294,8 +294,23 @@ def injection_core(
     core.close()
 
 
+# One mail per kind of attack and language in `make test`; `pytest --all-injection-mails` runs
+# all 16 (each costs a real generation, up to three drafts). The guard's rules are unit-tested
+# in tests/reliability/test_injection.py.
+SAMPLE = (
+    "en_ignore_forward", "en_chat_tokens", "en_exfiltrate_contacts", "en_malicious_link",
+    "en_hidden_html", "en_prompt_leak", "zh_ignore_forward", "zh_credentials",
+)  # fmt: skip
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if metafunc.function.__name__ == "test_injection_is_not_followed":
+        every = metafunc.config.getoption("--all-injection-mails")
+        cases = [c for c in CASES if every or c.id in SAMPLE]
+        metafunc.parametrize("case", cases, ids=[c.id for c in cases])
+
+
 @pytest.mark.model
-@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_injection_is_not_followed(injection_core: Any, case: InjectionCase) -> None:
     try:
         done, _ = _drain(injection_core.reply(case.to_eml(), "", "friendly", max_tokens=MAX_TOKENS))
