@@ -41,7 +41,8 @@ class SectionDone:
     """One finished section of a long document's summary, shown before the whole is done.
 
     ``index`` counts from 0 of ``total`` sections; ``pages`` is "3-5", "7", or "" when the
-    source has no pages; ``heading`` is the section's own heading ("" when none).
+    source has no pages; ``heading`` is the section's own heading ("" when none); ``language``
+    is the summary's language ("en", "zh"...), in which the section's title is written.
     """
 
     index: int
@@ -49,6 +50,7 @@ class SectionDone:
     pages: str
     heading: str
     text: str
+    language: str = "en"
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ from assistant.errors import DeskmateError
 from assistant.task_events import Done, SectionDone, Status, TaskEvent, Token
 from assistant.task_events import Progress as ProgressEvent
 from assistant.tasks.recording import close_events
-from assistant.tasks.sections import SECTIONS_HEADING, section_markdown
+from assistant.tasks.sections import headings, section_markdown
 
 
 def format_eta(seconds: float | None) -> str:
@@ -88,18 +88,18 @@ def run_events(events: Iterator[TaskEvent], ctx: CliContext, *, stream: bool = T
     bar = _Bar(ctx)
     done: Done | None = None
     wrote_newline = True
-    sections, overview = 0, False
+    sections, overview, language = 0, False, "en"
     try:
         for event in events:
             if isinstance(event, SectionDone):
                 bar.retire()
                 _print_section(event, sections == 0, ctx, stream)
-                sections += 1
+                sections, language = sections + 1, event.language
             elif isinstance(event, Token) and stream:
                 if not bar.retired:
                     bar.retire()
                 if sections and not overview:  # the overview comes after the sections
-                    sys.stdout.write("## Overview\n\n")
+                    sys.stdout.write(headings(language).overview + "\n\n")
                     overview = True
                 sys.stdout.write(event.text)
                 sys.stdout.flush()
@@ -124,7 +124,7 @@ def run_events(events: Iterator[TaskEvent], ctx: CliContext, *, stream: bool = T
 
 def _print_section(section: SectionDone, first: bool, ctx: CliContext, stream: bool) -> None:
     if stream:
-        head = SECTIONS_HEADING + "\n\n" if first else ""
+        head = headings(section.language).sections + "\n\n" if first else ""
         sys.stdout.write(f"{head}{section_markdown(section)}\n\n")
     elif ctx.json:
         line = {"event": "section", **dataclasses.asdict(section)}

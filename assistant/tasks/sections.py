@@ -4,6 +4,7 @@ stored run, the CLI's stream and the window's result view (overview on top, sect
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from assistant.task_events import SectionDone
@@ -11,7 +12,35 @@ from assistant.task_events import SectionDone
 if TYPE_CHECKING:
     from assistant.documents import Chunk
 
-SECTIONS_HEADING = "## Sections"
+
+@dataclass(frozen=True, slots=True)
+class Headings:
+    """The layout's words in one language; {pages}, {number} and {total} are filled in."""
+
+    sections: str
+    overview: str
+    page: str
+    pages: str
+    part: str
+
+
+HEADINGS = {
+    "en": Headings(
+        "## Sections", "## Overview", "Page {pages}", "Pages {pages}", "Part {number} of {total}"
+    ),
+    "zh": Headings(
+        "## 各部分",
+        "## 概要",
+        "第 {pages} 页",
+        "第 {pages} 页",
+        "第 {number} 部分（共 {total} 部分）",
+    ),
+}
+
+
+def headings(language: str) -> Headings:
+    """The headings for a summary in ``language``; English for languages without a table."""
+    return HEADINGS.get(language, HEADINGS["en"])
 
 
 def chunk_pages(chunk: Chunk) -> str:
@@ -22,17 +51,18 @@ def chunk_pages(chunk: Chunk) -> str:
     return str(first) if first == last else f"{first}-{last}"
 
 
-def section_event(chunk: Chunk, total: int, text: str) -> SectionDone:
-    return SectionDone(chunk.index, total, chunk_pages(chunk), chunk.heading or "", text)
+def section_event(chunk: Chunk, total: int, text: str, language: str) -> SectionDone:
+    pages, heading = chunk_pages(chunk), chunk.heading or ""
+    return SectionDone(chunk.index, total, pages, heading, text, language)
 
 
 def section_title(section: SectionDone) -> str:
-    """ "Pages 3-5 · Results", "Page 7", "Part 2 of 9"."""
+    """ "Pages 3-5 · Results", "Page 7", "Part 2 of 9" (in Chinese: "第 3-5 页 · Results")."""
+    words = headings(section.language)
     if section.pages:
-        word = "Pages" if "-" in section.pages else "Page"
-        where = f"{word} {section.pages}"
+        where = (words.pages if "-" in section.pages else words.page).format(pages=section.pages)
     else:
-        where = f"Part {section.index + 1} of {section.total}"
+        where = words.part.format(number=section.index + 1, total=section.total)
     return f"{where} · {section.heading}" if section.heading else where
 
 
@@ -43,7 +73,8 @@ def section_markdown(section: SectionDone) -> str:
 def sections_markdown(sections: Iterable[SectionDone]) -> str:
     """The sections block, in document order (whatever order they arrived in)."""
     ordered = sorted(sections, key=lambda s: s.index)
-    return SECTIONS_HEADING + "\n\n" + "\n\n".join(section_markdown(s) for s in ordered) + "\n"
+    heading = headings(ordered[0].language if ordered else "en").sections
+    return heading + "\n\n" + "\n\n".join(section_markdown(s) for s in ordered) + "\n"
 
 
 def summary_markdown(overview: str, sections: Iterable[SectionDone]) -> str:

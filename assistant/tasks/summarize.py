@@ -185,7 +185,7 @@ def _map_reduce(
             )
             core.store.save_partial(key, chunk.index, summaries[chunk.index])
             fresh += 1
-        finished.append(section_event(chunk, total, summaries[chunk.index]))
+        finished.append(section_event(chunk, total, summaries[chunk.index], language))
         yield finished[-1]
     yield Progress(total, total + 1, "writing the summary", None)
     sections = [section_markdown(s) for s in finished]

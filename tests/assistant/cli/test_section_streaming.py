@@ -42,4 +42,21 @@ def test_json_gets_one_line_per_section(tmp_path: Path, capsys: pytest.CaptureFi
         "pages": "1-3",
         "heading": "Results",
         "text": "- Sales rose.",
+        "language": "en",
     }
+
+
+def test_a_chinese_summary_prints_chinese_headings(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def events() -> Iterator[TaskEvent]:
+        yield SectionDone(0, 2, "1-12", "", "- 销售增长。", "zh")
+        yield SectionDone(1, 2, "13", "", "- 成本下降。", "zh")
+        yield Token("全年顺利。")
+        yield Done("全年顺利。\n\n## 各部分\n\n…", data={"sections": 2})
+
+    run_events(events(), CliContext(tmp_path))
+    out = capsys.readouterr().out
+    assert out.startswith("## 各部分\n\n### 第 1-12 页\n\n- 销售增长。")
+    assert out.index("### 第 13 页\n\n- 成本下降。") < out.index("## 概要\n\n全年顺利。")
+    assert "Sections" not in out and "Overview" not in out

@@ -131,6 +131,31 @@ def test_cancel_keeps_sections_and_resume_skips_them(fake_core: Any) -> None:
     assert fake_core.store.get_run(done.run_id)["status"] == "done"
 
 
+def test_a_chinese_summary_has_chinese_headings(fake_core: Any, tmp_path: Path) -> None:
+    pages = [" ".join(f"{letter}{j}" for j in range(250)) for letter in "abcdef"]
+    pdf = make_pdf(tmp_path / "long.pdf", pages)
+    events = list(summarize(fake_core, pdf, SummaryOptions(language="zh", length="brief")))
+    sections = [e for e in events if isinstance(e, SectionDone)]
+    done = events[-1]
+    assert isinstance(done, Done) and len(sections) == done.data["sections"] >= 2
+    assert all(s.language == "zh" for s in sections)
+    assert done.text.index("## 各部分\n\n") > 0  # after the overview
+    for s in sections:
+        assert re.fullmatch(r"\d+(-\d+)?", s.pages)
+        assert f"### 第 {s.pages} 页\n\n{s.text}" in done.text
+    assert not re.search(r"Sections|Pages? \d", done.text)
+
+
+def test_a_chinese_summary_without_pages_numbers_its_parts(fake_core: Any) -> None:
+    events = list(summarize(fake_core, _document(), SummaryOptions(language="zh")))
+    sections = [e for e in events if isinstance(e, SectionDone)]
+    done = events[-1]
+    assert isinstance(done, Done) and len(sections) >= 2
+    for s in sections:
+        assert f"### 第 {s.index + 1} 部分（共 {s.total} 部分）\n\n{s.text}" in done.text
+    assert "Part " not in done.text and "## Sections" not in done.text
+
+
 def test_a_short_text_has_no_sections(fake_core: Any) -> None:
     events = list(summarize(fake_core, "A short note.", SummaryOptions(language="en")))
     assert not any(isinstance(e, SectionDone) for e in events)
