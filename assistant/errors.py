@@ -76,6 +76,14 @@ class DocumentTooLarge(DocumentError):
     code = "document_too_large"
 
 
+# --- context window --------------------------------------------------------------------------
+class ContextTooSmall(UserError):
+    """The context window (the n_ctx setting) cannot hold a task's prompt and a useful piece of
+    the document."""
+
+    code = "context_too_small"
+
+
 # --- models ----------------------------------------------------------------------------------
 class ModelError(EnvironmentProblem):
     code = "model_error"

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from assistant.errors import UserError
+from assistant.errors import ContextTooSmall, UserError
 from assistant.lang import detect_language, normalize_language
 from assistant.llm.params import ChatMessage, GenParams
 from assistant.task_events import Done, Progress, SectionDone, Status, TaskEvent
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 MAX_CHUNK_TOKENS = 6000  # bigger chunks gain little and make each step long
 ECHO_LIMIT = 0.6  # share of copied 6-grams above which an answer counts as a copy
+MIN_SECTION_TOKENS = 128  # a smaller section's summary would be about as long as the section
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +165,8 @@ def _map_reduce(
     frame = prompts.section_messages("", language=language, where="pages 100-200")
     overhead = prompt_overhead(engine, frame)
     chunk_tokens = min(MAX_CHUNK_TOKENS, engine.context_size() - overhead - section_out)
+    if chunk_tokens < MIN_SECTION_TOKENS:
+        raise _context_too_small(engine.context_size(), overhead + section_out)
     chunks = chunk_document(doc, max_tokens=chunk_tokens, count_tokens=engine.count_tokens)
     total = len(chunks)
     key = job_key(doc, engine, language, options)
@@ -202,6 +205,17 @@ def _map_reduce(
             "sections": total,
             "resumed": total - fresh,
         },
+    )
+
+
+def _context_too_small(context: int, prompt_tokens: int) -> ContextTooSmall:
+    """The error for a context that the section prompt and its answer (nearly) fill."""
+    needed = prompt_tokens + MIN_SECTION_TOKENS
+    suggested = max(2048, 1 << (needed - 1).bit_length())  # a power of two that fits
+    return ContextTooSmall(
+        f"the context size ({context} tokens) is too small to summarize this document in "
+        f"sections: the instructions and the answer alone take {prompt_tokens} tokens",
+        hint=f"raise n_ctx: deskmate settings set n_ctx {suggested}",
     )
 
 

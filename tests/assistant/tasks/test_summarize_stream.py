@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from assistant.errors import ContextTooSmall, UserError
 from assistant.settings import Settings
 from assistant.store import Store
 from assistant.task_events import Done, Progress, SectionDone, TaskEvent, Token
@@ -32,6 +33,7 @@ class ScriptedEngine:
 
     def __init__(self) -> None:
         self.prompts: list[str] = []
+        self.context = CONTEXT
 
     def chat(self, messages: list[dict[str, str]], params: Any) -> Iterator[TaskEvent]:
         prompt = messages[-1]["content"]
@@ -49,7 +51,7 @@ class ScriptedEngine:
         return len(text.split())
 
     def context_size(self) -> int:
-        return CONTEXT
+        return self.context
 
     def model_name(self) -> str:
         return "scripted"
@@ -154,6 +156,18 @@ def test_a_chinese_summary_without_pages_numbers_its_parts(fake_core: Any) -> No
     for s in sections:
         assert f"### 第 {s.index + 1} 部分（共 {s.total} 部分）\n\n{s.text}" in done.text
     assert "Part " not in done.text and "## Sections" not in done.text
+
+
+def test_a_context_the_prompt_fills_is_a_typed_error(fake_core: Any) -> None:
+    fake_core.scripted.context = 300  # the section prompt and its answer need more
+    with pytest.raises(ContextTooSmall) as raised:
+        list(_run(fake_core))
+    assert isinstance(raised.value, UserError)
+    assert "300 tokens" in raised.value.message
+    assert raised.value.hint == "raise n_ctx: deskmate settings set n_ctx 2048"
+    assert fake_core.scripted.prompts == []  # refused before asking the model anything
+    run = fake_core.store.list_runs(task="summarize")[0]
+    assert run["status"] == "failed" and "n_ctx" in run["error"]
 
 
 def test_a_short_text_has_no_sections(fake_core: Any) -> None:
