@@ -17,11 +17,17 @@ import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from assistant.errors import EvalDataError, UserError
-from assistant.eval.gleu import corpus_gleu
+from assistant.eval.gleu import gleu_from_stats, item_stats
 from assistant.eval.spec import EvalContext, EvalTask
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
 
 SETS = (("en", "writing/jfleg_dev_sample.jsonl"), ("zh", "writing/mucgec_dev_sample.jsonl"))
 PLAIN = {"en": "Correct the grammar of this text:", "zh": "改正这段文字的语法错误："}
@@ -123,11 +129,7 @@ def score(items: Sequence[Item], outputs: Sequence[str]) -> dict[str, float]:
         chosen = [(i, o) for i, o in zip(items, outputs, strict=True) if i.language == language]
         if not chosen:
             continue
-        metrics[f"gleu_{language}"] = 100 * corpus_gleu(
-            [tokens(i.source, language) for i, _ in chosen],
-            [[tokens(r, language) for r in i.refs] for i, _ in chosen],
-            [tokens(o, language) for _, o in chosen],
-        )
+        metrics[f"gleu_{language}"] = 100 * gleu_from_stats([_gleu_stats(*c) for c in chosen])
     gleus = [v for k, v in metrics.items() if k.startswith("gleu_")]
     metrics["gleu"] = sum(gleus) / len(gleus) if gleus else 0.0
     for name, language in (("correct_changed", "zh"), ("correct_changed_en", "en")):
@@ -139,6 +141,17 @@ def score(items: Sequence[Item], outputs: Sequence[str]) -> dict[str, float]:
         if correct:
             metrics[f"{name}_rate_bad"] = _changed(correct)
     return metrics
+
+
+@lru_cache(maxsize=8192)
+def _gleu_stats(item: Item, output: str) -> NDArray[np.int64]:
+    """The n-gram counts of one output against each reference, once per (item, output): the
+    bootstrap scores the same pairs again on every resample."""
+    source = tokens(item.source, item.language)
+    refs = [tokens(r, item.language) for r in item.refs]
+    stats = item_stats(source, refs, tokens(output, item.language))
+    stats.flags.writeable = False  # shared by every caller of the cache
+    return stats
 
 
 def _changed(pairs: Sequence[tuple[Item, str]]) -> float:

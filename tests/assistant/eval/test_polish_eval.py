@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from assistant.errors import EvalDataError, UserError
-from assistant.eval.gleu import corpus_gleu, sentence_stats
+from assistant.eval.gleu import corpus_gleu, gleu_from_stats, item_stats, sentence_stats
 from assistant.eval.polish_eval import TASK, detokenize, tokens
 
 
@@ -37,6 +37,50 @@ def test_gleu_properties() -> None:
     # keeping a source n-gram the reference changed is penalised
     assert sentence_stats(src, ref, src)[2] == 2 - 1
     assert corpus_gleu([src], [[ref]], [[]]) == 0.0
+
+
+# Toy sentences with 2, 3 and 1 references; the expected values were computed with the plain
+# implementation (sentence_stats recomputed and summed draw by draw) that the precomputed
+# counts replaced: the scores must be the same numbers (another reference drawn anywhere
+# moves them by far more than the 1e-12 left for a libm's last bit).
+TOY_SOURCES = [["he", "go", "home", "now"], ["a", "b", "c", "d", "e"], ["x", "y"]]
+TOY_REFS = [
+    [["he", "goes", "home", "now"], ["he", "went", "home", "now"]],
+    [["a", "b", "c", "d", "e"], ["a", "c", "d", "e"], ["a", "b", "d", "e", "f"]],
+    [["x", "y"]],
+]
+TOY_HYPS = [["he", "goes", "home"], ["a", "b", "d", "e"], ["x", "z"]]
+
+
+def same(value: object) -> object:
+    return pytest.approx(value, rel=1e-12, abs=0)
+
+
+def test_gleu_from_precomputed_counts_is_the_plain_computation() -> None:
+    toys = (TOY_SOURCES, TOY_REFS, TOY_HYPS)
+    assert corpus_gleu(*toys) == same(0.2322791456922277)
+    assert corpus_gleu(*toys, iterations=7, seed=3) == same(0.506116594830688)
+    one = corpus_gleu(TOY_SOURCES[:1], [TOY_REFS[0][:1]], TOY_HYPS[:1])
+    assert one == same(0.7165313105737893)
+    stats = [item_stats(*toy) for toy in zip(*toys, strict=True)]
+    assert [len(rows) for rows in stats] == [2, 3, 1]
+    assert stats[1][2].tolist() == sentence_stats(TOY_SOURCES[1], TOY_REFS[1][2], TOY_HYPS[1])
+    assert gleu_from_stats(stats) == same(0.2322791456922277)
+    assert gleu_from_stats([]) == 0.0
+    assert corpus_gleu([["x", "y"]], [[["x", "y"]]], [["x", "z"]]) == 0.0  # no bigram matches
+
+
+def test_scores_of_a_resample_are_the_plain_computation(corpus: Path) -> None:
+    items = TASK.load(corpus, 6)  # JFLEG items have 4 references, MuCGEC ones 1 or 3
+    outputs = [i.refs[-1] if n % 2 else i.source for n, i in enumerate(items)]
+    assert TASK.score(items, outputs) == same(
+        {"gleu_en": 57.98157119285031, "gleu_zh": 71.16537867631259, "gleu": 64.57347493458144}
+    )
+    draw = (7, 1, 7, 10, 3, 11, 8)  # with repeats, as the bootstrap draws
+    resample = TASK.score([items[k] for k in draw], [outputs[k] for k in draw])
+    assert resample == same(
+        {"gleu_en": 61.787355254963025, "gleu_zh": 61.79200462780198, "gleu": 61.7896799413825}
+    )
 
 
 def test_tokenisation_and_detokenisation() -> None:
