@@ -78,6 +78,12 @@ def read_some(proc: subprocess.Popen[bytes], n_reads: int) -> bytes:
     return got
 
 
+def _as_from_a_terminal() -> None:
+    """Ctrl+C as a terminal delivers it: pytest-xdist workers ignore SIGINT, and an ignored
+    signal stays ignored across exec (so Python would install no KeyboardInterrupt handler)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def quit_at(
     command: list[str],
     sig: signal.Signals,
@@ -85,8 +91,9 @@ def quit_at(
 ) -> Quit:
     """Start ``command``, wait until ``reached(proc)``, send ``sig``, time the exit."""
     proc = subprocess.Popen(
-        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env(), cwd=ROOT
-    )
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env(), cwd=ROOT,
+        preexec_fn=_as_from_a_terminal,
+    )  # fmt: skip
     try:
         phase = reached(proc)
         sent = time.monotonic()

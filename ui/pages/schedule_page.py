@@ -344,7 +344,7 @@ class SchedulePage(TaskPage):
 
         def deleted(_: object) -> None:
             self.undo_bar.show_message(
-                self.tr("TaskEvent deleted: %1").replace("%1", title),
+                self.tr("Event deleted: %1").replace("%1", title),
                 action_text=self.tr("Undo"),
                 action=lambda: self.restore_event(uid),
                 timeout_ms=self.UNDO_MS,
