@@ -48,6 +48,8 @@ def two_points(text: str, a: Parts | None, b: Parts | None, ref: datetime) -> Re
     today = ref.date()
     a0, b0 = fold_relative_period(a, today), fold_relative_period(b, today)  # as written
     a, b = merge_range_sides(a0, b0)
+    if a.year is None and b.year is None and a.month is not None and b.month is not None:
+        a.year = b.year = today.year  # "from may to september": the months of this year
     sa, sb = materialize(a, ref), materialize(b, ref)
     if sa is None or sb is None:
         return None
@@ -92,6 +94,8 @@ def merge_range_sides(a: Parts, b: Parts) -> tuple[Parts, Parts]:
     else:
         if b.day is not None and b.month is None and a.month is not None:
             b.month = a.month
+        if a.day is not None and a.month is None and b.month is not None and a.weekday is None:
+            a.month, a.year = b.month, b.year  # "from the 9th till the 17th of april"
         if a.year is None and b.year is not None and a.month is not None:
             a.year = b.year
         if b.year is None and a.year is not None and b.month is not None:

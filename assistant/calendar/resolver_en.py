@@ -23,6 +23,7 @@ from assistant.calendar.compose import (
 )
 from assistant.calendar.model import Modifier, Resolution
 from assistant.calendar.rules_en import WEEKDAYS, normalize, parse_point
+from assistant.calendar.spans_en import resolve_spans
 
 _UNIT = r"(?P<unit>sec(?:ond)?|min(?:ute)?|hour|hr|day|week|fortnight|month|year)s?"
 _AMOUNT = re.compile(
@@ -118,7 +119,7 @@ def resolve_en(phrase: str, ref: datetime) -> Resolution | None:
     text = normalize(phrase)
     if not text:
         return None
-    found = _recurrence(text, ref) or _decade(text)
+    found = _recurrence(text, ref) or _decade(text) or resolve_spans(phrase, text, ref, resolve_en)
     if found:
         return found
     m = re.fullmatch(r"(?:within|in|during|over)\s+the\s+(?:next|coming)\s+(?P<d>.+)", text)
@@ -195,7 +196,7 @@ _DECADE_WORDS = {"twenties": "20s", "thirties": "30s", "forties": "40s", "fiftie
 
 def _decade(text: str) -> Resolution | None:  # "the 90s", "the 1990s", "the nineties"
     words = "|".join(_DECADE_WORDS)
-    m = re.fullmatch(rf"(?:in\s+)?(?:the\s+)?(?:(?P<c>1[89]|20)|')?(?P<d>\d0)'?s|"
+    m = re.fullmatch(rf"(?:in\s+)?(?:the\s+)?(?:(?P<c>1[89]|20)|')?(?P<d>\d0)\s?'?s|"
                      rf"(?:in\s+)?(?:the\s+)?(?P<w>{words})", text)  # fmt: skip
     if not m:
         return None

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 
 from assistant.calendar.anchored_rules import EN_RULES
+from assistant.calendar.formats_en import FORMAT_RULES
 from assistant.calendar.numerals import en_words_to_digits
 from assistant.calendar.parts import Conflict, Parts, century
 
@@ -30,7 +31,8 @@ _FILLER = {"on", "at", "the", "of", "in", "for", "around", "about", "sometime", 
            "o'clock", "oclock", "-", "and", "this"}  # fmt: skip
 
 Handler = Callable[[re.Match[str], Parts], None]
-RULES: list[tuple[re.Pattern[str], Handler]] = list(EN_RULES)  # anchored days come first
+# anchored days come first, then the written formats ("oct/2" is a date, not October at 2)
+RULES: list[tuple[re.Pattern[str], Handler]] = [*EN_RULES, *FORMAT_RULES]
 
 
 def rule(pattern: str) -> Callable[[Handler], Handler]:
