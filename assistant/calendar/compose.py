@@ -54,6 +54,8 @@ def two_points(text: str, a: Parts | None, b: Parts | None, ref: datetime) -> Re
     if sa is None or sb is None:
         return None
     start, end = sa.start, sb.start
+    if sb.end is not None and (b.month_part == "last_day" or b.period_part == "end"):
+        end = sb.end  # "from 2007 to the end of 2008": up to the end of that last day
     if sa.has_time and sb.has_time and _same_day_named(a, b) and start.date() != end.date():
         # "monday 9-11am" said on Monday at 10: one day for both ends, the end's (still ahead)
         start = datetime.combine(end.date(), start.time())
@@ -137,7 +139,13 @@ def with_mod(res: Resolution | None, mod: Modifier, parts: Parts | None) -> Reso
         end_part = parts is not None and parts.period_part == "end"
         due = res.end if (end_part and res.end is not None) else res.start
         return replace(res, start=None, end=due, mod="before")
-    if mod == "after":
+    if mod == "after":  # after a day, a month, or a part of a day ("after lunch"): its end
+        whole_period = whole_period or (
+            res.end is not None
+            and parts is not None
+            and parts.pod is not None
+            and parts.hour is None
+        )
         start = res.end if (whole_period and res.end is not None) else res.start
         return replace(res, start=start, end=None, mod="after")
     return replace(res, end=None, mod="since")

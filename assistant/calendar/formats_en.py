@@ -53,9 +53,17 @@ def _month_dot_day(m: re.Match[str], p: Parts) -> None:  # "5.12": 12 May
     p.set(month=month, day=day)
 
 
+def _year_word(m: re.Match[str], p: Parts) -> None:  # "this september", "next 5/12"
+    p.set(year_shift={"this": 0, "next": 1, "last": -1}[m["rel"]])
+
+
+_MONTH_AHEAD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
+_DATE_AHEAD = (rf"(?={_MONTH_AHEAD}|\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH_AHEAD}"
+               r"|\d{1,2}/\d{1,2}\b(?!/))")  # fmt: skip
 _ALONE = r"(?<![\d./:-])"  # the format is the whole number, not the tail of another
 _END = r"(?![\d./:-]|\s*(?:am|pm)\b)"
 FORMAT_RULES: list[tuple[re.Pattern[str], Handler]] = [
+    (re.compile(r"\b(?P<rel>this|next|last)\s+" + _DATE_AHEAD), _year_word),
     (re.compile(r"\b" + _MON + r"/(?P<d>\d{1,2})(?:/(?P<y>\d{4}))?\b"), _mon_slash_day),
     (re.compile(r"\b(?P<d>\d{1,2})/" + _MON + r"/(?P<y>\d{4})\b"), _year_mon_day),
     (re.compile(r"\b(?P<y>\d{4})/" + _MON + r"/(?P<d>\d{1,2})\b"), _year_mon_day),

@@ -20,6 +20,8 @@ POD_SPANS: dict[str, tuple[time, time]] = {
     "afternoon": (time(12), time(16)),
     "evening": (time(16), time(20)),
     "night": (time(20), time(23, 59, 59)),
+    "daytime": (time(8), time(18)),
+    "nighttime": (time(0), time(8)),
 }
 PM_PODS = {"afternoon", "evening", "night"}
 

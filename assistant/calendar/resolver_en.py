@@ -24,6 +24,7 @@ from assistant.calendar.compose import (
 from assistant.calendar.model import Modifier, Resolution
 from assistant.calendar.rules_en import WEEKDAYS, normalize, parse_point
 from assistant.calendar.spans_en import resolve_spans
+from assistant.calendar.times_en import resolve_times
 
 _UNIT = r"(?P<unit>sec(?:ond)?|min(?:ute)?|hour|hr|day|week|fortnight|month|year)s?"
 _AMOUNT = re.compile(
@@ -92,13 +93,17 @@ def _recurrence(text: str, ref: datetime) -> Resolution | None:
 
 
 _MODS: tuple[tuple[str, Modifier], ...] = (
-    (r"no later than|not later than|before|by|until|till|prior to|due", "before"),
+    (r"no later than|not later than|as late as|before|by|until|till|prior to|due", "before"),
     (r"after|later than", "after"),
-    (r"since|starting(?: on| from)?|beginning(?: on)?|from(?= .+ on(?:wards?)?$)", "since"),
+    (
+        r"since|starting(?: on| from)?|beginning(?: on)?|from(?= .+ on(?:wards?)?$)|as early as"
+        r"|any ?time from",
+        "since",
+    ),
 )
 _RANGES = (
     re.compile(
-        r"(?:from\s+|between\s+)?(?P<a>.+?)\s*(?:\bto\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b|-|–)"
+        r"(?:from\s+|between\s+)?(?P<a>.+?)\s*(?:\bto\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b|-|–|~)"
         r"\s*(?P<b>.+)"
     ),
     re.compile(r"between\s+(?P<a>.+?)\s+and\s+(?P<b>.+)"),
@@ -120,6 +125,7 @@ def resolve_en(phrase: str, ref: datetime) -> Resolution | None:
     if not text:
         return None
     found = _recurrence(text, ref) or _decade(text) or resolve_spans(phrase, text, ref, resolve_en)
+    found = found or resolve_times(phrase, text, ref, resolve_en, parse_amounts)
     if found:
         return found
     m = re.fullmatch(r"(?:within|in|during|over)\s+the\s+(?:next|coming)\s+(?P<d>.+)", text)

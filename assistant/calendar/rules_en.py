@@ -7,8 +7,9 @@ from collections.abc import Callable
 
 from assistant.calendar.anchored_rules import EN_RULES
 from assistant.calendar.formats_en import FORMAT_RULES
-from assistant.calendar.numerals import en_words_to_digits
+from assistant.calendar.normalize_en import normalize
 from assistant.calendar.parts import Conflict, Parts, century
+from assistant.calendar.times_en import TIME_RULES
 
 MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
@@ -32,7 +33,7 @@ _FILLER = {"on", "at", "the", "of", "in", "for", "around", "about", "sometime", 
 
 Handler = Callable[[re.Match[str], Parts], None]
 # anchored days come first, then the written formats ("oct/2" is a date, not October at 2)
-RULES: list[tuple[re.Pattern[str], Handler]] = [*EN_RULES, *FORMAT_RULES]
+RULES: list[tuple[re.Pattern[str], Handler]] = [*EN_RULES, *FORMAT_RULES, *TIME_RULES[:2]]
 
 
 def rule(pattern: str) -> Callable[[Handler], Handler]:
@@ -196,8 +197,8 @@ def _period(m: re.Match[str], p: Parts) -> None:
     p.period_shift = shifts.get(m["rel"], 0)
 
 
-@rule(r"\b(?:(?P<mod>early|late|later)\s+)?(?:in\s+the\s+|this\s+)?"
-      r"(?P<pod>morning|afternoon|evening|night|noon|midday|midnight)\b")  # fmt: skip
+@rule(r"\b(?:(?P<mod>early|late|later)\s+)?(?:in\s+the\s+|this\s+)?(?P<pod>morning|afternoon"
+      r"|evening|night|noon|midday|midnight|daytime|nighttime)s?\b")  # fmt: skip
 def _part_of_day(m: re.Match[str], p: Parts) -> None:
     if m["pod"] == "midnight":
         p.set(hour=0, minute=0, meridiem="am")
@@ -271,21 +272,7 @@ def _bare_number(m: re.Match[str], p: Parts) -> None:
         raise Conflict("stray number")
 
 
-_MONEY = re.compile(
-    r"[$€£¥]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:k|m|bn))?\b"
-    r"|\b\d[\d,]*(?:\.\d+)?\s?(?:dollars?|euros?|pounds?|usd|eur|gbp|rmb|cny|yuan)\b"
-)
-
-
-def normalize(text: str) -> str:
-    text = text.lower().strip().strip(".,!?;")
-    text = _MONEY.sub(" ", text)  # "$12 December 27": an amount is never part of a date
-    text = re.sub(r"\b([ap])\.\s?m\b\.?", r"\1m", text)
-    text = re.sub(r"(\d)\s*([ap])(?=\s|$)", r"\1\2m", text)  # 9a -> 9am
-    text = re.sub(r"\b([a-z]{3,})(\d)", r"\1 \2", text)  # mar4 -> mar 4
-    text = text.replace(",", " ").replace("’", "'")
-    text = _MONEY.sub(" ", en_words_to_digits(text))  # "two thousand dollars" too
-    return re.sub(r"\s+", " ", text).strip()
+RULES.append(TIME_RULES[2])  # a bare "am"/"pm" once the clock rules have had theirs
 
 
 def parse_point(text: str) -> Parts | None:

@@ -96,7 +96,10 @@ def named_year(phrase: str, text: str, ref: datetime) -> Resolution | None:
     this = re.fullmatch(r"(?:this|the current)\s+calendar\s+year", text)
     if not (m or this):
         return None
-    year = ref.year if this else int(m["y"]) if m and len(m["y"]) == 4 else 2000 + int(m["y"])
+    written = m["y"] if m else None
+    year = (
+        ref.year if written is None else int(written) if len(written) == 4 else 2000 + int(written)
+    )
     return Resolution(text=phrase, start=datetime(year, 1, 1), end=datetime(year + 1, 1, 1))
 
 
@@ -150,6 +153,15 @@ def up_to_now(phrase: str, text: str, ref: datetime, resolve: Resolve) -> Resolu
         return None
     timed = other.granularity == "datetime"
     here = ref if timed else _midnight(ref.date())
+    start = other.start
+    if not now_first and start > here:  # "from feb 2 to date": the side before now is past
+        written_year = re.search(r"\b\d{4}\b", text)
+        start = start - timedelta(days=1) if timed else start
+        if not timed and not written_year:
+            start = _midnight(add_months(start.date(), -12))
+    if now_first and timed and start > ref + timedelta(hours=12):
+        start -= timedelta(hours=12)  # "between now and eight" at 10 am: 8 pm, the nearer one
+    other = replace(other, start=start)
     if now_first:
         return Resolution(text=phrase, start=here, end=other.start, granularity=other.granularity)
     return Resolution(text=phrase, start=other.start, end=here, granularity=other.granularity)

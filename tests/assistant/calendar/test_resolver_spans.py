@@ -1,0 +1,123 @@
+"""Kinds of English phrases the whole Recognizers-Text specs showed the resolver missing:
+counted periods, centuries, bounded years, written formats, meals, a start with a length.
+Each kind is checked on variants other than the specs' sentences."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from assistant.calendar import ImpossibleDate, resolve
+
+TZ = "UTC"
+REF = datetime(2024, 5, 15, 10, 30)  # a Wednesday in the second quarter
+
+
+def _span(phrase: str, ref: datetime = REF) -> tuple[str | None, str | None, str | None]:
+    res = resolve(phrase, reference=ref, tz=TZ)
+    assert res is not None, phrase
+    fmt = "%Y-%m-%d %H:%M"
+    start = res.start.strftime(fmt) if res.start else None
+    return start, res.end.strftime(fmt) if res.end else None, res.mod
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "end", "mod"),
+    [
+        # counted periods, in either word order
+        ("the last 3 quarters", "2023-07-01 00:00", "2024-04-01 00:00", None),
+        ("next two quarters", "2024-07-01 00:00", "2025-01-01 00:00", None),
+        ("3 upcoming years", "2024-05-16 00:00", "2027-05-16 00:00", None),
+        ("4 previous days", "2024-05-11 00:00", "2024-05-15 00:00", None),
+        ("20 past minutes", "2024-05-15 10:10", "2024-05-15 10:30", None),
+        ("next hour", "2024-05-15 10:30", "2024-05-15 11:30", None),
+        ("the next decade", "2030-01-01 00:00", "2040-01-01 00:00", None),
+        ("next fortnight", "2024-05-27 00:00", "2024-06-10 00:00", None),
+        # centuries and named years
+        ("the 19th century", "1800-01-01 00:00", "1900-01-01 00:00", None),
+        ("calendar year 2011", "2011-01-01 00:00", "2012-01-01 00:00", None),
+        ("cy21", "2021-01-01 00:00", "2022-01-01 00:00", None),
+        ("the 1980 s", "1980-01-01 00:00", "1990-01-01 00:00", None),
+        # bounded years and dates
+        ("2020 or later", "2020-01-01 00:00", None, "since"),
+        ("year greater than 2020", "2021-01-01 00:00", None, "after"),
+        ("march 2022 and after", "2022-03-01 00:00", None, "since"),
+        # one side is now
+        ("between now and june 3", "2024-05-15 00:00", "2024-06-03 00:00", None),
+        ("from feb 2 to date", "2024-02-02 00:00", "2024-05-15 00:00", None),
+        ("between 9 o'clock and now", "2024-05-15 09:00", "2024-05-15 10:30", None),
+        ("between now and 7 o'clock", "2024-05-15 10:30", "2024-05-15 19:00", None),
+        # months of a range without a year: this year's
+        ("from february to april", "2024-02-01 00:00", "2024-04-01 00:00", None),
+        ("between the 2nd and the 9th of march", "2024-03-02 00:00", "2024-03-09 00:00", None),
+        ("from 2019 to the end of 2020", "2019-01-01 00:00", "2021-01-01 00:00", None),
+        ("2001~2004", "2001-01-01 00:00", "2004-01-01 00:00", None),
+        # "this" / "next" before a month or a date names its year
+        ("this february", "2024-02-01 00:00", "2024-03-01 00:00", None),
+        ("next 3/4", "2025-03-04 00:00", None, None),
+        # week numbers and weeks of a month run Monday to Monday
+        ("week 2", "2024-01-08 00:00", "2024-01-15 00:00", None),
+        ("the last week of 2025", "2025-12-29 00:00", "2026-01-05 00:00", None),
+        ("the first week of september 2024", "2024-08-26 00:00", "2024-09-02 00:00", None),
+        # a start and a length
+        ("from 3pm for 90 minutes", "2024-05-15 15:00", "2024-05-15 16:30", None),
+        ("for 2 days from tomorrow", "2024-05-16 00:00", "2024-05-18 00:00", None),
+        ("a week starting june 3", "2024-06-03 00:00", "2024-06-10 00:00", None),
+        # meals, parts of day, bounds of a time
+        ("at lunchtime", "2024-05-15 11:00", "2024-05-15 13:00", None),
+        ("after supper", "2024-05-15 20:00", None, "after"),
+        ("tomorrow pm", "2024-05-16 12:00", "2024-05-16 16:00", None),
+        ("next morning", "2024-05-16 08:00", "2024-05-16 12:00", None),
+        ("as early as 8 am", "2024-05-16 08:00", None, "since"),
+    ],
+)
+def test_span_kinds(phrase: str, start: str | None, end: str | None, mod: str | None) -> None:
+    assert _span(phrase) == (start, end, mod)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start"),
+    [
+        ("sep/9", "2024-09-09 00:00"),
+        ("2023/jan/5", "2023-01-05 00:00"),
+        ("5/mar/2021", "2021-03-05 00:00"),
+        ("20220706", "2022-07-06 00:00"),
+        ("2022 7 6", "2022-07-06 00:00"),
+        ("2019-11", "2019-11-01 00:00"),
+        ("at the moment", "2024-05-15 10:30"),
+        ("the end of tomorrow", "2024-05-16 23:59"),
+        ("half past 4 p . m .", "2024-05-15 16:30"),
+        ("10ish", "2024-05-16 10:00"),
+        ("0815", "2024-05-16 08:15"),
+    ],
+)
+def test_written_formats_and_times(phrase: str, start: str) -> None:
+    assert _span(phrase)[0] == start
+
+
+def test_a_packed_date_that_does_not_exist_is_not_a_date() -> None:
+    with pytest.raises(ImpossibleDate):
+        resolve("2023/feb/30", reference=REF, tz=TZ)
+    assert resolve("20231340", reference=REF, tz=TZ) is None
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    ref=st.datetimes(min_value=datetime(1990, 1, 1), max_value=datetime(2080, 12, 31)),
+    n=st.integers(1, 12),
+    back=st.booleans(),
+)
+def test_counted_quarters_are_whole_quarters_next_to_this_one(
+    ref: datetime, n: int, back: bool
+) -> None:
+    res = resolve(f"{'last' if back else 'next'} {n} quarters", reference=ref, tz=TZ)
+    assert res is not None and res.start is not None and res.end is not None
+    start, end = res.start.date(), res.end.date()
+    assert start.day == end.day == 1 and start.month % 3 == end.month % 3 == 1
+    assert (end.year - start.year) * 12 + end.month - start.month == 3 * n
+    this_quarter = date(ref.year, (ref.month - 1) // 3 * 3 + 1, 1)
+    assert (end == this_quarter) if back else (start > this_quarter > ref.date().replace(day=1)
+                                               or start > this_quarter)  # fmt: skip
