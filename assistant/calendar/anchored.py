@@ -126,9 +126,9 @@ def _in_month(p: Parts, year: int, month: int) -> tuple[date, date | None]:
 
 
 def _week_of(first: date, last: date, nth: int) -> tuple[date, date]:
-    """The n-th calendar week (Monday to Monday) of the days first..last: the first one holds
-    ``first``, the last one (``nth`` -1) holds ``last``."""
-    anchor = first if nth > 0 else last
+    """The n-th calendar week (Monday to Monday) of the days first..last, counting weeks with
+    most of their days inside, as ISO 8601 does for a year's weeks; ``nth`` -1 is the last."""
+    anchor = first + timedelta(days=3) if nth > 0 else last - timedelta(days=3)
     monday = anchor - timedelta(days=anchor.weekday()) + timedelta(weeks=max(nth - 1, 0))
     return monday, monday + timedelta(days=7)
 

@@ -48,7 +48,12 @@ def two_points(text: str, a: Parts | None, b: Parts | None, ref: datetime) -> Re
     today = ref.date()
     a0, b0 = fold_relative_period(a, today), fold_relative_period(b, today)  # as written
     a, b = merge_range_sides(a0, b0)
-    if a.year is None and b.year is None and a.month is not None and b.month is not None:
+    if (
+        a.year is None is b.year
+        and a.month is not None
+        and b.month is not None
+        and not (a.has_time() or b.has_time())
+    ):
         a.year = b.year = today.year  # "from may to september": the months of this year
     sa, sb = materialize(a, ref), materialize(b, ref)
     if sa is None or sb is None:

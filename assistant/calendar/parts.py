@@ -128,8 +128,8 @@ def _weekday_date(p: Parts, today: date) -> date:
     rel = p.week_rel
     if rel in ("next", "next2"):
         return monday + timedelta(days=(14 if rel == "next2" else 7) + p.weekday)
-    if rel == "last":
-        return monday + timedelta(days=p.weekday - 7)
+    if rel in ("last", "last2"):
+        return monday + timedelta(days=p.weekday - (14 if rel == "last2" else 7))
     if rel == "this":
         return monday + timedelta(days=p.weekday)
     if rel == "past":
@@ -209,7 +209,7 @@ def _explicit_date(p: Parts, today: date) -> tuple[date, date | None] | None:
     return None
 
 
-_WEEK_RELS = {-1: "last", 0: "this", 1: "next", 2: "next2"}
+_WEEK_RELS = {-2: "last2", -1: "last", 0: "this", 1: "next", 2: "next2"}
 
 
 def fold_relative_period(p: Parts, today: date) -> Parts:

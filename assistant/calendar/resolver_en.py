@@ -22,6 +22,7 @@ from assistant.calendar.compose import (
     with_mod,
 )
 from assistant.calendar.model import Modifier, Resolution
+from assistant.calendar.period_parts import period_piece_en
 from assistant.calendar.rules_en import WEEKDAYS, normalize, parse_point
 from assistant.calendar.spans_en import resolve_spans
 from assistant.calendar.times_en import resolve_times
@@ -126,6 +127,7 @@ def resolve_en(phrase: str, ref: datetime) -> Resolution | None:
         return None
     found = _recurrence(text, ref) or _decade(text) or resolve_spans(phrase, text, ref, resolve_en)
     found = found or resolve_times(phrase, text, ref, resolve_en, parse_amounts)
+    found = found or period_piece_en(phrase, text, ref, resolve_en)
     if found:
         return found
     m = re.fullmatch(r"(?:within|in|during|over)\s+the\s+(?:next|coming)\s+(?P<d>.+)", text)

@@ -58,10 +58,12 @@ def _span(phrase: str, ref: datetime = REF) -> tuple[str | None, str | None, str
         # "this" / "next" before a month or a date names its year
         ("this february", "2024-02-01 00:00", "2024-03-01 00:00", None),
         ("next 3/4", "2025-03-04 00:00", None, None),
-        # week numbers and weeks of a month run Monday to Monday
+        # week numbers and weeks of a month run Monday to Monday; as in ISO 8601, a week
+        # belongs where most of its days are
         ("week 2", "2024-01-08 00:00", "2024-01-15 00:00", None),
-        ("the last week of 2025", "2025-12-29 00:00", "2026-01-05 00:00", None),
-        ("the first week of september 2024", "2024-08-26 00:00", "2024-09-02 00:00", None),
+        ("the last week of 2025", "2025-12-22 00:00", "2025-12-29 00:00", None),
+        ("the first week of september 2024", "2024-09-02 00:00", "2024-09-09 00:00", None),
+        ("the first week of may 2024", "2024-04-29 00:00", "2024-05-06 00:00", None),
         # a start and a length
         ("from 3pm for 90 minutes", "2024-05-15 15:00", "2024-05-15 16:30", None),
         ("for 2 days from tomorrow", "2024-05-16 00:00", "2024-05-18 00:00", None),
@@ -121,3 +123,28 @@ def test_counted_quarters_are_whole_quarters_next_to_this_one(
     this_quarter = date(ref.year, (ref.month - 1) // 3 * 3 + 1, 1)
     assert (end == this_quarter) if back else (start > this_quarter > ref.date().replace(day=1)
                                                or start > this_quarter)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "end"),
+    [
+        ("the first 3 weeks of 2024", "2024-01-01 00:00", "2024-01-22 00:00"),
+        ("2024年的前3周", "2024-01-01 00:00", "2024-01-22 00:00"),
+        ("the last 2 months of next year", "2025-11-01 00:00", "2026-01-01 00:00"),
+        ("明年的最后两个月", "2025-11-01 00:00", "2026-01-01 00:00"),
+        ("first 5 days of last year", "2023-01-01 00:00", "2023-01-06 00:00"),
+        ("the 4th month of 2026", "2026-04-01 00:00", "2026-05-01 00:00"),
+        ("2026年的第四个月", "2026-04-01 00:00", "2026-05-01 00:00"),
+        # two weeks back, and an hour back or a year ahead
+        ("上上周", "2024-04-29 00:00", "2024-05-06 00:00"),
+        ("上上个周五", "2024-05-03 00:00", None),
+        ("上个小时", "2024-05-15 09:30", "2024-05-15 10:30"),
+        ("后2年", "2024-05-16 00:00", "2026-05-16 00:00"),
+    ],
+)
+def test_pieces_of_a_period_in_both_languages(phrase: str, start: str, end: str | None) -> None:
+    assert _span(phrase)[:2] == (start, end)
+
+
+def test_more_of_a_unit_than_the_period_holds_is_not_a_piece_of_it() -> None:
+    assert resolve("the first 20 months of 2024", reference=REF, tz=TZ) is None
