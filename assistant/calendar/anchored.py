@@ -145,7 +145,9 @@ def anchored_days(p: Parts, today: date) -> tuple[date, date | None] | None:
     if p.holiday is not None:
         year = _year_given(p, today)
         day = holiday_day(p.holiday, year or today.year)
-        if year is None and day < today:
+        if year is None and p.week_rel == "last" and day >= today:
+            day = holiday_day(p.holiday, today.year - 1)  # "last easter": the latest gone by
+        elif year is None and p.week_rel != "last" and day < today:
             day = holiday_day(p.holiday, today.year + 1)
         return day, None
     week = p.week_no

@@ -185,9 +185,10 @@ def _explicit_date(p: Parts, today: date) -> tuple[date, date | None] | None:
             if day is None:
                 raise ImpossibleDate(f"no such date: {y}-{m:02d}-{d:02d}")
             return day, None
-        for year in range(today.year, today.year + 9):  # 29 February: the next leap year
-            day = _valid(year, m, d)
-            if day and day >= today:
+        back = p.week_rel == "last"  # "last christmas": the latest one gone by
+        for k in range(9):  # 29 February: the next (or last) leap year
+            day = _valid(today.year - k if back else today.year + k, m, d)
+            if day and (day < today if back else day >= today):
                 return day, None
         raise ImpossibleDate(f"no such date: month {m}, day {d}")
     if d is not None:  # "the 29th", "Sunday 31": the next such day (with that weekday)

@@ -149,7 +149,9 @@ def resolve_en(phrase: str, ref: datetime) -> Resolution | None:
             framed.set(day_offset=days)
             return point(phrase, framed, ref)
     m = re.fullmatch(r"(?P<d>.+?)\s+(?P<dir>from|after|before)\s+(?P<x>.+)", text)
-    if m and m["x"] != "now" and (amounts := parse_amounts(m["d"])):
+    # "the day after christmas" (never "the day after tomorrow", a point of its own)
+    one_day = m is not None and m["d"] == "the day" and parse_point(text) is None
+    if m and m["x"] != "now" and (amounts := {"day": 1.0} if one_day else parse_amounts(m["d"])):
         anchor = resolve_en(m["x"], ref)
         if anchor and anchor.start and anchor.mod is None and anchor.rrule is None:
             return offset_point(phrase, anchor.start, amounts, -1 if m["dir"] == "before" else 1)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from assistant.calendar.anchored_rules import EN_RULES
+from assistant.calendar.anchored_rules import EN_RULES, HOLIDAYS
 from assistant.calendar.formats_en import FORMAT_RULES
 from assistant.calendar.normalize_en import normalize
 from assistant.calendar.parts import Conflict, Parts, century
@@ -17,12 +17,6 @@ MONTHS = {
 }  # fmt: skip
 WEEKDAYS = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4,
             "sat": 5, "sun": 6}  # fmt: skip
-HOLIDAYS = {
-    "christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25),
-    "new year's eve": (12, 31), "new years eve": (12, 31), "new year's day": (1, 1),
-    "new years day": (1, 1), "independence day": (7, 4), "halloween": (10, 31),
-    "valentine's day": (2, 14), "valentines day": (2, 14),
-}  # fmt: skip
 
 _MON = (r"(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?:uary|ruary|ch|il|e|y|ust|"
         r"t|tember|ober|ember)?\.?(?![a-z])")  # fmt: skip
@@ -150,11 +144,13 @@ def _early_late_tonight(m: re.Match[str], p: Parts) -> None:  # "late tonight": 
 
 
 @rule(r"\b(?P<w>the day after tomorrow|the day after next|the day before yesterday|today|"
-      r"tonight|tonite|tomorrow|tmrw|yesterday)\b")  # fmt: skip
-def _relative_day(m: re.Match[str], p: Parts) -> None:
+      r"tonight|tonite|tomorrow|tmrw|yesterday|otd|on this day|the (?:next|following) day$|"
+      r"the day (?:before|after)$|^the day$)\b")  # fmt: skip
+def _relative_day(m: re.Match[str], p: Parts) -> None:  # "the day after": told of today
     offsets = {"today": 0, "tonight": 0, "tonite": 0, "tomorrow": 1, "tmrw": 1, "yesterday": -1,
-               "the day after tomorrow": 2, "the day after next": 2,
-               "the day before yesterday": -2}  # fmt: skip
+               "the day after tomorrow": 2, "the day after next": 2, "otd": 0, "on this day": 0,
+               "the day before yesterday": -2, "the next day": 1, "the following day": 1,
+               "the day before": -1, "the day after": 1, "the day": 0}  # fmt: skip
     p.set(day_offset=offsets[m["w"]], pod="night" if m["w"] in ("tonight", "tonite") else None)
 
 
@@ -189,7 +185,7 @@ def _period_two_away(m: re.Match[str], p: Parts) -> None:  # "the week after nex
     p.period_shift = 2 if m["dir"].startswith("after") else -2
 
 
-@rule(r"\b(?P<rel>this|next|last|the|coming|previous|current|following)\s+"
+@rule(r"\b(?P<rel>this|next|last|the|coming|previous|current|following|same)\s+"
       r"(?P<per>week|month|year|quarter)\b")  # fmt: skip
 def _period(m: re.Match[str], p: Parts) -> None:
     p.set(period=m["per"])

@@ -148,3 +148,27 @@ def test_pieces_of_a_period_in_both_languages(phrase: str, start: str, end: str 
 
 def test_more_of_a_unit_than_the_period_holds_is_not_a_piece_of_it() -> None:
     assert resolve("the first 20 months of 2024", reference=REF, tz=TZ) is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start"),
+    [
+        # a holiday named "last" is the latest one gone by, "next" the coming one
+        ("last easter", "2024-03-31 00:00"),
+        ("previous christmas", "2023-12-25 00:00"),
+        ("next new year", "2025-01-01 00:00"),
+        ("following thanksgiving", "2024-11-28 00:00"),
+        ("st patrick 2026", "2026-03-17 00:00"),
+        # the day told of: today, and the days either side of it
+        ("the day after", "2024-05-16 00:00"),
+        ("the day before", "2024-05-14 00:00"),
+        ("the following day", "2024-05-16 00:00"),
+        ("the day after christmas", "2024-12-26 00:00"),
+        # "same" period, spoken ordinals
+        ("same month", "2024-05-01 00:00"),
+        ("march thirty first", "2025-03-31 00:00"),
+        ("second of june", "2024-06-02 00:00"),
+    ],
+)
+def test_holidays_relative_days_and_ordinals(phrase: str, start: str) -> None:
+    assert _span(phrase)[0] == start
