@@ -167,7 +167,9 @@ def resolve_en(phrase: str, ref: datetime) -> Resolution | None:
         length = to_timedelta(amounts)
         return Resolution(text=phrase, start=None, duration=length, granularity="datetime")
     m = re.fullmatch(
-        r"(?:the\s+)?week\s+(?:starting|beginning|of)\s+(?:on\s+|from\s+)?(?P<x>.+)", text
+        r"(?:w/c|(?:the\s+)?week\s+(?:starting|beginning|commencing|of))\s+(?:on\s+|from\s+)?"
+        r"(?P<x>.+)",
+        text,
     )
     if m and (first := point(phrase, parse_point(m["x"]), ref)) and first.start:
         monday = first.start - timedelta(days=first.start.weekday())

@@ -167,6 +167,26 @@ def up_to_now(phrase: str, text: str, ref: datetime, resolve: Resolve) -> Resolu
     return Resolution(text=phrase, start=other.start, end=here, granularity=other.granularity)
 
 
+_WD = r"(?P<wd>mon|tue|wed|thu|fri|sat|sun)[a-z]*"
+_OFFSET = re.compile(r"\b(?:from now|from today|after|before|later|ago|in)\b")
+_WEEKDAY_OF = re.compile(rf"{_WD}\s+(?P<x>.+)|(?P<x2>.+?)\s+on\s+{_WD.replace('wd', 'wd2')}")
+
+
+def weekday_of_offset(phrase: str, text: str, ref: datetime, resolve: Resolve) -> Resolution | None:
+    """ "monday two weeks from now", "3 weeks after christmas on friday": that weekday in the
+    week (Monday to Sunday) the offset lands in."""
+    m = _WEEKDAY_OF.fullmatch(text)
+    offset = (m["x"] or m["x2"]) if m else ""
+    if not m or not _OFFSET.search(offset):
+        return None
+    day = resolve(offset, ref)
+    if day is None or day.start is None or day.end or day.mod or day.granularity != "date":
+        return None
+    weekday = ("mon", "tue", "wed", "thu", "fri", "sat", "sun").index(m["wd"] or m["wd2"])
+    moved = day.start + timedelta(days=weekday - day.start.weekday())
+    return replace(day, text=phrase, start=moved)
+
+
 def resolve_spans(phrase: str, text: str, ref: datetime, resolve: Resolve) -> Resolution | None:
     return (
         counted(phrase, text, ref)
@@ -175,6 +195,7 @@ def resolve_spans(phrase: str, text: str, ref: datetime, resolve: Resolve) -> Re
         or named_year(phrase, text, ref)
         or up_to_now(phrase, text, ref, resolve)
         or compared(phrase, text, ref, resolve)
+        or weekday_of_offset(phrase, text, ref, resolve)
     )
 
 

@@ -94,6 +94,30 @@ def _from_for(
     return replace(first, text=phrase, end=shift(begin, amounts, 1), duration=None)
 
 
+_BOUND = re.compile(r"(?P<cmp>more|less)\s+than\s+(?P<d>.+?)\s+(?P<dir>before|after)\s+(?P<x>.+)")
+
+
+def _more_or_less(
+    phrase: str, text: str, ref: datetime, resolve: Resolve, amounts_of: ParseAmounts
+) -> Resolution | None:
+    """ "more than 2 weeks before today" (before that day), "less than 3 days after tomorrow"
+    (the days between)."""
+    m = _BOUND.fullmatch(text)
+    amounts = amounts_of(m["d"]) if m else None
+    anchor = resolve(m["x"], ref) if m and amounts else None
+    if not m or not amounts or anchor is None or anchor.start is None or anchor.mod:
+        return None
+    sign = -1 if m["dir"] == "before" else 1
+    base = anchor.start.replace(tzinfo=None)
+    bound = shift(base, amounts, sign)
+    if m["cmp"] == "less":
+        lo, hi = sorted((base, bound))
+        return Resolution(text=phrase, start=lo, end=hi, granularity=anchor.granularity)
+    if sign < 0:
+        return Resolution(text=phrase, start=None, end=bound, mod="before")
+    return Resolution(text=phrase, start=bound, mod="after", granularity=anchor.granularity)
+
+
 def resolve_times(
     phrase: str, text: str, ref: datetime, resolve: Resolve, amounts_of: ParseAmounts
 ) -> Resolution | None:
@@ -101,6 +125,7 @@ def resolve_times(
         _now(phrase, text, ref)
         or _end_of_day(phrase, text, ref, resolve)
         or _from_for(phrase, text, ref, resolve, amounts_of)
+        or _more_or_less(phrase, text, ref, resolve, amounts_of)
     )
 
 

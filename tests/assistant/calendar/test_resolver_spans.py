@@ -172,3 +172,25 @@ def test_more_of_a_unit_than_the_period_holds_is_not_a_piece_of_it() -> None:
 )
 def test_holidays_relative_days_and_ordinals(phrase: str, start: str) -> None:
     assert _span(phrase)[0] == start
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "end", "mod"),
+    [
+        # a weekday in the week an offset lands in
+        ("friday 2 weeks from now", "2024-05-31 00:00", None, None),
+        ("in 4 days on monday", "2024-05-13 00:00", None, None),
+        ("2 weeks after christmas on tuesday", "2025-01-07 00:00", None, None),
+        # more or less than a length from a day
+        ("more than 3 days before today", None, "2024-05-12 00:00", "before"),
+        ("more than a week after tomorrow", "2024-05-23 00:00", None, "after"),
+        ("less than 2 days after today", "2024-05-15 00:00", "2024-05-17 00:00", None),
+        # the week that begins on a day
+        ("w/c june 3", "2024-06-03 00:00", "2024-06-10 00:00", None),
+        ("the week commencing 10 june", "2024-06-10 00:00", "2024-06-17 00:00", None),
+    ],
+)
+def test_offsets_framed_by_a_weekday_or_a_bound(
+    phrase: str, start: str | None, end: str | None, mod: str | None
+) -> None:
+    assert _span(phrase) == (start, end, mod)
