@@ -32,6 +32,16 @@ def _year_mon_day(m: re.Match[str], p: Parts) -> None:  # "2020/sep/23", "2020/2
     p.set(year=int(m["y"]), month=_month(m), day=int(m["d"]))
 
 
+def _dashed_date(m: re.Match[str], p: Parts) -> None:  # "10-1-2018": US month first
+    a, b = int(m["a"]), int(m["b"])
+    month, day = (b, a) if a > 12 else (a, b)
+    p.set(year=int(m["y"]), month=month, day=day)
+
+
+def _mon_dash_day(m: re.Match[str], p: Parts) -> None:  # "jun-15"
+    p.set(month=_month(m), day=int(m["d"]))
+
+
 def _compact(m: re.Match[str], p: Parts) -> None:  # "20161016", "2016 10 16"
     month, day = int(m["m"]), int(m["d"])
     if not (1 <= month <= 12 and 1 <= day <= 31):
@@ -69,6 +79,8 @@ FORMAT_RULES: list[tuple[re.Pattern[str], Handler]] = [
     (re.compile(r"\b(?P<y>\d{4})/" + _MON + r"/(?P<d>\d{1,2})\b"), _year_mon_day),
     (re.compile(r"\b(?P<y>\d{4})/(?P<d>\d{1,2})/" + _MON), _year_mon_day),
     (re.compile(r"\b(?P<d>\d{1,2})-(?P<y>\d{4})-" + _MON), _year_mon_day),
+    (re.compile(_ALONE + r"\b(?P<a>\d{1,2})-(?P<b>\d{1,2})-(?P<y>\d{4})\b" + _END), _dashed_date),
+    (re.compile(r"\b" + _MON + r"-(?P<d>\d{1,2})\b(?!-)"), _mon_dash_day),
     (re.compile(_ALONE + r"\b(?P<y>(?:19|20)\d{2})(?P<m>\d{2})(?P<d>\d{2})\b" + _END), _compact),
     (re.compile(r"^(?P<y>(?:19|20)\d{2}) (?P<m>\d{1,2}) (?P<d>\d{1,2})$"), _compact),
     (

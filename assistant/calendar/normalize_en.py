@@ -21,7 +21,8 @@ def normalize(text: str) -> str:
     text = re.sub(
         r"\b(0\d|1\d|2[0-3])([0-5]\d)(?=\s*[ap]m\b)|\b(0\d)([0-5]\d)\b", r"\1\3:\2\4", text
     )  # "0730", "1140 am": a time without its colon
-    text = text.replace("mid night", "midnight")
+    text = text.replace("mid night", "midnight").replace("night-time", "nighttime")
+    text = re.sub(r"[()]", " ", text).replace("day-time", "daytime")
     text = re.sub(r"(\d)\s*([ap])(?=\s|$)", r"\1\2m", text)  # 9a -> 9am
     text = re.sub(r"\b([a-z]{3,})(\d)", r"\1 \2", text)  # mar4 -> mar 4
     text = text.replace(",", " ").replace("’", "'")

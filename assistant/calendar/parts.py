@@ -141,38 +141,6 @@ def _weekday_date(p: Parts, today: date) -> date:
     return today + timedelta(days=ahead)
 
 
-def _period_span(p: Parts, today: date) -> tuple[date, date]:
-    kind, shift = p.period, p.period_shift
-    if kind == "week":
-        start = today - timedelta(days=today.weekday()) + timedelta(weeks=shift)
-        end = start + timedelta(days=7)
-    elif kind == "month":
-        start = add_months(date(today.year, today.month, 1), shift)
-        end = add_months(start, 1)
-    elif kind == "quarter":
-        first = date(today.year, (today.month - 1) // 3 * 3 + 1, 1)
-        start = add_months(first, 3 * shift)
-        end = add_months(start, 3)
-    else:  # year
-        start = date(today.year + shift, 1, 1)
-        end = date(start.year + 1, 1, 1)
-    part = p.period_part
-    if part == "rest":  # "the rest of the month": from today to its end
-        return today, end
-    if part in ("earlier", "later"):
-        if kind == "week" and shift == 0:
-            return (start, today) if part == "earlier" else (today, end)
-        middle = start + (end - start) / 2
-        middle = date(middle.year, middle.month, 1) if kind in ("year", "quarter") else middle
-        return (start, middle) if part == "earlier" else (middle, end)
-    if part == "end":
-        last = end - timedelta(days=1)
-        return last, end
-    if part == "start":
-        return start, start + timedelta(days=1)
-    return start, end
-
-
 def _explicit_date(p: Parts, today: date) -> tuple[date, date | None] | None:
     """Dates named by year/month/day; (start, end) with end for a whole month or year. Raises
     ``ImpossibleDate`` when no calendar has that day ("2月30日", "2019-02-29", "the 32nd")."""
@@ -185,6 +153,11 @@ def _explicit_date(p: Parts, today: date) -> tuple[date, date | None] | None:
             if day is None:
                 raise ImpossibleDate(f"no such date: {y}-{m:02d}-{d:02d}")
             return day, None
+        if p.weekday is not None:  # "friday june 15": the nearest year where it is a friday
+            for k in sorted(range(-6, 7), key=abs):
+                day = _valid(today.year + k, m, d)
+                if day and day.weekday() == p.weekday:
+                    return day, None
         back = p.week_rel == "last"  # "last christmas": the latest one gone by
         for k in range(9):  # 29 February: the next (or last) leap year
             day = _valid(today.year - k if back else today.year + k, m, d)
@@ -274,7 +247,8 @@ def materialize(p: Parts, ref: datetime) -> Span | None:
         first = date(year, size * (which - 1) + 1, 1)
         return Span(datetime.combine(first, time()), datetime.combine(add_months(first, size),
                     time()), False, True)  # fmt: skip
-    from assistant.calendar.anchored import anchored_days  # it builds on this module
+    from assistant.calendar.anchored import anchored_days  # they build on this module
+    from assistant.calendar.period_span import period_span
 
     if (anchored := anchored_days(p, today)) is not None:
         start_day, end_day = anchored
@@ -288,7 +262,7 @@ def materialize(p: Parts, ref: datetime) -> Span | None:
     elif p.weekday is not None:
         start_day = _weekday_date(p, today)
     elif p.period is not None:
-        start_day, end_day = _period_span(p, today)
+        start_day, end_day = period_span(p, today)
     if p.hour is not None:
         if (p.minute or 0) > 59 or (p.second or 0) > 59:
             raise ImpossibleDate(f"no such time: {p.hour}:{p.minute}:{p.second}")

@@ -27,13 +27,13 @@ from assistant.calendar.rules_en import WEEKDAYS, normalize, parse_point
 from assistant.calendar.spans_en import resolve_spans
 from assistant.calendar.times_en import resolve_times
 
-_UNIT = r"(?P<unit>sec(?:ond)?|min(?:ute)?|hour|hr|day|week|fortnight|month|year)s?"
+_UNIT = r"(?P<unit>sec(?:ond)?|min(?:ute)?|hour|hr|h(?=\b)|day|week|fortnight|month|year)s?"
 _AMOUNT = re.compile(
     r"(?:(?P<n>\d+(?:\.\d+)?|an?|half an?|half a)\s*)?"
     + _UNIT
     + r"(?:\s+and\s+(?:a\s+)?(?P<half>half))?"
 )
-_UNIT_KEYS = {"sec": "second", "min": "minute", "hr": "hour"}
+_UNIT_KEYS = {"sec": "second", "min": "minute", "hr": "hour", "h": "hour"}
 _RRULE_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 
@@ -103,6 +103,11 @@ _MODS: tuple[tuple[str, Modifier], ...] = (
     ),
 )
 _RANGES = (
+    # "02-02-2020 - 03-03-2020": the dashes inside each date are not the range's
+    re.compile(
+        r"(?:from\s+|between\s+)?(?P<a>\d{1,2}-\d{1,2}-\d{4})\s*(?:-|to)\s*"
+        r"(?P<b>\d{1,2}-\d{1,2}-\d{4})"
+    ),
     re.compile(
         r"(?:from\s+|between\s+)?(?P<a>.+?)\s*(?:\bto\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b|-|–|~)"
         r"\s*(?P<b>.+)"

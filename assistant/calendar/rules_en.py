@@ -22,7 +22,7 @@ _MON = (r"(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?:uary|ruary|
         r"t|tember|ober|ember)?\.?(?![a-z])")  # fmt: skip
 _WD = r"(?P<wd>mon|tue|wed|thu|fri|sat|sun)(?:day|s|sday|nesday|r|rs|rsday|urday)?\.?(?![a-z])"
 _ORD = r"(?:st|nd|rd|th)"
-_FILLER = {"on", "at", "the", "of", "in", "for", "around", "about", "sometime", "day",
+_FILLER = {"on", "at", "the", "of", "in", "for", "around", "about", "circa", "sometime", "day",
            "o'clock", "oclock", "-", "and", "this"}  # fmt: skip
 
 Handler = Callable[[re.Match[str], Parts], None]

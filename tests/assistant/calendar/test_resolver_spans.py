@@ -194,3 +194,22 @@ def test_offsets_framed_by_a_weekday_or_a_bound(
     phrase: str, start: str | None, end: str | None, mod: str | None
 ) -> None:
     assert _span(phrase) == (start, end, mod)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "end"),
+    [
+        # a weekday with a month and day picks the nearest year where they agree
+        ("tuesday (jul-2)", "2024-07-02 00:00", None),
+        ("thursday march 4", "2021-03-04 00:00", None),
+        # dashed dates on both sides of a dash
+        ("03-04-2022 - 05-06-2022", "2022-03-04 00:00", "2022-05-06 00:00"),
+        ("from 1-15-2023 to 2-1-2023", "2023-01-15 00:00", "2023-02-01 00:00"),
+        # times of day written other ways
+        ("in the day-time", "2024-05-15 08:00", "2024-05-15 18:00"),
+        ("within 3h", "2024-05-15 10:30", "2024-05-15 13:30"),
+        ("circa 4 in the morning", "2024-05-16 04:00", None),
+    ],
+)
+def test_weekday_dates_dashed_ranges_and_times(phrase: str, start: str, end: str | None) -> None:
+    assert _span(phrase)[:2] == (start, end)
