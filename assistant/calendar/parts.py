@@ -153,10 +153,11 @@ def _explicit_date(p: Parts, today: date) -> tuple[date, date | None] | None:
             if day is None:
                 raise ImpossibleDate(f"no such date: {y}-{m:02d}-{d:02d}")
             return day, None
-        if p.weekday is not None:  # "friday june 15": the nearest year where it is a friday
-            for k in sorted(range(-6, 7), key=abs):
+        if p.weekday is not None:  # "friday june 15": the one within a year that is a friday
+            for k in (0, 1, -1):
                 day = _valid(today.year + k, m, d)
-                if day and day.weekday() == p.weekday:
+                near = day is not None and abs((day - today).days) <= 366
+                if day and near and day.weekday() == p.weekday:
                     return day, None
         back = p.week_rel == "last"  # "last christmas": the latest one gone by
         for k in range(9):  # 29 February: the next (or last) leap year

@@ -199,9 +199,11 @@ def test_offsets_framed_by_a_weekday_or_a_bound(
 @pytest.mark.parametrize(
     ("phrase", "start", "end"),
     [
-        # a weekday with a month and day picks the nearest year where they agree
+        # a weekday with a month and day picks the year (within one of now) where they agree
         ("tuesday (jul-2)", "2024-07-02 00:00", None),
-        ("thursday march 4", "2021-03-04 00:00", None),
+        ("monday may 13", "2024-05-13 00:00", None),
+        # a weekday that fits no year near the reference does not move the date by years
+        ("thursday march 4", "2025-03-04 00:00", None),
         # dashed dates on both sides of a dash
         ("03-04-2022 - 05-06-2022", "2022-03-04 00:00", "2022-05-06 00:00"),
         ("from 1-15-2023 to 2-1-2023", "2023-01-15 00:00", "2023-02-01 00:00"),
