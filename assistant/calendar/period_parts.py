@@ -85,28 +85,34 @@ def _number(written: str) -> int:
     return int(written) if written.isdigit() else zh_to_int(written)
 
 
-def period_piece_en(phrase: str, text: str, ref: datetime, resolve: Resolve) -> Resolution | None:
-    if m := _EN_NTH.fullmatch(text):
-        return _nth_month(phrase, _whole_year(resolve(m["x"], ref)), int(m["n"]))
-    m = _EN.fullmatch(text)
+_FIRST = ("first", "1st", "前")
+_UNITS = {**_ZH_UNITS, "day": "day", "week": "week", "month": "month"}
+
+
+def _period_piece(
+    phrase: str,
+    text: str,
+    ref: datetime,
+    resolve: Resolve,
+    nth_re: re.Pattern[str],
+    piece_re: re.Pattern[str],
+) -> Resolution | None:
+    if m := nth_re.fullmatch(text):
+        return _nth_month(phrase, _whole_year(resolve(m["x"], ref)), _number(m["n"]))
+    m = piece_re.fullmatch(text)
     if not m:
         return None
     res = resolve(m["x"], ref)
     span = _period(res)
     if span is None:
         return None
-    return _piece(phrase, span, _whole_year(res), m["unit"], int(m["n"]), m["end"] != "last")
+    n, first = _number(m["n"]), m["end"] in _FIRST
+    return _piece(phrase, span, _whole_year(res), _UNITS[m["unit"]], n, first)
+
+
+def period_piece_en(phrase: str, text: str, ref: datetime, resolve: Resolve) -> Resolution | None:
+    return _period_piece(phrase, text, ref, resolve, _EN_NTH, _EN)
 
 
 def period_piece_zh(phrase: str, text: str, ref: datetime, resolve: Resolve) -> Resolution | None:
-    if m := _ZH_NTH.fullmatch(text):
-        return _nth_month(phrase, _whole_year(resolve(m["x"], ref)), _number(m["n"]))
-    m = _ZH.fullmatch(text)
-    if not m:
-        return None
-    res = resolve(m["x"], ref)
-    span = _period(res)
-    if span is None:
-        return None
-    unit, n = _ZH_UNITS[m["unit"]], _number(m["n"])
-    return _piece(phrase, span, _whole_year(res), unit, n, m["end"] == "前")
+    return _period_piece(phrase, text, ref, resolve, _ZH_NTH, _ZH)
