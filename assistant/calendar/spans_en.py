@@ -74,6 +74,38 @@ def counted(phrase: str, text: str, ref: datetime) -> Resolution | None:
     return span_from_now(phrase, ref, amounts, sign)
 
 
+def business_days(phrase: str, text: str, ref: datetime) -> Resolution | None:
+    """ "next 4 business days" (from tomorrow), "previous 3 working days" (up to today): N
+    weekdays, Saturdays and Sundays skipped; the end is the day after the last."""
+    dirs = "|".join(_BACK + _FORTH)
+    m = re.fullmatch(
+        rf"(?:the\s+)?(?P<dir>{dirs})\s+(?P<n>\d+)\s+(?:business|working|work)\s*days?", text
+    )
+    if not m or not 0 < int(m["n"]) <= 366:
+        return None
+    step = timedelta(days=-1 if m["dir"] in _BACK else 1)
+    day, seen = ref.date(), list[date]()
+    while len(seen) < int(m["n"]):
+        day += step
+        if day.weekday() < 5:
+            seen.append(day)
+    first, last = min(seen), max(seen)
+    end = ref.date() if step.days < 0 else last + timedelta(days=1)
+    return Resolution(text=phrase, start=_midnight(first), end=_midnight(end))
+
+
+def work_week(phrase: str, text: str, ref: datetime) -> Resolution | None:
+    """ "this working week", "next workweek": Monday to Friday (the end is Saturday)."""
+    m = re.fullmatch(
+        r"(?:the\s+)?(?P<rel>this|next|last|previous)\s+(?:working\s+|work\s*)week", text
+    )
+    if not m:
+        return None
+    shift = {"next": 1, "last": -1, "previous": -1}.get(m["rel"], 0)
+    monday = _midnight(ref.date()) - timedelta(days=ref.weekday()) + timedelta(weeks=shift)
+    return Resolution(text=phrase, start=monday, end=monday + timedelta(days=5))
+
+
 def this_fortnight(phrase: str, text: str, ref: datetime) -> Resolution | None:
     if not re.fullmatch(r"(?:the|this)\s+fortnight", text):
         return None
@@ -191,6 +223,8 @@ def resolve_spans(phrase: str, text: str, ref: datetime, resolve: Resolve) -> Re
     return (
         counted(phrase, text, ref)
         or this_fortnight(phrase, text, ref)
+        or business_days(phrase, text, ref)
+        or work_week(phrase, text, ref)
         or century(phrase, text)
         or named_year(phrase, text, ref)
         or up_to_now(phrase, text, ref, resolve)

@@ -4,7 +4,7 @@ Each kind is checked on variants other than the specs' sentences."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import pytest
 from hypothesis import given, settings
@@ -215,3 +215,31 @@ def test_offsets_framed_by_a_weekday_or_a_bound(
 )
 def test_weekday_dates_dashed_ranges_and_times(phrase: str, start: str, end: str | None) -> None:
     assert _span(phrase)[:2] == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "end"),
+    [
+        # REF is a Wednesday: business days skip the weekend
+        ("next 3 business days", "2024-05-16 00:00", "2024-05-21 00:00"),
+        ("the previous 4 working days", "2024-05-09 00:00", "2024-05-15 00:00"),
+        ("this working week", "2024-05-13 00:00", "2024-05-18 00:00"),
+        ("next workweek", "2024-05-20 00:00", "2024-05-25 00:00"),
+    ],
+)
+def test_business_days_and_work_weeks(phrase: str, start: str, end: str) -> None:
+    assert _span(phrase)[:2] == (start, end)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    ref=st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2060, 12, 31)),
+    n=st.integers(1, 40),
+)
+def test_business_days_hold_n_weekdays(ref: datetime, n: int) -> None:
+    res = resolve(f"next {n} business days", reference=ref, tz=TZ)
+    assert res is not None and res.start is not None and res.end is not None
+    start, end = res.start.date(), res.end.date()
+    days = [start + timedelta(days=k) for k in range((end - start).days)]
+    assert sum(d.weekday() < 5 for d in days) == n and start > ref.date()
+    assert days[0].weekday() < 5 and days[-1].weekday() < 5
