@@ -1,5 +1,6 @@
 """English written date formats that mix digits and month names or pack the digits together:
-"oct/2", "2020/sep/23", "23/sep/2020", "20161016", "2016 10 16", "2015-12", "12-2015", "5.12".
+"oct/2", "2020/sep/23", "23/sep/2020", "20161016", "2016 10 16", "2015-12", "12-2015" ("5.30"
+stays a time).
 
 ``rules_en`` runs these before its other rules, so "oct/2" is a date and never "October, at 2".
 """
@@ -56,15 +57,8 @@ def _year_month(m: re.Match[str], p: Parts) -> None:  # "2015-12", "12-2015", "2
     p.set(year=int(m["y"] or m["y2"]), month=month)
 
 
-def _month_dot_day(m: re.Match[str], p: Parts) -> None:  # "5.12": 12 May
-    month, day = int(m["m"]), int(m["d"])
-    if not (1 <= month <= 12 and 1 <= day <= 31):
-        raise Conflict("not a date")
-    p.set(month=month, day=day)
-
-
 def _year_word(m: re.Match[str], p: Parts) -> None:  # "this september", "next 5/12"
-    p.set(year_shift={"this": 0, "next": 1, "last": -1}[m["rel"]])
+    p.set(year_shift=1 if m["rel"] == "next" else 0)
 
 
 _MONTH_AHEAD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
@@ -73,7 +67,7 @@ _DATE_AHEAD = (rf"(?={_MONTH_AHEAD}|\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONT
 _ALONE = r"(?<![\d./:-])"  # the format is the whole number, not the tail of another
 _END = r"(?![\d./:-]|\s*(?:am|pm)\b)"
 FORMAT_RULES: list[tuple[re.Pattern[str], Handler]] = [
-    (re.compile(r"\b(?P<rel>this|next|last)\s+" + _DATE_AHEAD), _year_word),
+    (re.compile(r"\b(?P<rel>this|next)\s+" + _DATE_AHEAD), _year_word),
     (re.compile(r"\b" + _MON + r"/(?P<d>\d{1,2})(?:/(?P<y>\d{4}))?\b"), _mon_slash_day),
     (re.compile(r"\b(?P<d>\d{1,2})/" + _MON + r"/(?P<y>\d{4})\b"), _year_mon_day),
     (re.compile(r"\b(?P<y>\d{4})/" + _MON + r"/(?P<d>\d{1,2})\b"), _year_mon_day),
@@ -89,5 +83,4 @@ FORMAT_RULES: list[tuple[re.Pattern[str], Handler]] = [
         ),
         _year_month,
     ),
-    (re.compile(r"^(?P<m>\d{1,2})\.(?P<d>\d{1,2})$"), _month_dot_day),
 ]
