@@ -121,8 +121,10 @@ def test_counted_quarters_are_whole_quarters_next_to_this_one(
     assert start.day == end.day == 1 and start.month % 3 == end.month % 3 == 1
     assert (end.year - start.year) * 12 + end.month - start.month == 3 * n
     this_quarter = date(ref.year, (ref.month - 1) // 3 * 3 + 1, 1)
-    assert (end == this_quarter) if back else (start > this_quarter > ref.date().replace(day=1)
-                                               or start > this_quarter)  # fmt: skip
+    next_quarter = date(
+        this_quarter.year + this_quarter.month // 10, (this_quarter.month + 2) % 12 + 1, 1
+    )
+    assert end == this_quarter if back else start == next_quarter
 
 
 @pytest.mark.parametrize(
