@@ -117,15 +117,20 @@ def _in_month(p: Parts, year: int, month: int) -> tuple[date, date | None]:
         if p.nth > len(days):
             raise ImpossibleDate(f"no {p.nth}th such weekday in {year}-{month:02d}")
         return date(year, month, days[p.nth - 1 if p.nth > 0 else -1]), None
-    if p.nth is not None and p.week_no is None:  # "the 2nd week of march": days 8-14
-        first = date(year, month, 1) + timedelta(weeks=p.nth - 1 if p.nth > 0 else 0)
-        if p.nth < 0:
-            first = date(year, month, last) - timedelta(days=6)
-        return first, first + timedelta(days=7)
+    if p.nth is not None and p.week_no is None:  # "the 2nd week of march": Monday to Monday
+        return _week_of(date(year, month, 1), date(year, month, last), p.nth)
     assert p.month_part is not None
     lo, hi = MONTH_PARTS[p.month_part]
     end = date(year, month, hi) if hi else date(year, month, last) + timedelta(days=1)
     return date(year, month, lo if lo > 0 else last), end
+
+
+def _week_of(first: date, last: date, nth: int) -> tuple[date, date]:
+    """The n-th calendar week (Monday to Monday) of the days first..last, counting weeks with
+    most of their days inside, as ISO 8601 does for a year's weeks; ``nth`` -1 is the last."""
+    anchor = first + timedelta(days=3) if nth > 0 else last - timedelta(days=3)
+    monday = anchor - timedelta(days=anchor.weekday()) + timedelta(weeks=max(nth - 1, 0))
+    return monday, monday + timedelta(days=7)
 
 
 def _iso_week(year: int, week: int) -> date:
@@ -140,18 +145,21 @@ def anchored_days(p: Parts, today: date) -> tuple[date, date | None] | None:
     if p.holiday is not None:
         year = _year_given(p, today)
         day = holiday_day(p.holiday, year or today.year)
-        if year is None and day < today:
+        if year is None and p.week_rel == "last" and day >= today:
+            day = holiday_day(p.holiday, today.year - 1)  # "last easter": the latest gone by
+        elif year is None and p.week_rel != "last" and day < today:
             day = holiday_day(p.holiday, today.year + 1)
         return day, None
     week = p.week_no
     if week is None and p.nth and p.weekday is None and p.month is None and p.period != "month":
         week = p.nth  # "the 10th week of 2027": a week of the year
-    if week is not None and week > 0:
-        year = _year_given(p, today)
-        monday = _iso_week(year or today.year, week)
-        if year is None and monday + timedelta(days=7) <= today:
-            monday = _iso_week(today.year + 1, week)  # "week 10" said in December: next year's
+    if week is not None and week > 0:  # "week 10": of the year named, else of this year
+        monday = _iso_week(_year_given(p, today) or today.year, week)
         return monday, monday + timedelta(days=7)
+    year_named = p.year is not None or (p.period == "year" and p.period_part is None)
+    if p.nth == -1 and p.weekday is None and p.month is None and year_named:
+        year = _year_given(p, today) or today.year  # "the last week of 2016"
+        return _week_of(date(year, 1, 1), date(year, 12, 31), -1)
     if p.nth is None and p.month_part is None:
         return None
     year, month, fixed = _month_of(p, today)

@@ -28,6 +28,17 @@ EN_HOLIDAYS: dict[str, str | tuple[int, int]] = {
     "columbus day": "columbus day", "st. patrick's day": (3, 17), "st patrick's day": (3, 17),
     "april fools' day": (4, 1), "april fools day": (4, 1), "veterans day": (11, 11),
     "boxing day": (12, 26), "groundhog day": (2, 2), "earth day": (4, 22),
+    "saint patrick's day": (3, 17), "saint patrick": (3, 17), "st patrick": (3, 17),
+    "international workers' day": (5, 1), "international workers day": (5, 1),
+    "juneteenth": (6, 19), "freedom day": (6, 19), "jubilee day": (6, 19),
+}  # fmt: skip
+# fixed days the point rules of rules_en name ("christmas of this year")
+HOLIDAYS = {
+    "christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25),
+    "new year's eve": (12, 31), "new years eve": (12, 31), "new year's day": (1, 1),
+    "new years day": (1, 1), "independence day": (7, 4), "halloween": (10, 31),
+    "valentine's day": (2, 14), "valentines day": (2, 14), "new year day": (1, 1),
+    "new year": (1, 1),
 }  # fmt: skip
 ZH_HOLIDAYS: dict[str, str | tuple[int, int]] = {
     "春节": "spring festival", "大年初一": "spring festival", "除夕": "lunar new years eve",
@@ -66,6 +77,10 @@ def _en_holiday(m: re.Match[str], p: Parts) -> None:
     _set_holiday(p, EN_HOLIDAYS[m["name"]])
 
 
+def _en_holiday_rel(m: re.Match[str], p: Parts) -> None:  # "last easter": the latest gone by
+    p.set(week_rel="last" if m["rel"] in ("last", "previous") else "coming")
+
+
 def _en_nth(m: re.Match[str], p: Parts) -> None:  # "the 1st monday of", "last week of"
     nth = {"second": 2, "last": -1}.get(m["n"]) or int(m["n"][:-2])
     p.set(nth=nth, weekday=_EN_WEEKDAYS[m["wd"][:3]] if m["wd"] else None)
@@ -91,7 +106,12 @@ _EN_PART_RE = (r"\b(?:the\s+)?(?:(?P<t>early|mid|middle of|late)(?:\s+|-)(?:in\s
 # "week 10", never "next week 3 pm" (a relative week and a time)
 _EN_WEEK_NO_RE = (r"(?<!next )(?<!this )(?<!last )\bweek\s+(?:no\.?\s*|number\s+|#\s*)?"
                   r"(?P<n>\d{1,2})\b(?!\s*(?:am|pm|:|o'?clock))")  # fmt: skip
+_EN_ALL_HOLIDAYS = _names({**EN_HOLIDAYS, **HOLIDAYS})
 EN_RULES: list[tuple[re.Pattern[str], Handler]] = [
+    (
+        re.compile(rf"\b(?P<rel>last|previous|next|following)\s+(?=(?:{_EN_ALL_HOLIDAYS})\b)"),
+        _en_holiday_rel,
+    ),  # before the names are taken
     (re.compile(rf"\b(?P<name>{_names(EN_HOLIDAYS)})(?![a-z])"), _en_holiday),
     (re.compile(_EN_NTH_RE), _en_nth),
     (re.compile(_EN_WEEK_NO_RE), _en_week_no),

@@ -48,10 +48,19 @@ def two_points(text: str, a: Parts | None, b: Parts | None, ref: datetime) -> Re
     today = ref.date()
     a0, b0 = fold_relative_period(a, today), fold_relative_period(b, today)  # as written
     a, b = merge_range_sides(a0, b0)
+    if (
+        a.year is None is b.year
+        and a.month is not None
+        and b.month is not None
+        and not (a.has_time() or b.has_time())
+    ):
+        a.year = b.year = today.year  # "from may to september": the months of this year
     sa, sb = materialize(a, ref), materialize(b, ref)
     if sa is None or sb is None:
         return None
     start, end = sa.start, sb.start
+    if sb.end is not None and (b.month_part == "last_day" or b.period_part == "end"):
+        end = sb.end  # "from 2007 to the end of 2008": up to the end of that last day
     if sa.has_time and sb.has_time and _same_day_named(a, b) and start.date() != end.date():
         # "monday 9-11am" said on Monday at 10: one day for both ends, the end's (still ahead)
         start = datetime.combine(end.date(), start.time())
@@ -92,6 +101,8 @@ def merge_range_sides(a: Parts, b: Parts) -> tuple[Parts, Parts]:
     else:
         if b.day is not None and b.month is None and a.month is not None:
             b.month = a.month
+        if a.day is not None and a.month is None and b.month is not None and a.weekday is None:
+            a.month, a.year = b.month, b.year  # "from the 9th till the 17th of april"
         if a.year is None and b.year is not None and a.month is not None:
             a.year = b.year
         if b.year is None and a.year is not None and b.month is not None:
@@ -133,7 +144,13 @@ def with_mod(res: Resolution | None, mod: Modifier, parts: Parts | None) -> Reso
         end_part = parts is not None and parts.period_part == "end"
         due = res.end if (end_part and res.end is not None) else res.start
         return replace(res, start=None, end=due, mod="before")
-    if mod == "after":
+    if mod == "after":  # after a day, a month, or a part of a day ("after lunch"): its end
+        whole_period = whole_period or (
+            res.end is not None
+            and parts is not None
+            and parts.pod is not None
+            and parts.hour is None
+        )
         start = res.end if (whole_period and res.end is not None) else res.start
         return replace(res, start=start, end=None, mod="after")
     return replace(res, end=None, mod="since")

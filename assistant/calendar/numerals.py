@@ -59,6 +59,7 @@ _CARD_WORDS = re.compile(rf"\b(?:({_TENS_RE})(?:[\s-]+({_UNIT_RE}))?|({_UNIT_RE}
 
 
 _SECOND_ORD = re.compile(r"\bthe second\b")
+_TENS_SECOND = re.compile(r"\b(twenty|thirty)[\s-]+second\b")
 
 
 def _ord_sub(m: re.Match[str]) -> str:
@@ -105,5 +106,7 @@ def en_words_to_digits(text: str) -> str:
     """ "the twenty fourth six pm" -> "the 24th 6 pm"; "three thirty" -> "3 30"."""
     text = en_spoken_years(text)
     text = _SECOND_ORD.sub("the 2nd", text)  # "second" alone is the unit of time
+    text = _TENS_SECOND.sub(lambda m: f"{_EN_TENS[m[1]] + 2}nd", text)  # "twenty second"
+    text = re.sub(r"\bsecond(?= of [a-z])", "2nd", text)  # "second of aug"
     text = _ORD_WORDS.sub(_ord_sub, text)
     return _CARD_WORDS.sub(_card_sub, text)

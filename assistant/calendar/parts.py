@@ -20,6 +20,8 @@ POD_SPANS: dict[str, tuple[time, time]] = {
     "afternoon": (time(12), time(16)),
     "evening": (time(16), time(20)),
     "night": (time(20), time(23, 59, 59)),
+    "daytime": (time(8), time(18)),
+    "nighttime": (time(0), time(8)),
 }
 PM_PODS = {"afternoon", "evening", "night"}
 
@@ -126,8 +128,8 @@ def _weekday_date(p: Parts, today: date) -> date:
     rel = p.week_rel
     if rel in ("next", "next2"):
         return monday + timedelta(days=(14 if rel == "next2" else 7) + p.weekday)
-    if rel == "last":
-        return monday + timedelta(days=p.weekday - 7)
+    if rel in ("last", "last2"):
+        return monday + timedelta(days=p.weekday - (14 if rel == "last2" else 7))
     if rel == "this":
         return monday + timedelta(days=p.weekday)
     if rel == "past":
@@ -137,38 +139,6 @@ def _weekday_date(p: Parts, today: date) -> date:
     if rel == "coming" and ahead == 0:
         ahead = 7
     return today + timedelta(days=ahead)
-
-
-def _period_span(p: Parts, today: date) -> tuple[date, date]:
-    kind, shift = p.period, p.period_shift
-    if kind == "week":
-        start = today - timedelta(days=today.weekday()) + timedelta(weeks=shift)
-        end = start + timedelta(days=7)
-    elif kind == "month":
-        start = add_months(date(today.year, today.month, 1), shift)
-        end = add_months(start, 1)
-    elif kind == "quarter":
-        first = date(today.year, (today.month - 1) // 3 * 3 + 1, 1)
-        start = add_months(first, 3 * shift)
-        end = add_months(start, 3)
-    else:  # year
-        start = date(today.year + shift, 1, 1)
-        end = date(start.year + 1, 1, 1)
-    part = p.period_part
-    if part == "rest":  # "the rest of the month": from today to its end
-        return today, end
-    if part in ("earlier", "later"):
-        if kind == "week" and shift == 0:
-            return (start, today) if part == "earlier" else (today, end)
-        middle = start + (end - start) / 2
-        middle = date(middle.year, middle.month, 1) if kind in ("year", "quarter") else middle
-        return (start, middle) if part == "earlier" else (middle, end)
-    if part == "end":
-        last = end - timedelta(days=1)
-        return last, end
-    if part == "start":
-        return start, start + timedelta(days=1)
-    return start, end
 
 
 def _explicit_date(p: Parts, today: date) -> tuple[date, date | None] | None:
@@ -183,9 +153,16 @@ def _explicit_date(p: Parts, today: date) -> tuple[date, date | None] | None:
             if day is None:
                 raise ImpossibleDate(f"no such date: {y}-{m:02d}-{d:02d}")
             return day, None
-        for year in range(today.year, today.year + 9):  # 29 February: the next leap year
-            day = _valid(year, m, d)
-            if day and day >= today:
+        if p.weekday is not None:  # "friday june 15": the one within a year that is a friday
+            for k in (0, 1, -1):
+                day = _valid(today.year + k, m, d)
+                near = day is not None and abs((day - today).days) <= 366
+                if day and near and day.weekday() == p.weekday:
+                    return day, None
+        back = p.week_rel == "last"  # "last christmas": the latest one gone by
+        for k in range(9):  # 29 February: the next (or last) leap year
+            day = _valid(today.year - k if back else today.year + k, m, d)
+            if day and (day < today if back else day >= today):
                 return day, None
         raise ImpossibleDate(f"no such date: month {m}, day {d}")
     if d is not None:  # "the 29th", "Sunday 31": the next such day (with that weekday)
@@ -207,7 +184,7 @@ def _explicit_date(p: Parts, today: date) -> tuple[date, date | None] | None:
     return None
 
 
-_WEEK_RELS = {-1: "last", 0: "this", 1: "next", 2: "next2"}
+_WEEK_RELS = {-2: "last2", -1: "last", 0: "this", 1: "next", 2: "next2"}
 
 
 def fold_relative_period(p: Parts, today: date) -> Parts:
@@ -271,7 +248,8 @@ def materialize(p: Parts, ref: datetime) -> Span | None:
         first = date(year, size * (which - 1) + 1, 1)
         return Span(datetime.combine(first, time()), datetime.combine(add_months(first, size),
                     time()), False, True)  # fmt: skip
-    from assistant.calendar.anchored import anchored_days  # it builds on this module
+    from assistant.calendar.anchored import anchored_days  # they build on this module
+    from assistant.calendar.period_span import period_span
 
     if (anchored := anchored_days(p, today)) is not None:
         start_day, end_day = anchored
@@ -285,7 +263,7 @@ def materialize(p: Parts, ref: datetime) -> Span | None:
     elif p.weekday is not None:
         start_day = _weekday_date(p, today)
     elif p.period is not None:
-        start_day, end_day = _period_span(p, today)
+        start_day, end_day = period_span(p, today)
     if p.hour is not None:
         if (p.minute or 0) > 59 or (p.second or 0) > 59:
             raise ImpossibleDate(f"no such time: {p.hour}:{p.minute}:{p.second}")

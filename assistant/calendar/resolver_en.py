@@ -22,15 +22,18 @@ from assistant.calendar.compose import (
     with_mod,
 )
 from assistant.calendar.model import Modifier, Resolution
+from assistant.calendar.period_parts import period_piece_en
 from assistant.calendar.rules_en import WEEKDAYS, normalize, parse_point
+from assistant.calendar.spans_en import resolve_spans
+from assistant.calendar.times_en import resolve_times
 
-_UNIT = r"(?P<unit>sec(?:ond)?|min(?:ute)?|hour|hr|day|week|fortnight|month|year)s?"
+_UNIT = r"(?P<unit>sec(?:ond)?|min(?:ute)?|hour|hr|h(?=\b)|day|week|fortnight|month|year)s?"
 _AMOUNT = re.compile(
     r"(?:(?P<n>\d+(?:\.\d+)?|an?|half an?|half a)\s*)?"
     + _UNIT
     + r"(?:\s+and\s+(?:a\s+)?(?P<half>half))?"
 )
-_UNIT_KEYS = {"sec": "second", "min": "minute", "hr": "hour"}
+_UNIT_KEYS = {"sec": "second", "min": "minute", "hr": "hour", "h": "hour"}
 _RRULE_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 
@@ -91,13 +94,22 @@ def _recurrence(text: str, ref: datetime) -> Resolution | None:
 
 
 _MODS: tuple[tuple[str, Modifier], ...] = (
-    (r"no later than|not later than|before|by|until|till|prior to|due", "before"),
+    (r"no later than|not later than|as late as|before|by|until|till|prior to|due", "before"),
     (r"after|later than", "after"),
-    (r"since|starting(?: on| from)?|beginning(?: on)?|from(?= .+ on(?:wards?)?$)", "since"),
+    (
+        r"since|starting(?: on| from)?|beginning(?: on)?|from(?= .+ on(?:wards?)?$)|as early as"
+        r"|any ?time from",
+        "since",
+    ),
 )
 _RANGES = (
+    # "02-02-2020 - 03-03-2020": the dashes inside each date are not the range's
     re.compile(
-        r"(?:from\s+|between\s+)?(?P<a>.+?)\s*(?:\bto\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b|-|–)"
+        r"(?:from\s+|between\s+)?(?P<a>\d{1,2}-\d{1,2}-\d{4})\s*(?:-|to)\s*"
+        r"(?P<b>\d{1,2}-\d{1,2}-\d{4})"
+    ),
+    re.compile(
+        r"(?:from\s+|between\s+)?(?P<a>.+?)\s*(?:\bto\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b|-|–|~)"
         r"\s*(?P<b>.+)"
     ),
     re.compile(r"between\s+(?P<a>.+?)\s+and\s+(?P<b>.+)"),
@@ -118,7 +130,9 @@ def resolve_en(phrase: str, ref: datetime) -> Resolution | None:
     text = normalize(phrase)
     if not text:
         return None
-    found = _recurrence(text, ref) or _decade(text)
+    found = _recurrence(text, ref) or _decade(text) or resolve_spans(phrase, text, ref, resolve_en)
+    found = found or resolve_times(phrase, text, ref, resolve_en, parse_amounts)
+    found = found or period_piece_en(phrase, text, ref, resolve_en)
     if found:
         return found
     m = re.fullmatch(r"(?:within|in|during|over)\s+the\s+(?:next|coming)\s+(?P<d>.+)", text)
@@ -140,7 +154,9 @@ def resolve_en(phrase: str, ref: datetime) -> Resolution | None:
             framed.set(day_offset=days)
             return point(phrase, framed, ref)
     m = re.fullmatch(r"(?P<d>.+?)\s+(?P<dir>from|after|before)\s+(?P<x>.+)", text)
-    if m and m["x"] != "now" and (amounts := parse_amounts(m["d"])):
+    # "the day after christmas" (never "the day after tomorrow", a point of its own)
+    one_day = m is not None and m["d"] == "the day" and parse_point(text) is None
+    if m and m["x"] != "now" and (amounts := {"day": 1.0} if one_day else parse_amounts(m["d"])):
         anchor = resolve_en(m["x"], ref)
         if anchor and anchor.start and anchor.mod is None and anchor.rrule is None:
             return offset_point(phrase, anchor.start, amounts, -1 if m["dir"] == "before" else 1)
@@ -156,7 +172,9 @@ def resolve_en(phrase: str, ref: datetime) -> Resolution | None:
         length = to_timedelta(amounts)
         return Resolution(text=phrase, start=None, duration=length, granularity="datetime")
     m = re.fullmatch(
-        r"(?:the\s+)?week\s+(?:starting|beginning|of)\s+(?:on\s+|from\s+)?(?P<x>.+)", text
+        r"(?:w/c|(?:the\s+)?week\s+(?:starting|beginning|commencing|of))\s+(?:on\s+|from\s+)?"
+        r"(?P<x>.+)",
+        text,
     )
     if m and (first := point(phrase, parse_point(m["x"]), ref)) and first.start:
         monday = first.start - timedelta(days=first.start.weekday())
@@ -195,7 +213,7 @@ _DECADE_WORDS = {"twenties": "20s", "thirties": "30s", "forties": "40s", "fiftie
 
 def _decade(text: str) -> Resolution | None:  # "the 90s", "the 1990s", "the nineties"
     words = "|".join(_DECADE_WORDS)
-    m = re.fullmatch(rf"(?:in\s+)?(?:the\s+)?(?:(?P<c>1[89]|20)|')?(?P<d>\d0)'?s|"
+    m = re.fullmatch(rf"(?:in\s+)?(?:the\s+)?(?:(?P<c>1[89]|20)|')?(?P<d>\d0)\s?'?s|"
                      rf"(?:in\s+)?(?:the\s+)?(?P<w>{words})", text)  # fmt: skip
     if not m:
         return None

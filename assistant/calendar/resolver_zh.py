@@ -21,6 +21,7 @@ from assistant.calendar.compose import (
 )
 from assistant.calendar.model import Modifier, Resolution
 from assistant.calendar.numerals import ZH_NUM, zh_to_int
+from assistant.calendar.period_parts import period_piece_zh
 from assistant.calendar.rules_zh import normalize, parse_point
 
 N = ZH_NUM
@@ -133,8 +134,12 @@ def resolve_zh(phrase: str, ref: datetime) -> Resolution | None:
         return None
     today = ref.date()
     found = _recurrence(text, ref) or _decade(text)
+    found = found or period_piece_zh(phrase, text, ref, resolve_zh)
     if found:
         return found
+    m = re.fullmatch(r"(?P<dir>后|上个|下个)(?P<d>\d+年|\d+个月|小时)", text)  # "后1年", "上个小时"
+    if m and (counted := parse_amounts(m["d"]) or {"hour": 1.0}):
+        return span_from_now(phrase, ref, counted, -1 if m["dir"] == "上个" else 1)
     length = parse_duration(_APPROX.sub("", text))  # "大约两个小时", "两小时左右", "需要半天"
     if length is not None:
         return Resolution(text=phrase, start=None, duration=length, granularity="datetime")
@@ -143,7 +148,7 @@ def resolve_zh(phrase: str, ref: datetime) -> Resolution | None:
     )
     if m and (length := parse_duration(m["d"])):
         return duration_range(phrase, ref, length)
-    m = re.fullmatch(r"(?:过去|前|最近)(?:的)?(?P<d>.+?)(?:内|里|中|来)?", text)
+    m = re.fullmatch(r"(?:过去|之前|前|最近)(?:的)?(?P<d>.+?)(?:内|里|中|来)?", text)
     if m and (amounts := parse_amounts(m["d"])):
         return span_from_now(phrase, ref, amounts, -1)
     m = re.fullmatch(r"(?P<d>.+?)(?:以内|之内|内)", text)  # "三天内": within, from today

@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from assistant.calendar.anchored_rules import EN_RULES
-from assistant.calendar.numerals import en_words_to_digits
+from assistant.calendar.anchored_rules import EN_RULES, HOLIDAYS
+from assistant.calendar.formats_en import FORMAT_RULES
+from assistant.calendar.normalize_en import normalize
 from assistant.calendar.parts import Conflict, Parts, century
+from assistant.calendar.times_en import TIME_RULES
 
 MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
@@ -15,22 +17,17 @@ MONTHS = {
 }  # fmt: skip
 WEEKDAYS = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4,
             "sat": 5, "sun": 6}  # fmt: skip
-HOLIDAYS = {
-    "christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25),
-    "new year's eve": (12, 31), "new years eve": (12, 31), "new year's day": (1, 1),
-    "new years day": (1, 1), "independence day": (7, 4), "halloween": (10, 31),
-    "valentine's day": (2, 14), "valentines day": (2, 14),
-}  # fmt: skip
 
 _MON = (r"(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?:uary|ruary|ch|il|e|y|ust|"
         r"t|tember|ober|ember)?\.?(?![a-z])")  # fmt: skip
 _WD = r"(?P<wd>mon|tue|wed|thu|fri|sat|sun)(?:day|s|sday|nesday|r|rs|rsday|urday)?\.?(?![a-z])"
 _ORD = r"(?:st|nd|rd|th)"
-_FILLER = {"on", "at", "the", "of", "in", "for", "around", "about", "sometime", "day",
+_FILLER = {"on", "at", "the", "of", "in", "for", "around", "about", "circa", "sometime", "day",
            "o'clock", "oclock", "-", "and", "this"}  # fmt: skip
 
 Handler = Callable[[re.Match[str], Parts], None]
-RULES: list[tuple[re.Pattern[str], Handler]] = list(EN_RULES)  # anchored days come first
+# anchored days come first, then the written formats ("oct/2" is a date, not October at 2)
+RULES: list[tuple[re.Pattern[str], Handler]] = [*EN_RULES, *FORMAT_RULES, *TIME_RULES[:2]]
 
 
 def rule(pattern: str) -> Callable[[Handler], Handler]:
@@ -147,11 +144,13 @@ def _early_late_tonight(m: re.Match[str], p: Parts) -> None:  # "late tonight": 
 
 
 @rule(r"\b(?P<w>the day after tomorrow|the day after next|the day before yesterday|today|"
-      r"tonight|tonite|tomorrow|tmrw|yesterday)\b")  # fmt: skip
-def _relative_day(m: re.Match[str], p: Parts) -> None:
+      r"tonight|tonite|tomorrow|tmrw|yesterday|otd|on this day|the (?:next|following) day$|"
+      r"the day (?:before|after)$|^the day$)\b")  # fmt: skip
+def _relative_day(m: re.Match[str], p: Parts) -> None:  # "the day after": told of today
     offsets = {"today": 0, "tonight": 0, "tonite": 0, "tomorrow": 1, "tmrw": 1, "yesterday": -1,
-               "the day after tomorrow": 2, "the day after next": 2,
-               "the day before yesterday": -2}  # fmt: skip
+               "the day after tomorrow": 2, "the day after next": 2, "otd": 0, "on this day": 0,
+               "the day before yesterday": -2, "the next day": 1, "the following day": 1,
+               "the day before": -1, "the day after": 1, "the day": 0}  # fmt: skip
     p.set(day_offset=offsets[m["w"]], pod="night" if m["w"] in ("tonight", "tonite") else None)
 
 
@@ -186,7 +185,7 @@ def _period_two_away(m: re.Match[str], p: Parts) -> None:  # "the week after nex
     p.period_shift = 2 if m["dir"].startswith("after") else -2
 
 
-@rule(r"\b(?P<rel>this|next|last|the|coming|previous|current|following)\s+"
+@rule(r"\b(?P<rel>this|next|last|the|coming|previous|current|following|same)\s+"
       r"(?P<per>week|month|year|quarter)\b")  # fmt: skip
 def _period(m: re.Match[str], p: Parts) -> None:
     p.set(period=m["per"])
@@ -194,8 +193,8 @@ def _period(m: re.Match[str], p: Parts) -> None:
     p.period_shift = shifts.get(m["rel"], 0)
 
 
-@rule(r"\b(?:(?P<mod>early|late|later)\s+)?(?:in\s+the\s+|this\s+)?"
-      r"(?P<pod>morning|afternoon|evening|night|noon|midday|midnight)\b")  # fmt: skip
+@rule(r"\b(?:(?P<mod>early|late|later)\s+)?(?:in\s+the\s+|this\s+)?(?P<pod>morning|afternoon"
+      r"|evening|night|noon|midday|midnight|daytime|nighttime)s?\b")  # fmt: skip
 def _part_of_day(m: re.Match[str], p: Parts) -> None:
     if m["pod"] == "midnight":
         p.set(hour=0, minute=0, meridiem="am")
@@ -269,21 +268,7 @@ def _bare_number(m: re.Match[str], p: Parts) -> None:
         raise Conflict("stray number")
 
 
-_MONEY = re.compile(
-    r"[$€£¥]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:k|m|bn))?\b"
-    r"|\b\d[\d,]*(?:\.\d+)?\s?(?:dollars?|euros?|pounds?|usd|eur|gbp|rmb|cny|yuan)\b"
-)
-
-
-def normalize(text: str) -> str:
-    text = text.lower().strip().strip(".,!?;")
-    text = _MONEY.sub(" ", text)  # "$12 December 27": an amount is never part of a date
-    text = re.sub(r"\b([ap])\.\s?m\b\.?", r"\1m", text)
-    text = re.sub(r"(\d)\s*([ap])(?=\s|$)", r"\1\2m", text)  # 9a -> 9am
-    text = re.sub(r"\b([a-z]{3,})(\d)", r"\1 \2", text)  # mar4 -> mar 4
-    text = text.replace(",", " ").replace("’", "'")
-    text = _MONEY.sub(" ", en_words_to_digits(text))  # "two thousand dollars" too
-    return re.sub(r"\s+", " ", text).strip()
+RULES.append(TIME_RULES[2])  # a bare "am"/"pm" once the clock rules have had theirs
 
 
 def parse_point(text: str) -> Parts | None:

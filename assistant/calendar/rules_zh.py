@@ -169,21 +169,22 @@ def _relative_day(m: re.Match[str], p: Parts, today: date) -> None:
     p.set(day_offset=offset, pod=pod)
 
 
-@rule(r"(?P<rel>下下个?|下个?|上个?|这个?|本)?(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])")
+@rule(r"(?P<rel>下下个?|下个?|上上个?|上个?|这个?|本)?(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])")
 def _weekday(m: re.Match[str], p: Parts, today: date) -> None:
     rel = m["rel"] or ""
-    week_rel = {"下下": "next2", "下": "next", "上": "last", "这": "this", "本": "this"}
+    week_rel = {"下下": "next2", "下": "next", "上": "last", "上上": "last2", "这": "this",
+                "本": "this"}  # fmt: skip
     p.set(weekday=_WEEKDAY[m["wd"]], week_rel=week_rel.get(rel.rstrip("个")))
 
 
-@rule(r"(?P<rel>下下个?|下个?|上个?|这个?|本)?周末")
+@rule(r"(?P<rel>下下个?|下个?|上上个?|上个?|这个?|本)?周末")
 def _weekend(m: re.Match[str], p: Parts, today: date) -> None:
-    week_rel = {"下下": "next2", "下": "next", "上": "last"}
+    week_rel = {"下下": "next2", "下": "next", "上": "last", "上上": "last2"}
     p.set(weekday=5, week_rel=week_rel.get((m["rel"] or "").rstrip("个"), "this"))
     p.weekend = True
 
 
-@rule(r"(?P<rel>下下个?|下个?|上个?|这个?|本)(?:周|星期|礼拜)")
+@rule(r"(?P<rel>下下个?|下个?|上上个?|上个?|这个?|本)(?:周|星期|礼拜)")
 def _rel_week(m: re.Match[str], p: Parts, today: date) -> None:
     p.set(period="week")
     p.period_shift = _rel_shift(m["rel"])
