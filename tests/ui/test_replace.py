@@ -138,7 +138,9 @@ def _replace(
             _seen_by(target, "text", answer)
         except AssertionError as exc:
             raise AssertionError(f"{exc}\npopup: {driver.stderr()}") from None
-        state = _seen_by(target, "clipboard", USER_CLIPBOARD)
+        # the popup gives the clipboard back once the app has read the paste (at the latest
+        # X11_READ_WITHIN_MS later): a bound for a loaded machine, not a speed requirement
+        state = _seen_by(target, "clipboard", USER_CLIPBOARD, attempts=240)
         assert state["text"] == answer
         return {"answer": answer}
     finally:
