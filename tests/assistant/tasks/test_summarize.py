@@ -85,7 +85,7 @@ def test_long_pdf_map_reduce_names_pages(
     pdf = _long_pdf(tmp_path, scitldr, pages=8)
     engine = core.engine()
     assert engine.count_tokens(" ".join(i["abstract"] for i in scitldr[:8])) > 1024
-    done, events = _drain(core.summarize(pdf, length="brief", max_tokens=48))
+    done, events = _drain(core.summarize(pdf, length="brief", max_tokens=24))
     assert done.data["mode"] == "map-reduce"
     assert done.data["sections"] >= 2
     assert "## Sections" in done.text
@@ -107,7 +107,7 @@ def test_cancel_then_resume_reuses_partial_results(
 ) -> None:
     core.settings.set("n_ctx", 1024)
     pdf = _long_pdf(tmp_path, scitldr, pages=8)
-    events = core.summarize(pdf, length="brief", max_tokens=32)
+    events = core.summarize(pdf, length="brief", max_tokens=24)
     first_run = None
     with contextlib.closing(events):
         for event in events:
@@ -122,7 +122,7 @@ def test_cancel_then_resume_reuses_partial_results(
     first_run = runs[0]
     assert first_run["status"] == "cancelled"
 
-    done, seen = _drain(core.summarize(pdf, length="brief", max_tokens=32))
+    done, seen = _drain(core.summarize(pdf, length="brief", max_tokens=24))
     resumed = [e for e in seen if isinstance(e, Status) and e.text.startswith("resuming")]
     assert resumed, "the second run must resume from the saved sections"
     assert done.data["mode"] == "map-reduce"
