@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import argparse
 
+    from assistant.errors import DeskmateError
+
 COMMANDS = (
     "summarize_cmd",
     "translate_cmd",
@@ -73,15 +75,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def quit_on_sigterm() -> None:
-    """Make SIGTERM stop the CLI like Ctrl+C: the run is kept as cancelled, temp files go."""
-    import signal
-    import threading
-
-    if threading.current_thread() is threading.main_thread():
-        signal.signal(signal.SIGTERM, signal.default_int_handler)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     from assistant.cli.quick import fast_command, quick_over_socket
@@ -116,25 +109,36 @@ def _run_command(args: argparse.Namespace) -> int:
 
 def _guarded(json_output: bool, run: Callable[[], int]) -> int:
     """Run a command: a ``DeskmateError`` becomes one line (or JSON) and its exit code."""
+    from assistant.cli import interrupts
     from assistant.errors import DeskmateError
 
-    quit_on_sigterm()
     try:
-        return run()
+        with interrupts.delivered():
+            code = run()
+            cancelled = interrupts.received()  # ended before the interrupt could stop it
     except DeskmateError as exc:
-        if json_output:
-            import json
-
-            payload = {"error": {"code": exc.code, "message": exc.message, "hint": exc.hint}}
-            print(json.dumps(payload, ensure_ascii=False))
-        else:
-            print(f"deskmate: error: {exc.user_text()}", file=sys.stderr)
-        return exc.exit_code
+        return _report(exc, json_output)
     except KeyboardInterrupt:
         print("deskmate: cancelled", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
+    if cancelled:
+        print("deskmate: cancelled", file=sys.stderr)
+        return 130
+    return code
+
+
+def _report(exc: DeskmateError, json_output: bool) -> int:
+    """One line on stderr, or a JSON object on stdout, and the error's exit code."""
+    if json_output:
+        import json
+
+        payload = {"error": {"code": exc.code, "message": exc.message, "hint": exc.hint}}
+        print(json.dumps(payload, ensure_ascii=False))
+    else:
+        print(f"deskmate: error: {exc.user_text()}", file=sys.stderr)
+    return exc.exit_code
 
 
 def entry() -> None:
