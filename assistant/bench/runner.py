@@ -20,9 +20,10 @@ class Plan:
     quick: bool = False
     with_default_model: bool = False
     # 3 rounds of 32 tokens gave generation ratios of 1.027 and 0.966 in two runs (issue 12):
-    # 9 paired rounds of 128 tokens make each round 4x longer (start-up jitter matters less)
-    # and the median steadier; the table shows the min-max of the per-round ratios beside it
-    gen_rounds: int = 9
+    # 9 paired rounds of 128 tokens then gave 0.998 and 0.967 (single rounds vary by up to 18 %
+    # on this shared 2-core VM); 16 paired rounds halve the median's spread again. The table
+    # shows the min-max of the per-round ratios beside it
+    gen_rounds: int = 16
     gen_tokens: int = 128
     ttft_rounds: int = 5
     prompt_rounds: int = 3
