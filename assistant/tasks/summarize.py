@@ -237,9 +237,17 @@ def _summarize_section(
 def _reduce(
     engine: LLMEngine, sections: list[str], language: str, gen: GenParams
 ) -> Generator[TaskEvent, None, str]:
-    """Shrink section summaries until they fit one context (hierarchical reduce)."""
+    """Shrink section summaries until they fit one context (hierarchical reduce).
+
+    Near the smallest context that sections allow, two summaries may not fit one prompt: then a
+    pair is cut to fit, as is a last summary still too long for the overview's prompt, so no
+    prompt ever exceeds the context (the engine would refuse it).
+    """
     frame = prompts.combine_messages("", language=language, length="detailed")
-    budget = engine.context_size() - prompt_overhead(engine, frame) - gen.max_tokens * 2
+    room = engine.context_size() - prompt_overhead(engine, frame)
+    budget = max(room - gen.max_tokens * 2, room // 2)  # the rest is the overview's answer
+    section_frame = prompts.section_messages("", language=language, where="part 100 of 200")
+    group_limit = engine.context_size() - prompt_overhead(engine, section_frame) - gen.max_tokens
     level = sections
     while engine.count_tokens("\n\n".join(level)) > budget and len(level) > 1:
         groups: list[list[str]] = [[]]
@@ -247,15 +255,32 @@ def _reduce(
             if groups[-1] and engine.count_tokens("\n\n".join([*groups[-1], item])) > budget:
                 groups.append([])
             groups[-1].append(item)
-        if len(groups) == len(level):  # each item alone is too big: pairs, then truncate
+        if len(groups) == len(level):  # each item alone is too big: pairs, cut to fit
             groups = [level[i : i + 2] for i in range(0, len(level), 2)]
         merged: list[str] = []
         for index, group in enumerate(groups):
             progress = Progress(index, len(groups), "combining sections", None)
+            text = _clip(engine, "\n\n".join(group), group_limit)
             messages = prompts.section_messages(
-                "\n\n".join(group), language=language, where=f"part {index + 1} of {len(groups)}"
+                text, language=language, where=f"part {index + 1} of {len(groups)}"
             )
             answer = yield from chat_answer(engine, messages, gen, progress=progress)
             merged.append(answer.strip())
         level = merged
-    return "\n\n".join(level)
+    return _clip(engine, "\n\n".join(level), budget)
+
+
+def _clip(engine: LLMEngine, text: str, limit: int) -> str:
+    """The longest start of ``text`` within ``limit`` tokens, ending at a line if one is near."""
+    if engine.count_tokens(text) <= limit:
+        return text
+    low, high = 0, len(text)
+    while low < high:  # the token count grows with the length: a binary search
+        middle = (low + high + 1) // 2
+        if engine.count_tokens(text[:middle]) <= limit:
+            low = middle
+        else:
+            high = middle - 1
+    cut = text[:low]
+    line = cut.rfind("\n")
+    return cut[:line].rstrip() if line > low // 2 else cut

@@ -192,3 +192,39 @@ def test_a_three_page_pdf_streams_its_pages(
     assert events.index(sections[-1]) < len(events) - 1
     assert not any(isinstance(e, Progress) and e.stage == "done" for e in events[: len(sections)])
     assert done.text.index("## Sections") > 0  # the overview comes first
+
+
+class _StrictEngine(ScriptedEngine):
+    """Refuses a prompt the context cannot hold, as llama.cpp does; answers at full length."""
+
+    def chat(self, messages: list[dict[str, str]], params: Any) -> Iterator[TaskEvent]:
+        prompt_tokens = sum(self.count_tokens(m["content"]) for m in messages)
+        self.prompts.append(messages[-1]["content"])
+        if prompt_tokens > self.context:
+            raise UserError(f"the prompt has {prompt_tokens} tokens, the context {self.context}")
+        answer = " ".join(["budget"] * params.max_tokens)
+        yield Token(answer)
+        yield Done(answer, data={"prompt_tokens": prompt_tokens, "completion_tokens": 5})
+
+
+def test_reducing_at_the_smallest_context_never_overflows_it() -> None:
+    from assistant.llm.params import GenParams
+    from assistant.tasks import prompts
+    from assistant.tasks.summarize import MIN_SECTION_TOKENS, _reduce, prompt_overhead
+
+    engine = _StrictEngine()
+    gen = GenParams(max_tokens=256)  # two answers are more than one answer and 128 tokens
+    frame = prompts.section_messages("", language="en", where="pages 100-200")
+    # the smallest context map-reduce accepts: one section prompt, its answer and 128 tokens
+    engine.context = prompt_overhead(engine, frame) + gen.max_tokens + MIN_SECTION_TOKENS
+    sections = [" ".join(["budget"] * gen.max_tokens) for _ in range(9)]
+    reduce = _reduce(engine, sections, "en", gen)  # type: ignore[arg-type]
+    while True:
+        try:
+            next(reduce)
+        except StopIteration as stop:
+            text = stop.value
+            break
+    assert engine.prompts, "nine long summaries cannot fit one prompt without combining"
+    overview_frame = prompts.combine_messages("", language="en", length="detailed")
+    assert prompt_overhead(engine, overview_frame) + engine.count_tokens(text) < engine.context
