@@ -25,7 +25,7 @@ def add_parser(sub: Any) -> None:
         help="measure task quality: the pipeline against plain prompting of the same model",
         description="Runs every system of a task (Deskmate's pipeline and one plain prompt to "
         "the same model) on the same items, prints the scores and the paired difference with "
-        "its 95%% bootstrap interval: 'better' means the whole interval lies above zero.",
+        "its 95% bootstrap interval: 'better' means the whole interval lies above zero.",
     )
     p.add_argument("--model", help="catalog id (or fast/default), user model id, or .gguf path")
     p.add_argument("--task", default="all", help="summarize, translate, dates, reply, ... or all")
