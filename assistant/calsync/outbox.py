@@ -83,9 +83,8 @@ def flush(store: Store, client: Any, account: CalendarAccount, tz: str) -> Flush
     from assistant.errors import CalendarServerError
 
     sent, conflicts, refused = 0, [], []
-    for entry in store.caldav_outbox(account.name):
-        if entry.state == "conflict":
-            continue  # waits for the user's decision
+    queue = [e for e in store.caldav_outbox(account.name) if e.state != "conflict"]
+    for index, entry in enumerate(queue):  # a conflict waits for the user's decision
         send = put_entry if entry.action == "put" else delete_entry
         try:
             send(store, client, account, entry, tz)
@@ -96,7 +95,8 @@ def flush(store: Store, client: Any, account: CalendarAccount, tz: str) -> Flush
         except CalendarRefused as exc:
             store.mark_caldav_outbox(entry.uid, "refused", exc.user_text())
             refused.append(entry.uid)
-        except CalendarServerError as exc:
-            store.mark_caldav_outbox(entry.uid, "pending", exc.user_text())
+        except CalendarServerError as exc:  # unreachable: every change left says why it waits
+            for waiting in queue[index:]:
+                store.mark_caldav_outbox(waiting.uid, "pending", exc.user_text())
             raise
     return FlushResult(sent, tuple(conflicts), tuple(refused))

@@ -1,0 +1,243 @@
+"""Changes made while the calendar server is down (its own Radicale, stopped and started
+again): queued in SQLite, kept across a restart, sent at the next sync; a server change
+meanwhile waits for the user's decision and is never overwritten; Undo of a queued delete
+deletes nothing on the server; the background owner thread reports a dropped server once."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from assistant.calendar.model import CalEvent
+from assistant.calendar.sync_model import CalendarAccount
+from assistant.calsync.autosync import SyncReport
+from assistant.calsync.background import BackgroundSync
+from assistant.calsync.service import (
+    choose,
+    connect_account,
+    decide_conflict,
+    delete_own_event,
+    publish_accepted,
+    sync_all,
+    undo_delete,
+)
+from assistant.errors import CalendarServerError
+from assistant.store import Store
+from tests.assistant.calsync.conftest import TZ, Remote, vevent
+from tests.assistant.llm.helpers import MemoryKeyring
+from tests.calserver import CalUser, Radicale
+
+START = datetime(2026, 12, 9, 15, 0, tzinfo=ZoneInfo(TZ))
+
+
+@pytest.fixture(scope="module")
+def radicale(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Radicale]:
+    """A Radicale of these tests alone: they stop and start it."""
+    server = Radicale(tmp_path_factory.mktemp("radicale-outbox"))
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def down(radicale: Radicale) -> Iterator[Radicale]:
+    """The server stopped for the test's first part; started again by ``radicale.start()``
+    in the test, or at the end whatever happens."""
+    radicale.stop()
+    try:
+        yield radicale
+    finally:
+        if radicale.proc is not None and radicale.proc.poll() is not None:
+            radicale.start()
+
+
+def event(uid: str, title: str, location: str = "Room 4") -> CalEvent:
+    return CalEvent(uid, title, START, START + timedelta(hours=1), location=location)
+
+
+@pytest.fixture
+def work(
+    store: Store, ring: MemoryKeyring, account: CalendarAccount, remote: Remote, cal_user: CalUser
+) -> Remote:
+    remote.put("review.ics", vevent("review", "Review", "20261209T100000Z", "20261209T110000Z"))
+    connect_account(store, account, cal_user.password)
+    choose(store, account.name, ["Work"])
+    sync_all(store, TZ)
+    return remote
+
+
+def on_server(remote: Remote, uid: str) -> list[str]:
+    """The bodies of the server objects holding ``uid``."""
+    return [remote.server.get(remote.user, h)[1] for h in remote.hrefs() if uid in h]
+
+
+def test_changes_made_offline_survive_a_restart_and_go_at_the_next_sync(
+    store: Store, work: Remote, down: Radicale, data_dir: Path
+) -> None:
+    old = event("dm-old", "Old plan")
+    store.add_event(old)
+    down.start()
+    assert publish_accepted(store, "", [old], TZ) == 1
+    down.stop()
+
+    new = event("dm-new", "Budget review")
+    store.add_event(new)
+    assert publish_accepted(store, "", [new], TZ) == 0  # queued, no error: it waits
+    edited = event("dm-new", "Budget review", location="Room 9")  # edited offline too
+    store.add_event(edited)
+    assert publish_accepted(store, "", [edited], TZ) == 0
+    delete_own_event(store, old.uid, TZ)  # deleted offline: gone here at once
+    assert store.get_event(old.uid) in [e for e, _ in store.list_event_trash()]
+    with pytest.raises(CalendarServerError):
+        sync_all(store, TZ)  # the sync fails and loses nothing
+
+    store.close()  # the app restarts
+    again = Store(data_dir)
+    try:
+        queue = again.caldav_outbox()
+        assert [(e.uid, e.action, e.state) for e in queue] == [
+            ("dm-new", "put", "pending"), ("dm-old", "delete", "pending"),
+        ]  # fmt: skip
+        assert all(e.attempts >= 1 and e.error for e in queue)  # why it waits, for people
+        down.start()
+        sync_all(again, TZ)
+        assert again.caldav_outbox() == []
+    finally:
+        again.close()
+    [body] = on_server(work, "dm-new")
+    assert "Room 9" in body  # the last edit, once
+    assert on_server(work, "dm-old") == []
+    assert [h.rsplit("/", 1)[1] for h in work.hrefs()] == ["dm-new.ics", "review.ics"]
+
+
+def test_a_server_change_meanwhile_waits_for_the_user(
+    store: Store, work: Remote, down: Radicale
+) -> None:
+    down.start()
+    mine = event("dm-budget", "Budget review")
+    store.add_event(mine)
+    publish_accepted(store, "", [mine], TZ)
+    down.stop()
+    edited = event(mine.uid, mine.title, location="Room 9")
+    store.add_event(edited)
+    publish_accepted(store, "", [edited], TZ)  # queued against the ETag Deskmate knew
+    down.start()
+    [href] = [h for h in work.hrefs() if mine.uid in h]
+    theirs = vevent(mine.uid, "Budget review (moved by Ann)", "20261210T140000Z",
+                    "20261210T150000Z")  # fmt: skip
+    work.server.put(work.user, href, theirs)
+
+    sync_all(store, TZ)  # no overwrite: the change waits, the sync itself goes on
+    [waiting] = store.caldav_outbox()
+    assert waiting.state == "conflict" and "changed on the server" in waiting.error
+    assert "Room 9" in waiting.payload  # the user's version is kept
+    [body] = on_server(work, mine.uid)
+    assert "moved by Ann" in body
+    local = store.get_event(mine.uid)
+    assert local is not None and local.title == "Budget review (moved by Ann)"
+    sync_all(store, TZ)  # later syncs do not decide for the user
+    assert "moved by Ann" in on_server(work, mine.uid)[0]
+
+    decide_conflict(store, mine.uid, "mine", TZ)
+    [body] = on_server(work, mine.uid)
+    assert "Room 9" in body and "moved by Ann" not in body
+    assert store.caldav_outbox() == []
+
+
+def test_keeping_the_servers_version_drops_the_change(
+    store: Store, work: Remote, down: Radicale
+) -> None:
+    down.start()
+    mine = event("dm-keep", "Planning")
+    store.add_event(mine)
+    publish_accepted(store, "", [mine], TZ)
+    down.stop()
+    delete_own_event(store, mine.uid, TZ)  # deleted offline
+    down.start()
+    [href] = [h for h in work.hrefs() if mine.uid in h]
+    work.server.put(work.user, href, vevent(mine.uid, "Planning (Ann added notes)",
+                                            "20261209T140000Z", "20261209T150000Z"))  # fmt: skip
+    sync_all(store, TZ)
+    assert [e.state for e in store.caldav_outbox()] == ["conflict"]
+    assert on_server(work, mine.uid)  # not deleted over Ann's change
+    decide_conflict(store, mine.uid, "theirs", TZ)
+    assert store.caldav_outbox() == []
+    local = store.get_event(mine.uid)
+    assert local is not None and local.title == "Planning (Ann added notes)"
+    assert mine.uid in [e.uid for e in store.events_between(START - timedelta(days=1),
+                                                            START + timedelta(days=1))]  # fmt: skip
+
+
+def test_undo_of_a_queued_delete_deletes_nothing(
+    store: Store, work: Remote, down: Radicale
+) -> None:
+    down.start()
+    mine = event("dm-undo", "Retro")
+    store.add_event(mine)
+    publish_accepted(store, "", [mine], TZ)
+    down.stop()
+    delete_own_event(store, mine.uid, TZ)
+    undo_delete(store, mine.uid)
+    assert store.caldav_outbox() == []
+    down.start()
+    sync_all(store, TZ)
+    assert on_server(work, mine.uid) and store.caldav_object_for_uid(mine.uid) is not None
+    new = event("dm-never-sent", "Draft")
+    store.add_event(new)
+    down.stop()
+    publish_accepted(store, "", [new], TZ)
+    delete_own_event(store, new.uid, TZ)  # never reached the server: nothing to send
+    assert store.caldav_outbox() == []
+
+
+class Reports:
+    """What a BackgroundSync reports, waited on without sleeping."""
+
+    def __init__(self) -> None:
+        self.seen: list[SyncReport] = []
+        self.arrived = threading.Condition()
+
+    def __call__(self, report: SyncReport) -> None:
+        with self.arrived:
+            self.seen.append(report)
+            self.arrived.notify_all()
+
+    def wait(self, count: int) -> SyncReport:
+        with self.arrived:
+            assert self.arrived.wait_for(lambda: len(self.seen) >= count, timeout=60)
+            return self.seen[count - 1]
+
+
+def test_the_background_owner_thread_syncs_reports_once_and_catches_up(
+    store: Store, work: Remote, down: Radicale
+) -> None:
+    reports = Reports()
+    background = BackgroundSync(store, lambda: TZ, lambda: 15 * 60.0, reports)
+    try:
+        background.refresh()  # at start: the account's thread syncs at once
+        first = reports.wait(1)
+        assert first.error is not None and first.show and not first.asked  # server down
+        assert isinstance(first.error, CalendarServerError)
+        assert background.scheduler.wait_s("radicale") > 0  # backoff, not a busy loop
+        new = event("dm-bg", "Offsite")
+        store.add_event(new)
+        publish_accepted(store, "", [new], TZ)  # queued meanwhile
+        background.sync_now()
+        again = reports.wait(2)
+        assert again.asked and again.show  # asked: shown again
+        down.start()
+        work.put("lunch.ics", vevent("lunch", "Lunch", "20261210T110000Z", "20261210T120000Z"))
+        background.sync_now()
+        back = reports.wait(3)
+        assert back.error is None and back.recovered
+        assert [(r.added, r.removed) for r in back.results] == [(1, 0)]
+        assert on_server(work, new.uid) and store.caldav_outbox() == []
+        assert [t.name for t in threading.enumerate()].count("caldav-sync-radicale") == 1
+    finally:
+        background.stop()
+    assert "caldav-sync-radicale" not in [t.name for t in threading.enumerate()]
