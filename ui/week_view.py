@@ -251,7 +251,7 @@ class WeekCanvas(QWidget):
 
             item = self.item_at(QPointF(e.pos()))
             if item is not None and item.waiting:
-                QToolTip.showText(e.globalPos(), state_text("put", item.waiting), self)  # type: ignore[arg-type]
+                QToolTip.showText(e.globalPos(), state_text("put", item.waiting), self)
             else:
                 QToolTip.hideText()
             return True
