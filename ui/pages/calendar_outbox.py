@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("CalendarOutbox", text)
+    return QCoreApplication.translate("Settings", text)
 
 
 def state_text(action: str, state: OutboxState | str) -> str:
