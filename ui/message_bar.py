@@ -118,6 +118,7 @@ def error_headline(error: DeskmateError) -> str:
         ),
         "calendar_timeout": translate("MessageBar", "The calendar server did not answer in time"),
         "calendar_conflict": translate("MessageBar", "The event changed on the server too"),
+        "calendar_unreachable": translate("MessageBar", "The calendar server cannot be reached"),
         "calendar_refused": translate("MessageBar", "The calendar server refused a change"),
         "calendar_server_error": translate("MessageBar", "Calendar sync failed"),
         "setting_error": translate("MessageBar", "Invalid setting"),

@@ -275,7 +275,7 @@ class WeekCanvas(QWidget):
         p.setPen(text)
         caption = item.title if item.all_day else f"{item.start:%H:%M} {item.title}"
         if item.waiting:  # not on the calendar server yet (the tooltip says why)
-            caption = ("⚠ " if item.waiting in ("conflict", "refused") else "⏳ ") + caption
+            caption = ("⚠ " if item.waiting in ("conflict", "refused") else "↻ ") + caption
         flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
         p.drawText(box.adjusted(3, 1, -2, -1), int(flags), caption)
 

@@ -1336,36 +1336,41 @@ Press New (Ctrl+N) to write one, for example “Make this a polite reminder”, 
     </message>
     <message>
       <location filename="../../ui/message_bar.py" line="121" />
+      <source>The calendar server cannot be reached</source>
+      <translation>无法连接日历服务器</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message_bar.py" line="122" />
       <source>The calendar server refused a change</source>
       <translation>日历服务器拒绝了一项更改</translation>
     </message>
     <message>
-      <location filename="../../ui/message_bar.py" line="122" />
+      <location filename="../../ui/message_bar.py" line="123" />
       <source>Calendar sync failed</source>
       <translation>日历同步失败</translation>
     </message>
     <message>
-      <location filename="../../ui/message_bar.py" line="123" />
+      <location filename="../../ui/message_bar.py" line="124" />
       <source>Invalid setting</source>
       <translation>设置无效</translation>
     </message>
     <message>
-      <location filename="../../ui/message_bar.py" line="124" />
+      <location filename="../../ui/message_bar.py" line="125" />
       <source>Stopped</source>
       <translation>已停止</translation>
     </message>
     <message>
-      <location filename="../../ui/message_bar.py" line="125" />
+      <location filename="../../ui/message_bar.py" line="126" />
       <source>That cannot be done</source>
       <translation>无法执行此操作</translation>
     </message>
     <message>
-      <location filename="../../ui/message_bar.py" line="126" />
+      <location filename="../../ui/message_bar.py" line="127" />
       <source>A problem with this computer's set-up</source>
       <translation>本机环境有问题</translation>
     </message>
     <message>
-      <location filename="../../ui/message_bar.py" line="132" />
+      <location filename="../../ui/message_bar.py" line="133" />
       <source>Something went wrong</source>
       <translation>出错了</translation>
     </message>

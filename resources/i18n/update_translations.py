@@ -500,6 +500,7 @@ ZH = {
     "The event changed on the server too": "该日程在服务器上也被修改了",
     "The calendar server refused a change": "日历服务器拒绝了一项更改",
     "Calendar sync failed": "日历同步失败",
+    "The calendar server cannot be reached": "无法连接日历服务器",
     "Calendar sync works again.": "日历同步已恢复。",
     "Sync your calendars with the server now (F5)": "立即与服务器同步日历（F5）",
     "changed on the server too: keep yours or the server's?": "服务器上也改过：保留你的版本还是服务器的？",

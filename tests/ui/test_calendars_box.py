@@ -98,7 +98,7 @@ def test_waiting_changes_are_listed_and_a_conflict_asks(
     box = CalendarsBox(scripted_core)
     qtbot.addWidget(box)
     texts = [box.outbox.list.item(i).text() for i in range(box.outbox.list.count())]
-    assert texts[0].startswith("⏳ Budget review, ") and "sent at the next sync" in texts[0]
+    assert texts[0].startswith("↻ Budget review, ") and "sent at the next sync" in texts[0]
     assert "2026-12-09" not in texts[0]  # a date for people, not ISO
     assert texts[1].startswith("⚠ Offsite") and "keep yours or the server's" in texts[1]
     assert box.outbox.list.currentRow() == 1 and box.outbox.keep_theirs.isEnabled()

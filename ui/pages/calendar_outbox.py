@@ -68,7 +68,7 @@ class OutboxList(QWidget):
         """``when``: each entry's start, already formatted for people."""
         self.list.clear()
         for entry in entries:
-            mark = "⚠" if entry.state in ("conflict", "refused") else "⏳"
+            mark = "⚠" if entry.state in ("conflict", "refused") else "↻"
             what = ", ".join(filter(None, [entry.title, when.get(entry.uid, "")]))
             item = QListWidgetItem(f"{mark} {what}: {state_text(entry.action, entry.state)}")
             item.setData(Qt.ItemDataRole.UserRole, (entry.uid, entry.state))

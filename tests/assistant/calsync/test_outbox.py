@@ -26,7 +26,7 @@ from assistant.calsync.service import (
     sync_all,
     undo_delete,
 )
-from assistant.errors import CalendarServerError
+from assistant.errors import CalendarServerError, CalendarUnreachable
 from assistant.store import Store
 from tests.assistant.calsync.conftest import TZ, Remote, vevent
 from tests.assistant.llm.helpers import MemoryKeyring
@@ -222,7 +222,8 @@ def test_the_background_owner_thread_syncs_reports_once_and_catches_up(
         background.refresh()  # at start: the account's thread syncs at once
         first = reports.wait(1)
         assert first.error is not None and first.show and not first.asked  # server down
-        assert isinstance(first.error, CalendarServerError)
+        assert isinstance(first.error, CalendarUnreachable)
+        assert "connection refused" in first.error.user_text()  # words, not the HTTP stack
         assert background.scheduler.wait_s("radicale") > 0  # backoff, not a busy loop
         new = event("dm-bg", "Offsite")
         store.add_event(new)
