@@ -28,6 +28,7 @@ from assistant.calsync.client import connect, list_calendars
 from assistant.calsync.service import choose, publish_accepted, sync_all
 from assistant.core import Core
 from assistant.secrets import env_name
+from scripts.mail_screenshots import wait
 from tests.assistant.calsync.conftest import vevent
 from tests.calserver import Radicale
 from ui.look import install_translators
@@ -37,12 +38,12 @@ OUT = Path("docs/screenshots")
 TZ = "Asia/Shanghai"
 
 
-def wait(condition: object, seconds: float = 60) -> None:
-    for _ in range(int(seconds * 20)):
-        if condition():  # type: ignore[operator]
-            return
-        QTest.qWait(50)
-    raise SystemExit("timed out")
+def grab(window: QWidget, name: str, scroll: QScrollArea | None = None, to: object = None) -> None:
+    """Save the window as ``name`` (after scrolling ``to`` a widget into view)."""
+    if scroll is not None:
+        scroll.ensureWidgetVisible(to, 0, 120)  # type: ignore[arg-type]
+    QTest.qWait(300)
+    window.grab().save(str(OUT / name))
 
 
 def at(day: int, hour: int) -> datetime:
@@ -104,24 +105,15 @@ def shoot(app: QApplication, server: Radicale, language: str, names: dict[str, s
     wait(lambda: bool(window.message_bar.text()))
     page = window.show_page("schedule")
     wait(lambda: any(s.waiting for s in page.week.shown()))  # type: ignore[attr-defined]
-    QTest.qWait(300)
-    window.grab().save(str(OUT / f"calendar-sync-{language}.png"))
+    grab(window, f"calendar-sync-{language}.png")
     settings = window.show_page("settings")
-    box = settings.calendars  # type: ignore[attr-defined]
     scroll = settings.findChild(QScrollArea)
-    assert scroll is not None
     interval = settings.findChild(QWidget, "setting_calendar_sync_min")
-    scroll.ensureWidgetVisible(interval, 0, 250)
-    QTest.qWait(300)
-    window.grab().save(str(OUT / f"calendar-settings-{language}.png"))
-    scroll.ensureWidgetVisible(box.outbox, 0, 60)
-    QTest.qWait(300)
-    window.grab().save(str(OUT / f"calendars-{language}.png"))
-    window.shutdown()
-    window.close()
-    core.close()
+    grab(window, f"calendar-settings-{language}.png", scroll, interval)
+    grab(window, f"calendars-{language}.png", scroll, settings.calendars.outbox)  # type: ignore[attr-defined]
+    for closing in (window.shutdown, window.close, core.close, QCoreApplication.processEvents):
+        closing()
     shutil.rmtree(data, ignore_errors=True)
-    QCoreApplication.processEvents()
 
 
 def main() -> int:

@@ -14,12 +14,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from assistant.calendar.model import CalEvent
-from assistant.calendar.sync_model import CalendarAccount
 from assistant.calsync.autosync import SyncReport
 from assistant.calsync.background import BackgroundSync
 from assistant.calsync.service import (
-    choose,
-    connect_account,
     decide_conflict,
     delete_own_event,
     publish_accepted,
@@ -29,8 +26,7 @@ from assistant.calsync.service import (
 from assistant.errors import CalendarServerError, CalendarUnreachable
 from assistant.store import Store
 from tests.assistant.calsync.conftest import TZ, Remote, vevent
-from tests.assistant.llm.helpers import MemoryKeyring
-from tests.calserver import CalUser, Radicale
+from tests.calserver import Radicale
 
 START = datetime(2026, 12, 9, 15, 0, tzinfo=ZoneInfo(TZ))
 
@@ -60,15 +56,14 @@ def event(uid: str, title: str, location: str = "Room 4") -> CalEvent:
     return CalEvent(uid, title, START, START + timedelta(hours=1), location=location)
 
 
-@pytest.fixture
-def work(
-    store: Store, ring: MemoryKeyring, account: CalendarAccount, remote: Remote, cal_user: CalUser
-) -> Remote:
-    remote.put("review.ics", vevent("review", "Review", "20261209T100000Z", "20261209T110000Z"))
-    connect_account(store, account, cal_user.password)
-    choose(store, account.name, ["Work"])
-    sync_all(store, TZ)
-    return remote
+def published_then_down(store: Store, down: Radicale, uid: str, title: str) -> CalEvent:
+    """An event Deskmate wrote to the server, which then goes down."""
+    down.start()
+    mine = event(uid, title)
+    store.add_event(mine)
+    publish_accepted(store, "", [mine], TZ)
+    down.stop()
+    return mine
 
 
 def on_server(remote: Remote, uid: str) -> list[str]:
@@ -79,11 +74,7 @@ def on_server(remote: Remote, uid: str) -> list[str]:
 def test_changes_made_offline_survive_a_restart_and_go_at_the_next_sync(
     store: Store, work: Remote, down: Radicale, data_dir: Path
 ) -> None:
-    old = event("dm-old", "Old plan")
-    store.add_event(old)
-    down.start()
-    assert publish_accepted(store, "", [old], TZ) == 1
-    down.stop()
+    old = published_then_down(store, down, "dm-old", "Old plan")
 
     new = event("dm-new", "Budget review")
     store.add_event(new)
@@ -118,11 +109,7 @@ def test_changes_made_offline_survive_a_restart_and_go_at_the_next_sync(
 def test_a_server_change_meanwhile_waits_for_the_user(
     store: Store, work: Remote, down: Radicale
 ) -> None:
-    down.start()
-    mine = event("dm-budget", "Budget review")
-    store.add_event(mine)
-    publish_accepted(store, "", [mine], TZ)
-    down.stop()
+    mine = published_then_down(store, down, "dm-budget", "Budget review")
     edited = event(mine.uid, mine.title, location="Room 9")
     store.add_event(edited)
     publish_accepted(store, "", [edited], TZ)  # queued against the ETag Deskmate knew
@@ -152,11 +139,7 @@ def test_a_server_change_meanwhile_waits_for_the_user(
 def test_keeping_the_servers_version_drops_the_change(
     store: Store, work: Remote, down: Radicale
 ) -> None:
-    down.start()
-    mine = event("dm-keep", "Planning")
-    store.add_event(mine)
-    publish_accepted(store, "", [mine], TZ)
-    down.stop()
+    mine = published_then_down(store, down, "dm-keep", "Planning")
     delete_own_event(store, mine.uid, TZ)  # deleted offline
     down.start()
     [href] = [h for h in work.hrefs() if mine.uid in h]
@@ -176,11 +159,7 @@ def test_keeping_the_servers_version_drops_the_change(
 def test_undo_of_a_queued_delete_deletes_nothing(
     store: Store, work: Remote, down: Radicale
 ) -> None:
-    down.start()
-    mine = event("dm-undo", "Retro")
-    store.add_event(mine)
-    publish_accepted(store, "", [mine], TZ)
-    down.stop()
+    mine = published_then_down(store, down, "dm-undo", "Retro")
     delete_own_event(store, mine.uid, TZ)
     undo_delete(store, mine.uid)
     assert store.caldav_outbox() == []
