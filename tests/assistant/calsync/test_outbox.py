@@ -56,14 +56,13 @@ def event(uid: str, title: str, location: str = "Room 4") -> CalEvent:
     return CalEvent(uid, title, START, START + timedelta(hours=1), location=location)
 
 
-def published_then_down(store: Store, down: Radicale, uid: str, title: str) -> CalEvent:
-    """An event Deskmate wrote to the server, which then goes down."""
+def published_then_down(store: Store, down: Radicale, *events: CalEvent) -> None:
+    """Events Deskmate wrote to the server, which then goes down."""
     down.start()
-    mine = event(uid, title)
-    store.add_event(mine)
-    publish_accepted(store, "", [mine], TZ)
+    for mine in events:
+        store.add_event(mine)
+    publish_accepted(store, "", list(events), TZ)
     down.stop()
-    return mine
 
 
 def on_server(remote: Remote, uid: str) -> list[str]:
@@ -74,7 +73,8 @@ def on_server(remote: Remote, uid: str) -> list[str]:
 def test_changes_made_offline_survive_a_restart_and_go_at_the_next_sync(
     store: Store, work: Remote, down: Radicale, data_dir: Path
 ) -> None:
-    old = published_then_down(store, down, "dm-old", "Old plan")
+    old, kept = event("dm-old", "Old plan"), event("dm-undo", "Retro")
+    published_then_down(store, down, old, kept)
 
     new = event("dm-new", "Budget review")
     store.add_event(new)
@@ -84,6 +84,12 @@ def test_changes_made_offline_survive_a_restart_and_go_at_the_next_sync(
     assert publish_accepted(store, "", [edited], TZ) == 0
     delete_own_event(store, old.uid, TZ)  # deleted offline: gone here at once
     assert store.get_event(old.uid) in [e for e, _ in store.list_event_trash()]
+    delete_own_event(store, kept.uid, TZ)
+    undo_delete(store, kept.uid)  # Undo before the server took it: nothing to send
+    draft = event("dm-draft", "Draft")
+    store.add_event(draft)
+    publish_accepted(store, "", [draft], TZ)
+    delete_own_event(store, draft.uid, TZ)  # never reached the server: nothing to send
     with pytest.raises(CalendarServerError):
         sync_all(store, TZ)  # the sync fails and loses nothing
 
@@ -98,80 +104,52 @@ def test_changes_made_offline_survive_a_restart_and_go_at_the_next_sync(
         down.start()
         sync_all(again, TZ)
         assert again.caldav_outbox() == []
+        assert again.caldav_object_for_uid(kept.uid) is not None
     finally:
         again.close()
     [body] = on_server(work, "dm-new")
     assert "Room 9" in body  # the last edit, once
-    assert on_server(work, "dm-old") == []
-    assert [h.rsplit("/", 1)[1] for h in work.hrefs()] == ["dm-new.ics", "review.ics"]
+    assert on_server(work, "dm-old") == [] and on_server(work, "dm-draft") == []
+    names = [h.rsplit("/", 1)[1] for h in work.hrefs()]
+    assert names == ["dm-new.ics", "dm-undo.ics", "review.ics"]
 
 
 def test_a_server_change_meanwhile_waits_for_the_user(
     store: Store, work: Remote, down: Radicale
 ) -> None:
-    mine = published_then_down(store, down, "dm-budget", "Budget review")
+    mine, gone = event("dm-budget", "Budget review"), event("dm-keep", "Planning")
+    published_then_down(store, down, mine, gone)
     edited = event(mine.uid, mine.title, location="Room 9")
     store.add_event(edited)
     publish_accepted(store, "", [edited], TZ)  # queued against the ETag Deskmate knew
+    delete_own_event(store, gone.uid, TZ)  # deleted offline
     down.start()
-    [href] = [h for h in work.hrefs() if mine.uid in h]
-    theirs = vevent(mine.uid, "Budget review (moved by Ann)", "20261210T140000Z",
-                    "20261210T150000Z")  # fmt: skip
-    work.server.put(work.user, href, theirs)
+    for uid, title in ((mine.uid, "Budget review (moved by Ann)"), (gone.uid, "Planning (notes)")):
+        [href] = [h for h in work.hrefs() if uid in h]
+        work.server.put(work.user, href, vevent(uid, title, "20261210T140000Z",
+                                                "20261210T150000Z"))  # fmt: skip
 
-    sync_all(store, TZ)  # no overwrite: the change waits, the sync itself goes on
-    [waiting] = store.caldav_outbox()
-    assert waiting.state == "conflict" and "changed on the server" in waiting.error
-    assert "Room 9" in waiting.payload  # the user's version is kept
-    [body] = on_server(work, mine.uid)
-    assert "moved by Ann" in body
+    sync_all(store, TZ)  # no overwrite, no delete: the changes wait, the sync itself goes on
+    waiting = {e.uid: e for e in store.caldav_outbox()}
+    assert {e.state for e in waiting.values()} == {"conflict"} and len(waiting) == 2
+    assert "changed on the server" in waiting[mine.uid].error
+    assert "Room 9" in waiting[mine.uid].payload  # the user's version is kept
+    assert "moved by Ann" in on_server(work, mine.uid)[0]
+    assert on_server(work, gone.uid)  # not deleted over Ann's change
     local = store.get_event(mine.uid)
     assert local is not None and local.title == "Budget review (moved by Ann)"
     sync_all(store, TZ)  # later syncs do not decide for the user
     assert "moved by Ann" in on_server(work, mine.uid)[0]
+    assert len(store.caldav_outbox()) == 2
 
     decide_conflict(store, mine.uid, "mine", TZ)
     [body] = on_server(work, mine.uid)
     assert "Room 9" in body and "moved by Ann" not in body
+    decide_conflict(store, gone.uid, "theirs", TZ)  # the delete is undone
     assert store.caldav_outbox() == []
-
-
-def test_keeping_the_servers_version_drops_the_change(
-    store: Store, work: Remote, down: Radicale
-) -> None:
-    mine = published_then_down(store, down, "dm-keep", "Planning")
-    delete_own_event(store, mine.uid, TZ)  # deleted offline
-    down.start()
-    [href] = [h for h in work.hrefs() if mine.uid in h]
-    work.server.put(work.user, href, vevent(mine.uid, "Planning (Ann added notes)",
-                                            "20261209T140000Z", "20261209T150000Z"))  # fmt: skip
-    sync_all(store, TZ)
-    assert [e.state for e in store.caldav_outbox()] == ["conflict"]
-    assert on_server(work, mine.uid)  # not deleted over Ann's change
-    decide_conflict(store, mine.uid, "theirs", TZ)
-    assert store.caldav_outbox() == []
-    local = store.get_event(mine.uid)
-    assert local is not None and local.title == "Planning (Ann added notes)"
-    assert mine.uid in [e.uid for e in store.events_between(START - timedelta(days=1),
-                                                            START + timedelta(days=1))]  # fmt: skip
-
-
-def test_undo_of_a_queued_delete_deletes_nothing(
-    store: Store, work: Remote, down: Radicale
-) -> None:
-    mine = published_then_down(store, down, "dm-undo", "Retro")
-    delete_own_event(store, mine.uid, TZ)
-    undo_delete(store, mine.uid)
-    assert store.caldav_outbox() == []
-    down.start()
-    sync_all(store, TZ)
-    assert on_server(work, mine.uid) and store.caldav_object_for_uid(mine.uid) is not None
-    new = event("dm-never-sent", "Draft")
-    store.add_event(new)
-    down.stop()
-    publish_accepted(store, "", [new], TZ)
-    delete_own_event(store, new.uid, TZ)  # never reached the server: nothing to send
-    assert store.caldav_outbox() == []
+    week = store.events_between(START - timedelta(days=1), START + timedelta(days=2))
+    assert "Planning (notes)" in [e.title for e in week]
+    assert on_server(work, gone.uid)
 
 
 class Reports:
