@@ -152,11 +152,11 @@ def decide_conflict(store: Store, uid: str, keep: Literal["mine", "theirs"], tz:
     entry = store.caldav_outbox_entry(uid)
     if entry is None or entry.state != "conflict":
         raise UserError("this event has no conflict to decide")
-    if keep == "theirs" and entry.action == "delete":
-        store.restore_queued_delete(uid)
-    elif keep == "theirs":
-        store.drop_caldav_outbox(uid)
     if keep == "theirs":
+        if entry.action == "delete":
+            store.restore_queued_delete(uid)
+        else:
+            store.drop_caldav_outbox(uid)
         return
     known = store.caldav_object_for_uid(uid)
     base = known.etag if known is not None else ""
@@ -166,15 +166,22 @@ def decide_conflict(store: Store, uid: str, keep: Literal["mine", "theirs"], tz:
 
 
 def _send_now(store: Store, account: CalendarAccount, tz: str, uids: Sequence[str]) -> None:
-    """Flush the account's outbox now; a server that cannot be reached leaves it queued."""
+    """Flush the account's outbox now. A server that cannot be reached leaves it queued
+    without an error (each event shows that it waits); a refused password or certificate is
+    raised (the changes stay queued too)."""
     from assistant.calsync.outbox import flush
-    from assistant.errors import CalendarConflict, CalendarRefused, CalendarServerError
+    from assistant.errors import (
+        CalendarConflict,
+        CalendarRefused,
+        CalendarTimeout,
+        CalendarUnreachable,
+    )
 
     with account_lock(account.name):
         try:
             result = flush(store, keyring_client(account), account, tz)
-        except CalendarServerError:
-            return  # queued: sent at the next sync, each event shows that it waits
+        except (CalendarUnreachable, CalendarTimeout):
+            return  # sent at the next sync
     for uid in uids:
         entry = store.caldav_outbox_entry(uid)
         if entry is not None and uid in result.conflicts:

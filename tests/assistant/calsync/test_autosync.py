@@ -9,7 +9,12 @@ import math
 import pytest
 
 from assistant.calsync.autosync import BACKOFF_S, SyncScheduler
-from assistant.errors import CalendarAuthError, CalendarServerError, CalendarTimeout
+from assistant.errors import (
+    CalendarAuthError,
+    CalendarServerError,
+    CalendarTimeout,
+    CalendarTLSError,
+)
 
 MINUTE = 60.0
 
@@ -95,12 +100,22 @@ def test_backoff_never_waits_past_the_interval(clock: Clock) -> None:
         clock.now += s.wait_s("work")
 
 
-def test_a_refused_password_waits_for_the_regular_sync(clock: Clock) -> None:
+@pytest.mark.parametrize(
+    "refused",
+    [
+        CalendarAuthError("the calendar server refused the password for alex"),
+        CalendarTLSError("the certificate of https://cal.example/ did not verify"),
+    ],
+)
+def test_a_refused_password_or_certificate_waits_for_the_regular_sync(
+    clock: Clock, refused: CalendarServerError
+) -> None:
     s = scheduler(clock)
     s.add("work")
-    refused = CalendarAuthError("the calendar server refused the password for alex")
     assert s.finished("work", s.begin("work"), error=refused).show
-    assert s.wait_s("work") == 15 * MINUTE
+    assert s.wait_s("work") == 15 * MINUTE  # retrying sooner cannot fix it
+    clock.now += 15 * MINUTE
+    assert not s.finished("work", s.begin("work"), error=refused).show  # shown once
 
 
 def test_zero_means_only_when_asked(clock: Clock) -> None:
