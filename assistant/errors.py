@@ -189,6 +189,20 @@ class CalendarTimeout(CalendarServerError):
     code = "calendar_timeout"
 
 
+class CalendarUnreachable(CalendarServerError):
+    """The CalDAV server could not be reached (connection refused or dropped, no network):
+    changes made meanwhile wait in the outbox for the next sync."""
+
+    code = "calendar_unreachable"
+
+
+class CalendarRefused(CalendarServerError):
+    """The CalDAV server answered but refused one change (an HTTP error status): the other
+    queued changes are still sent."""
+
+    code = "calendar_refused"
+
+
 class CalendarConflict(CalendarServerError):
     """The event changed on the server since the last sync (ETag mismatch): Deskmate synced
     again and did not overwrite it; the user decides."""

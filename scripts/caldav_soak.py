@@ -1,5 +1,6 @@
 """CalDAV soak: Deskmate syncs a Radicale calendar that another client keeps changing, and writes
-accepted suggestions back (new ones, re-accepted ones, some changed on the server meanwhile).
+accepted suggestions back (new ones, re-accepted ones, some changed on the server meanwhile);
+every fourth round the server is down while Deskmate accepts, re-accepts and deletes.
 
     python scripts/caldav_soak.py --rounds 20
 
@@ -18,15 +19,22 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from assistant.calendar.ics import parse_ics
 from assistant.calendar.model import CalEvent
 from assistant.calendar.sync_model import CalendarAccount
-from assistant.calsync.service import choose, connect_account, publish_accepted, sync_all
+from assistant.calsync.service import (
+    choose,
+    connect_account,
+    delete_own_event,
+    publish_accepted,
+    sync_all,
+)
 from assistant.errors import CalendarConflict
 from assistant.store import Store
 from assistant.tasks.schedule import suggestion_uid
 from tests.assistant.calsync.conftest import vevent
 from tests.assistant.llm.helpers import memory_keyring_installed
-from tests.calserver import Radicale
+from tests.calserver import CalUser, Radicale
 
 TZ = "Asia/Shanghai"
 
@@ -110,6 +118,8 @@ def run(server: Radicale, root: Path, rounds: int, figures: Counter[str]) -> Non
                 figures["ETag conflicts raised (never overwritten)"] += 1
         publish_accepted(store, "", [again], TZ)  # accepted again: an update
         figures["suggestions accepted again"] += 1
+        if n % 4 == 3:  # the server goes down: changes made meanwhile wait in the outbox
+            offline(server, (user, path), store, ours, day, n, figures)
     figures["seconds"] = round(time.perf_counter() - started)
     server_uids = Counter(
         server.get(user, h)[1].split("UID:")[1].split("\r\n")[0] for h in server.hrefs(user, path)
@@ -128,7 +138,42 @@ def run(server: Radicale, root: Path, rounds: int, figures: Counter[str]) -> Non
         for e in store.events_between(base - timedelta(days=1), base + timedelta(days=rounds + 2))
     }
     figures["server objects missing locally after the last sync"] = len(set(server_uids) - local)
+    figures["changes still waiting in the outbox at the end"] = len(store.caldav_outbox())
     store.close()
+
+
+def offline(
+    server: Radicale, where: tuple[CalUser, str], store: Store, ours: list[CalEvent],
+    day: datetime, n: int, figures: Counter[str],
+) -> None:  # fmt: skip
+    """With the server down: accept a new suggestion, accept an earlier one again (moved by an
+    hour) and delete one; then the server comes back and the next sync sends them."""
+    server.stop()
+    start = day + timedelta(hours=7)
+    new = CalEvent(suggestion_uid(f"Offline {n}", start, start + timedelta(hours=1)),
+                   f"Offline {n}", start, start + timedelta(hours=1))  # fmt: skip
+    old = ours[n // 3]
+    moved = CalEvent(old.uid, old.title, old.start + timedelta(hours=1),
+                     old.end + timedelta(hours=1))  # fmt: skip
+    for event in (new, moved):
+        store.add_event(event)
+        publish_accepted(store, "", [event], TZ)
+    gone = ours.pop(n // 3 + 1)
+    delete_own_event(store, gone.uid, TZ)
+    ours.append(new)
+    figures["changes made while the server was down"] += 3
+    figures["of them queued (not lost)"] += len(store.caldav_outbox())
+    server.start()
+    sync_all(store, TZ)
+    user, path = where
+    hrefs = server.hrefs(user, path)
+    there = parse_ics(server.get(user, f"{path}{moved.uid}.ics")[1].encode(), tz=TZ)
+    figures["of them on the server after the next sync"] += (
+        any(new.uid in h for h in hrefs)
+        + (there[0].start == moved.start if there else False)
+        + all(gone.uid not in h for h in hrefs)
+    )
+    figures["server restarts survived"] += 1
 
 
 if __name__ == "__main__":

@@ -127,6 +127,8 @@ class DeskmateApp:
         self.mail_watchers.drafts_ready.connect(self.drafts_ready)
         self.window.mail_accounts_changed.connect(self.mail_watchers.start)
         QTimer.singleShot(0, self.mail_watchers.start)
+        # CalDAV: one sync thread per account, at start and every calendar_sync_min minutes
+        QTimer.singleShot(0, self.window.calendar_sync.start)
 
     def drafts_ready(self, count: int) -> None:
         from ui.mail_watchers import drafts_ready_text

@@ -48,6 +48,7 @@ from ui.pages.specs import TaskSpec, route_for, task_specs
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from assistant.calsync.autosync import SyncReport
     from assistant.core import Core
     from ui.pages.history import HistoryPage
     from ui.pages.schedule_page import SchedulePage
@@ -124,6 +125,10 @@ class MainWindow(QMainWindow):
         self._add_page("settings", self.tr("Settings"), self._build_settings)
         self.sidebar.currentRowChanged.connect(self._page_selected)
         self.sidebar.setCurrentRow(0)
+        from ui.calendar_sync import CalendarSync
+
+        self.calendar_sync = CalendarSync(core, self)  # the app starts it
+        self.calendar_sync.report.connect(self._calendar_synced)
 
         self.status_label = QLabel(self.tr("Model: not loaded yet"))
         self.status_label.setObjectName("modelStatus")
@@ -160,10 +165,12 @@ class MainWindow(QMainWindow):
         from ui.pages.task_page import TaskPage
 
         spec = self.spec(key)
+        page: TaskPage
         if key == "schedule":
             from ui.pages.schedule_page import SchedulePage
 
-            page: TaskPage = SchedulePage(self.core, spec)
+            page = schedule = SchedulePage(self.core, spec)
+            schedule.week.sync_requested.connect(self.calendar_sync.sync_now)
         elif key == "reply":
             from ui.pages.reply_page import ReplyPage
 
@@ -226,6 +233,10 @@ class MainWindow(QMainWindow):
         settings_page.changed.connect(self._setting_changed)
         settings_page.error.connect(self.show_error)
         settings_page.mail_accounts.changed.connect(self._mail_accounts_changed)
+        calendars = settings_page.calendars
+        calendars.sync_requested.connect(self.calendar_sync.sync_now)
+        calendars.calendars_changed.connect(self.calendar_sync.calendars_changed)
+        self.calendar_sync.report.connect(calendars.show_report)
         self._place("settings", settings_page)
         return settings_page
 
@@ -333,6 +344,15 @@ class MainWindow(QMainWindow):
     def show_error(self, error: DeskmateError) -> None:
         self.message_bar.show_error(error)
 
+    def _calendar_synced(self, report: SyncReport) -> None:
+        """A calendar sync finished: a failure is shown once; the week shows what changed."""
+        if report.error is not None and report.show:
+            self.show_error(report.error)
+        elif report.recovered:
+            self.message_bar.show_message(self.tr("Calendar sync works again."))
+        if "schedule" in self.task_pages:
+            self.schedule_page.reload_events()
+
     def _short_status(self, status: ModelStatus) -> str:
         """The model's file name and where it runs, in the UI's language."""
         info = status.device
@@ -373,6 +393,8 @@ class MainWindow(QMainWindow):
             worker.run_in_background(
                 self, self.core.reset_embedder, lambda _: None, self.show_error
             )
+        if key == "calendar_sync_min":
+            self.calendar_sync.interval_changed()
         if reloads == "calendar" and "schedule" in self.task_pages:
             self.schedule_page.apply_settings()  # a page built later reads the settings then
         self.setting_changed.emit(key, value)
@@ -443,6 +465,7 @@ class MainWindow(QMainWindow):
 
     def shutdown(self) -> None:
         """Cancel every run and wait for the workers, with a bound (never hangs)."""
+        self.calendar_sync.stop()
         for page in self.task_pages.values():
             page.runner.cancel()
         mail = self._built.get("mail")

@@ -112,6 +112,15 @@ def error_headline(error: DeskmateError) -> str:
         "mail_tls_error": translate("MessageBar", "The mail server's certificate was refused"),
         "mail_timeout": translate("MessageBar", "The mail server did not answer in time"),
         "mail_server_error": translate("MessageBar", "The mail server failed"),
+        "calendar_auth_error": translate("MessageBar", "The calendar server refused the sign-in"),
+        "calendar_tls_error": translate(
+            "MessageBar", "The calendar server's certificate was refused"
+        ),
+        "calendar_timeout": translate("MessageBar", "The calendar server did not answer in time"),
+        "calendar_conflict": translate("MessageBar", "The event changed on the server too"),
+        "calendar_unreachable": translate("MessageBar", "The calendar server cannot be reached"),
+        "calendar_refused": translate("MessageBar", "The calendar server refused a change"),
+        "calendar_server_error": translate("MessageBar", "Calendar sync failed"),
         "setting_error": translate("MessageBar", "Invalid setting"),
         "cancelled": translate("MessageBar", "Stopped"),
         "user_error": translate("MessageBar", "That cannot be done"),

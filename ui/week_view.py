@@ -9,22 +9,35 @@ page loads and deletes the events off the GUI thread.
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QLocale, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
+    QHelpEvent,
     QKeyEvent,
+    QKeySequence,
     QMouseEvent,
     QPainter,
     QPaintEvent,
     QPen,
+    QShortcut,
 )
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QStyle,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
 
 if TYPE_CHECKING:
     from assistant.calendar import CalEvent
@@ -41,6 +54,7 @@ class Shown:
     tentative: bool = False
     location: str = ""
     uid: str = ""  # the stored event's uid ("" for a suggestion)
+    waiting: str = ""  # its change waits for the calendar server: the OutboxState
 
 
 def monday_of(day: date) -> date:
@@ -53,8 +67,11 @@ def week_bounds(monday: date, tz: str) -> tuple[datetime, datetime]:
     return start, datetime.combine(monday + timedelta(days=7), time(0), zone)
 
 
-def occurrences(events: list[CalEvent], monday: date, tz: str) -> list[Shown]:
-    """The events (recurring ones expanded) that fall in the week of ``monday``, in ``tz``."""
+def occurrences(
+    events: list[CalEvent], monday: date, tz: str, waiting: Mapping[str, str] | None = None
+) -> list[Shown]:
+    """The events (recurring ones expanded) that fall in the week of ``monday``, in ``tz``;
+    ``waiting``: uid -> the state of its change the server has not taken yet."""
     from assistant.calendar.occurrences import expand
 
     zone = ZoneInfo(tz)
@@ -67,7 +84,10 @@ def occurrences(events: list[CalEvent], monday: date, tz: str) -> list[Shown]:
             b = datetime.combine(found.end.date(), time(0), zone)
         else:
             a, b = found.start.astimezone(zone), found.end.astimezone(zone)
-        shown.append(Shown(event.title, a, b, event.all_day, False, event.location, event.uid))
+        state = (waiting or {}).get(event.uid, "")
+        shown.append(
+            Shown(event.title, a, b, event.all_day, False, event.location, event.uid, state)
+        )
     return sorted(shown, key=lambda s: (s.start, s.title))
 
 
@@ -224,6 +244,19 @@ class WeekCanvas(QWidget):
         menu.addAction(self.tr("Delete event"), lambda: self.delete_requested.emit(item.uid))
         menu.exec(event.globalPos())
 
+    def event(self, e: QEvent) -> bool:
+        """The tooltip of an event whose change waits for the calendar server."""
+        if e.type() == QEvent.Type.ToolTip and isinstance(e, QHelpEvent):
+            from ui.pages.calendar_outbox import state_text
+
+            item = self.item_at(QPointF(e.pos()))
+            if item is not None and item.waiting:
+                QToolTip.showText(e.globalPos(), state_text("put", item.waiting), self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(e)
+
     def _remind(self, uid: str, minutes: int) -> None:
         self.reminder_requested.emit(uid, minutes)
 
@@ -241,6 +274,8 @@ class WeekCanvas(QWidget):
         p.drawRoundedRect(box, 4, 4)
         p.setPen(text)
         caption = item.title if item.all_day else f"{item.start:%H:%M} {item.title}"
+        if item.waiting:  # not on the calendar server yet (the tooltip says why)
+            caption = ("⚠ " if item.waiting in ("conflict", "refused") else "↻ ") + caption
         flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
         p.drawText(box.adjusted(3, 1, -2, -1), int(flags), caption)
 
@@ -251,10 +286,12 @@ class WeekView(QWidget):
     week_changed = Signal()
     delete_requested = Signal(str)  # uid of the selected stored event
     reminder_requested = Signal(str, int)  # uid, minutes before (-1: the default setting)
+    sync_requested = Signal()  # Sync now: the connected calendars
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("weekView")
+        self.waiting: dict[str, str] = {}
         self.tz = "UTC"
         self.work = (8, 19)
         self.stored: list[CalEvent] = []
@@ -279,6 +316,14 @@ class WeekView(QWidget):
         )
         self.delete_button.setEnabled(False)
         nav.addWidget(self.delete_button)
+        reload = self.style().standardIcon(QStyle.StandardPixmap.SP_BrowserReload)
+        self.sync_button = QPushButton(reload, self.tr("Sync now"))
+        self.sync_button.setObjectName("syncCalendars")
+        self.sync_button.setToolTip(self.tr("Sync your calendars with the server now (F5)"))
+        self.sync_button.setVisible(False)  # shown once a CalDAV calendar is chosen
+        self.sync_button.clicked.connect(self.sync_requested)
+        QShortcut(QKeySequence("F5"), self, self._sync_key)
+        nav.addWidget(self.sync_button)
         layout.addLayout(nav)
         self.canvas = WeekCanvas()
         layout.addWidget(self.canvas, 1)
@@ -312,8 +357,14 @@ class WeekView(QWidget):
     def bounds(self) -> tuple[datetime, datetime]:
         return week_bounds(self.monday, self.tz)
 
-    def set_events(self, events: list[CalEvent]) -> None:
+    def _sync_key(self) -> None:
+        if self.sync_button.isVisible():
+            self.sync_requested.emit()
+
+    def set_events(self, events: list[CalEvent], waiting: Mapping[str, str] | None = None) -> None:
+        """``waiting``: uid -> the state of its change the calendar server has not taken."""
         self.stored = list(events)
+        self.waiting = dict(waiting or {})
         if self.canvas.selected not in {e.uid for e in self.stored}:
             self.canvas.select("")
         self._refresh()
@@ -335,7 +386,7 @@ class WeekView(QWidget):
         return self.canvas.items
 
     def _refresh(self) -> None:
-        items = occurrences(self.stored, self.monday, self.tz)
+        items = occurrences(self.stored, self.monday, self.tz, self.waiting)
         start, end = self.bounds()
         items += [s for s in self.tentative if s.end > start and s.start < end]
         self.canvas.set_items(items, self.work)

@@ -81,3 +81,35 @@ def validated(account: CalendarAccount) -> CalendarAccount:
     if not account.username.strip():
         raise UserError("the user name is missing")
     return account
+
+
+OutboxAction = Literal["put", "delete"]
+# pending: not sent yet (or the server was unreachable); refused: the server said no (retried
+# at each sync); conflict: changed on the server too, waiting for the user's decision.
+OutboxState = Literal["pending", "refused", "conflict"]
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxEntry:
+    """A change made in Deskmate that the server has not taken yet (kept in SQLite, so it
+    survives a restart). ``base_etag`` is the ETag the change was made against ('' for a new
+    object): it is sent as If-Match, so a server change meanwhile is never overwritten."""
+
+    uid: str
+    action: OutboxAction
+    calendar_url: str
+    href: str
+    base_etag: str
+    payload: str  # the iCalendar text to PUT ('' for a delete)
+    title: str
+    start: str  # ISO, for showing the entry (a deleted event is no longer in the week)
+    state: OutboxState
+    error: str  # the last failure, for people
+    attempts: int
+
+
+@dataclass(frozen=True, slots=True)
+class FlushResult:
+    sent: int
+    conflicts: tuple[str, ...]  # uids now waiting for the user's decision
+    refused: tuple[str, ...]

@@ -8,12 +8,14 @@ import contextlib
 import ssl
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from assistant.errors import (
     CalendarAuthError,
     CalendarServerError,
     CalendarTimeout,
     CalendarTLSError,
+    CalendarUnreachable,
     UserError,
 )
 
@@ -21,6 +23,16 @@ if TYPE_CHECKING:
     from assistant.calendar.sync_model import CalendarAccount, RemoteCalendar
 
 TIMEOUT_S = 20
+_REASONS = (
+    "connection refused",
+    "connection reset",
+    "connection aborted",
+    "name or service not known",
+    "temporary failure in name resolution",
+    "network is unreachable",
+    "no route to host",
+    "remote end closed connection",
+)
 
 
 @contextlib.contextmanager
@@ -45,8 +57,19 @@ def server_errors(account: CalendarAccount) -> Iterator[None]:
         raise CalendarTimeout(
             f"{account.url} did not answer in time", hint="check the address and the network"
         ) from exc
+    except (http.ConnectionError, ConnectionError) as exc:
+        raise CalendarUnreachable(
+            f"cannot reach the calendar server {urlsplit(account.url).netloc}: {_reason(exc)}",
+            hint="check the network; changes made meanwhile are sent at the next sync",
+        ) from exc
     except (http.RequestException, error.DAVError, OSError) as exc:
         raise CalendarServerError(f"the calendar server failed: {_first_line(exc)}") from exc
+
+
+def _reason(exc: BaseException) -> str:
+    """The socket's reason in a few words, not the HTTP stack's repr."""
+    text = str(exc).lower()
+    return next((r for r in _REASONS if r.lower() in text), "no connection")
 
 
 def _first_line(exc: BaseException) -> str:

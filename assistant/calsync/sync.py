@@ -35,11 +35,10 @@ def sync_calendar(
         mode: SyncMode = "etag" if token.startswith(_FAKE) else "sync-token"
         listed = {str(obj.url.canonical()): obj for obj in found}
         full = not calendar.sync_token or (mode == "etag" and token != calendar.sync_token)
-        if full:
-            removed = sorted(set(known) - set(listed))
-        else:
-            removed = sorted(str(u) for u in getattr(found, "deleted_urls", ()) if str(u) in known)
-        fresh = {h: o for h, o in listed.items() if h not in removed}
+        # gone on the server (listed too): a delete Deskmate made itself is no longer known
+        gone = {str(u) for u in getattr(found, "deleted_urls", ())}
+        removed = sorted(set(known) - set(listed) if full else gone & set(known))
+        fresh = {h: o for h, o in listed.items() if h not in removed and h not in gone}
         changed = [
             _download(href, obj, tz)
             for href, obj in fresh.items()

@@ -137,6 +137,8 @@ def _sync(args: argparse.Namespace, ctx: CliContext) -> int:
         )
     if not results:
         ctx.err.print("no calendar chosen: deskmate calendar choose NAME")
+    for entry in ctx.store.caldav_outbox(args.account):  # a conflict waits for the user
+        ctx.err.print(f"not on the server: {entry.title} ({entry.state}: {entry.error})")
     return 0
 
 
@@ -147,7 +149,9 @@ def _delete(args: argparse.Namespace, ctx: CliContext) -> int:
     if not args.path:
         raise UserError("usage: deskmate calendar delete UID")
     delete_own_event(ctx.store, str(args.path), _zone(ctx))
-    ctx.err.print(f"deleted: {args.path}")
+    queued = ctx.store.caldav_outbox_entry(str(args.path))
+    waits = f" here; on the server at the next sync ({queued.error})" if queued else ""
+    ctx.err.print(f"deleted: {args.path}{waits}")
     return 0
 
 

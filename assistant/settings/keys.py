@@ -41,4 +41,5 @@ SettingKey = Literal[
     "start_on_login",
     "library_paused",
     "calendar_for_suggestions",
+    "calendar_sync_min",
 ]

@@ -328,6 +328,17 @@ SCHEMA: tuple[Setting, ...] = (
         "Calendar",
         label="Calendar for suggestions",
     ),
+    Setting(
+        "calendar_sync_min",
+        "int",
+        15,
+        "While Deskmate runs, sync the chosen CalDAV calendars at start and every this many "
+        "minutes (changes waiting for the server go too); 0 = only when you press Sync now.",
+        "Calendar",
+        minimum=0,
+        maximum=1440,
+        label="Sync calendars every (min)",
+    ),
 )
 
 _BY_KEY: dict[str, Setting] = {s.key: s for s in SCHEMA}

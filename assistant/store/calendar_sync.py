@@ -186,7 +186,8 @@ class CalendarSyncMixin(StoreBase):
     def record_caldav_put(
         self, calendar_url: str, href: str, etag: str, event: CalEvent, created: bool
     ) -> None:
-        """After a successful PUT: the object's new ETag, and the event linked to it."""
+        """After a successful PUT: the object's new ETag, the event linked to it, and its
+        change out of the outbox (in one transaction: never sent twice)."""
 
         def record(db: sqlite_utils.Database) -> None:
             db.execute(
@@ -196,6 +197,7 @@ class CalendarSyncMixin(StoreBase):
                 [href, calendar_url, event.uid, etag, int(created), now_iso()],
             )
             _replace_object_events(db, href, [event])
+            db.execute("DELETE FROM caldav_outbox WHERE uid = ?", [event.uid])
 
         self._write(record, "cannot record the event written to the server")
 
@@ -210,5 +212,6 @@ class CalendarSyncMixin(StoreBase):
                 [now_iso(), href],
             )
             db.execute("DELETE FROM caldav_objects WHERE href = ?", [href])
+            db.execute("DELETE FROM caldav_outbox WHERE href = ?", [href])
 
         self._write(forget, "cannot update the local calendar copy")

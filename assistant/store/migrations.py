@@ -401,6 +401,23 @@ def _v13_caldav(db: sqlite_utils.Database) -> None:
         db.execute(sql)
 
 
+def _v14_caldav_outbox(db: sqlite_utils.Database) -> None:
+    """Changes made in Deskmate that a CalDAV server has not taken yet (it was down, refused
+    them, or changed the event too): one row per event, sent at the next sync."""
+    db.execute(
+        """CREATE TABLE caldav_outbox (
+            uid TEXT PRIMARY KEY,
+            action TEXT NOT NULL CHECK (action IN ('put', 'delete')),
+            calendar_url TEXT NOT NULL REFERENCES caldav_calendars(url) ON DELETE CASCADE,
+            href TEXT NOT NULL, base_etag TEXT NOT NULL, payload TEXT NOT NULL,
+            title TEXT NOT NULL, start TEXT NOT NULL,
+            state TEXT NOT NULL DEFAULT 'pending'
+                CHECK (state IN ('pending', 'refused', 'conflict')),
+            error TEXT NOT NULL DEFAULT '', attempts INTEGER NOT NULL DEFAULT 0,
+            queued_at TEXT NOT NULL)"""
+    )
+
+
 MIGRATIONS: list[Migration] = [
     _v1_initial,
     _v2_translation_and_calendar,
@@ -415,6 +432,7 @@ MIGRATIONS: list[Migration] = [
     _v11_word_index,
     _v12_library,
     _v13_caldav,
+    _v14_caldav_outbox,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -11,6 +11,7 @@ connection per thread and run concurrently with writes. Failures raise ``DiskFul
 from __future__ import annotations
 
 from assistant.store.actions import ActionsMixin
+from assistant.store.caldav_outbox import CalendarOutboxMixin
 from assistant.store.calendar_events import CalendarEventsMixin
 from assistant.store.calendar_sync import CalendarSyncMixin
 from assistant.store.documents import DocumentsMixin
@@ -39,5 +40,6 @@ class Store(
     ActionsMixin,
     LibraryMixin,
     CalendarSyncMixin,
+    CalendarOutboxMixin,
 ):
     """See the module docstring and docs/ARCHITECTURE.md ("Contracts")."""

@@ -286,84 +286,90 @@ Press New (Ctrl+N) to write one, for example “Make this a polite reminder”, 
   <context>
     <name>CalendarsBox</name>
     <message>
-      <location filename="../../ui/pages/calendars_box.py" line="37" />
+      <location filename="../../ui/pages/calendars_box.py" line="41" />
       <source>Calendars (CalDAV)</source>
       <translation>日历（CalDAV）</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendars_box.py" line="44" />
+      <location filename="../../ui/pages/calendars_box.py" line="48" />
       <source>Deskmate keeps a copy of the calendars you tick, for conflicts, free slots and reminders, and writes accepted suggestions back. It only deletes events it created.</source>
       <translation>Deskmate 会保存您勾选的日历的副本，用于冲突检查、空闲时段和提醒，并把接受的建议写回日历。它只会删除自己创建的日程。</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendars_box.py" line="58" />
+      <location filename="../../ui/pages/calendars_box.py" line="62" />
       <source>kept in the OS keyring</source>
       <translation>保存在系统密钥环中</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendars_box.py" line="60" />
+      <location filename="../../ui/pages/calendars_box.py" line="64" />
       <source>Server address</source>
       <translation>服务器地址</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendars_box.py" line="61" />
+      <location filename="../../ui/pages/calendars_box.py" line="65" />
       <source>User</source>
       <translation>用户名</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendars_box.py" line="62" />
+      <location filename="../../ui/pages/calendars_box.py" line="66" />
       <source>Password</source>
       <translation>密码</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendars_box.py" line="72" />
+      <location filename="../../ui/pages/calendars_box.py" line="76" />
       <source>Connect and test</source>
       <translation>连接并测试</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendars_box.py" line="75" />
+      <location filename="../../ui/pages/calendars_box.py" line="79" />
       <source>Sync now</source>
       <translation>立即同步</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendars_box.py" line="96" />
+      <location filename="../../ui/pages/calendars_box.py" line="105" />
       <source>not synced yet</source>
       <translation>尚未同步</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendars_box.py" line="104" />
+      <location filename="../../ui/pages/calendars_box.py" line="113" />
       <source>No calendar yet: enter your server above and connect.</source>
       <translation>还没有日历：请在上方填写服务器并连接。</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendars_box.py" line="120" />
+      <location filename="../../ui/pages/calendars_box.py" line="122" />
       <source>synced %1</source>
       <translation>已同步 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendars_box.py" line="132" />
+      <location filename="../../ui/pages/calendars_box.py" line="144" />
       <source>Connecting to %1…</source>
       <translation>正在连接 %1…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendars_box.py" line="146" />
+      <location filename="../../ui/pages/calendars_box.py" line="158" />
       <source>Connected: %1 calendars. Tick the ones to sync.</source>
       <translation>已连接：%1 个日历。请勾选要同步的日历。</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendars_box.py" line="175" />
+      <location filename="../../ui/pages/calendars_box.py" line="184" />
+      <location filename="../../ui/pages/calendars_box.py" line="212" />
       <source>Syncing…</source>
       <translation>正在同步…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendars_box.py" line="181" />
+      <location filename="../../ui/pages/calendars_box.py" line="194" />
       <source>%1: %2 new, %3 changed, %4 removed</source>
       <translation>%1：新增 %2，更改 %3，删除 %4</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendars_box.py" line="188" />
+      <location filename="../../ui/pages/calendars_box.py" line="201" />
       <source>Nothing to sync.</source>
       <translation>没有要同步的日历。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/calendars_box.py" line="222" />
+      <source>Done: your calendar has the version you kept.</source>
+      <translation>完成：日历中现在是你保留的版本。</translation>
     </message>
   </context>
   <context>
@@ -1086,102 +1092,107 @@ Press New (Ctrl+N) to write one, for example “Make this a polite reminder”, 
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="119" />
+      <location filename="../../ui/main_window.py" line="120" />
       <source>Mail</source>
       <translation>邮件</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="120" />
+      <location filename="../../ui/main_window.py" line="121" />
       <source>Ask documents</source>
       <translation>问文档</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="121" />
+      <location filename="../../ui/main_window.py" line="122" />
       <source>Library</source>
       <translation>文档库</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="123" />
+      <location filename="../../ui/main_window.py" line="124" />
       <source>History</source>
       <translation>历史</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="124" />
+      <location filename="../../ui/main_window.py" line="125" />
       <source>Settings</source>
       <translation>设置</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="128" />
+      <location filename="../../ui/main_window.py" line="133" />
       <source>Model: not loaded yet</source>
       <translation>模型：尚未加载</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="286" />
+      <location filename="../../ui/main_window.py" line="297" />
       <source>This result's task is not available.</source>
       <translation>该结果的任务不可用。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="291" />
+      <location filename="../../ui/main_window.py" line="302" />
       <source>From History: %1</source>
       <translation>来自历史：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="309" />
+      <location filename="../../ui/main_window.py" line="320" />
       <source>Loading the model…</source>
       <translation>正在加载模型…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="320" />
+      <location filename="../../ui/main_window.py" line="331" />
       <source>Model: %1</source>
       <translation>模型：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="328" />
+      <location filename="../../ui/main_window.py" line="339" />
       <source>Model unavailable</source>
       <translation>模型不可用</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="342" />
+      <location filename="../../ui/main_window.py" line="352" />
+      <source>Calendar sync works again.</source>
+      <translation>日历同步已恢复。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="362" />
       <source>GPU (%1 layers)</source>
       <translation>GPU，%1 层</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="340" />
+      <location filename="../../ui/main_window.py" line="360" />
       <source>the server at %1</source>
       <translation>服务器 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="346" />
+      <location filename="../../ui/main_window.py" line="366" />
       <source>%1 on %2</source>
       <translation>%1（%2）</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="350" />
+      <location filename="../../ui/main_window.py" line="370" />
       <source>Result deleted.</source>
       <translation>结果已删除。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="351" />
+      <location filename="../../ui/main_window.py" line="371" />
       <source>Undo</source>
       <translation>撤销</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="365" />
+      <location filename="../../ui/main_window.py" line="385" />
       <source>Model settings changed: reloading…</source>
       <translation>模型设置已更改：正在重新加载…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="401" />
+      <location filename="../../ui/main_window.py" line="423" />
       <source>Drop %1 file(s) here: %2</source>
       <translation>拖放 %1 个文件到此处：%2</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="150" />
+      <location filename="../../ui/app.py" line="152" />
       <source>Global hotkey unavailable (%1): bind `deskmate quick` instead.</source>
       <translation>全局快捷键不可用（%1）：请改为绑定 `deskmate quick`。</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="225" />
+      <location filename="../../ui/app.py" line="227" />
       <source>The new language is used after a restart.</source>
       <translation>新语言将在重启后生效。</translation>
     </message>
@@ -1305,26 +1316,61 @@ Press New (Ctrl+N) to write one, for example “Make this a polite reminder”, 
     </message>
     <message>
       <location filename="../../ui/message_bar.py" line="115" />
+      <source>The calendar server refused the sign-in</source>
+      <translation>日历服务器拒绝登录</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message_bar.py" line="116" />
+      <source>The calendar server's certificate was refused</source>
+      <translation>日历服务器的证书未通过验证</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message_bar.py" line="119" />
+      <source>The calendar server did not answer in time</source>
+      <translation>日历服务器未及时响应</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message_bar.py" line="120" />
+      <source>The event changed on the server too</source>
+      <translation>该日程在服务器上也被修改了</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message_bar.py" line="121" />
+      <source>The calendar server cannot be reached</source>
+      <translation>无法连接日历服务器</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message_bar.py" line="122" />
+      <source>The calendar server refused a change</source>
+      <translation>日历服务器拒绝了一项更改</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message_bar.py" line="123" />
+      <source>Calendar sync failed</source>
+      <translation>日历同步失败</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message_bar.py" line="124" />
       <source>Invalid setting</source>
       <translation>设置无效</translation>
     </message>
     <message>
-      <location filename="../../ui/message_bar.py" line="116" />
+      <location filename="../../ui/message_bar.py" line="125" />
       <source>Stopped</source>
       <translation>已停止</translation>
     </message>
     <message>
-      <location filename="../../ui/message_bar.py" line="117" />
+      <location filename="../../ui/message_bar.py" line="126" />
       <source>That cannot be done</source>
       <translation>无法执行此操作</translation>
     </message>
     <message>
-      <location filename="../../ui/message_bar.py" line="118" />
+      <location filename="../../ui/message_bar.py" line="127" />
       <source>A problem with this computer's set-up</source>
       <translation>本机环境有问题</translation>
     </message>
     <message>
-      <location filename="../../ui/message_bar.py" line="124" />
+      <location filename="../../ui/message_bar.py" line="133" />
       <source>Something went wrong</source>
       <translation>出错了</translation>
     </message>
@@ -1717,38 +1763,38 @@ Press New (Ctrl+N) to write one, for example “Make this a polite reminder”, 
   <context>
     <name>SchedulePage</name>
     <message>
-      <location filename="../../ui/pages/schedule_page.py" line="135" />
+      <location filename="../../ui/pages/schedule_page.py" line="138" />
       <source>Suggestions</source>
       <translation>建议</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/schedule_page.py" line="234" />
+      <location filename="../../ui/pages/schedule_page.py" line="238" />
       <source>Suggestions (%1)</source>
       <translation>建议（%1）</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/schedule_page.py" line="236" />
+      <location filename="../../ui/pages/schedule_page.py" line="240" />
       <source>No suggestions.</source>
       <translation>没有建议。</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/schedule_page.py" line="291" />
-      <location filename="../../ui/pages/schedule_page.py" line="320" />
+      <location filename="../../ui/pages/schedule_page.py" line="295" />
+      <location filename="../../ui/pages/schedule_page.py" line="324" />
       <source>Added to the calendar: %1</source>
       <translation>已加入日历：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/schedule_page.py" line="329" />
+      <location filename="../../ui/pages/schedule_page.py" line="333" />
       <source>Reminder changed.</source>
       <translation>提醒已更改。</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/schedule_page.py" line="347" />
+      <location filename="../../ui/pages/schedule_page.py" line="351" />
       <source>Event deleted: %1</source>
       <translation>已删除日程：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/schedule_page.py" line="348" />
+      <location filename="../../ui/pages/schedule_page.py" line="352" />
       <source>Undo</source>
       <translation>撤销</translation>
     </message>
@@ -1808,27 +1854,27 @@ Press New (Ctrl+N) to write one, for example “Make this a polite reminder”, 
   <context>
     <name>SuggestionRow</name>
     <message>
-      <location filename="../../ui/pages/schedule_page.py" line="76" />
+      <location filename="../../ui/pages/schedule_page.py" line="79" />
       <source>From the text: %1</source>
       <translation>原文：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/schedule_page.py" line="88" />
+      <location filename="../../ui/pages/schedule_page.py" line="91" />
       <source>no time given</source>
       <translation>未给出时间</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/schedule_page.py" line="92" />
+      <location filename="../../ui/pages/schedule_page.py" line="95" />
       <source>Conflicts with: %1</source>
       <translation>与以下日程冲突：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/schedule_page.py" line="95" />
+      <location filename="../../ui/pages/schedule_page.py" line="98" />
       <source>Accept</source>
       <translation>接受</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/schedule_page.py" line="97" />
+      <location filename="../../ui/pages/schedule_page.py" line="100" />
       <source>Reject</source>
       <translation>拒绝</translation>
     </message>
@@ -2061,52 +2107,52 @@ Press New (Ctrl+N) to write one, for example “Make this a polite reminder”, 
   <context>
     <name>WeekCanvas</name>
     <message>
-      <location filename="../../ui/week_view.py" line="211" />
+      <location filename="../../ui/week_view.py" line="231" />
       <source>Remind me</source>
       <translation>提醒我</translation>
     </message>
     <message>
-      <location filename="../../ui/week_view.py" line="212" />
+      <location filename="../../ui/week_view.py" line="232" />
       <source>Default (Settings)</source>
       <translation>默认（设置中）</translation>
     </message>
     <message>
-      <location filename="../../ui/week_view.py" line="214" />
+      <location filename="../../ui/week_view.py" line="234" />
       <source>At the start</source>
       <translation>开始时</translation>
     </message>
     <message>
-      <location filename="../../ui/week_view.py" line="215" />
+      <location filename="../../ui/week_view.py" line="235" />
       <source>5 min before</source>
       <translation>提前 5 分钟</translation>
     </message>
     <message>
-      <location filename="../../ui/week_view.py" line="216" />
+      <location filename="../../ui/week_view.py" line="236" />
       <source>10 min before</source>
       <translation>提前 10 分钟</translation>
     </message>
     <message>
-      <location filename="../../ui/week_view.py" line="217" />
+      <location filename="../../ui/week_view.py" line="237" />
       <source>15 min before</source>
       <translation>提前 15 分钟</translation>
     </message>
     <message>
-      <location filename="../../ui/week_view.py" line="218" />
+      <location filename="../../ui/week_view.py" line="238" />
       <source>30 min before</source>
       <translation>提前 30 分钟</translation>
     </message>
     <message>
-      <location filename="../../ui/week_view.py" line="219" />
+      <location filename="../../ui/week_view.py" line="239" />
       <source>1 hour before</source>
       <translation>提前 1 小时</translation>
     </message>
     <message>
-      <location filename="../../ui/week_view.py" line="220" />
+      <location filename="../../ui/week_view.py" line="240" />
       <source>1 day before</source>
       <translation>提前 1 天</translation>
     </message>
     <message>
-      <location filename="../../ui/week_view.py" line="224" />
+      <location filename="../../ui/week_view.py" line="244" />
       <source>Delete event</source>
       <translation>删除日程</translation>
     </message>
@@ -2114,32 +2160,42 @@ Press New (Ctrl+N) to write one, for example “Make this a polite reminder”, 
   <context>
     <name>WeekView</name>
     <message>
-      <location filename="../../ui/week_view.py" line="266" />
+      <location filename="../../ui/week_view.py" line="303" />
       <source>Previous week</source>
       <translation>上一周</translation>
     </message>
     <message>
-      <location filename="../../ui/week_view.py" line="267" />
+      <location filename="../../ui/week_view.py" line="304" />
       <source>This week</source>
       <translation>本周</translation>
     </message>
     <message>
-      <location filename="../../ui/week_view.py" line="269" />
+      <location filename="../../ui/week_view.py" line="306" />
       <source>Next week</source>
       <translation>下一周</translation>
     </message>
     <message>
-      <location filename="../../ui/week_view.py" line="275" />
+      <location filename="../../ui/week_view.py" line="312" />
       <source>Delete event</source>
       <translation>删除日程</translation>
     </message>
     <message>
-      <location filename="../../ui/week_view.py" line="278" />
+      <location filename="../../ui/week_view.py" line="315" />
       <source>Delete the selected event (it goes to the trash; Undo brings it back)</source>
       <translation>删除所选日程（移入回收站；可用“撤销”恢复）</translation>
     </message>
     <message>
-      <location filename="../../ui/week_view.py" line="352" />
+      <location filename="../../ui/week_view.py" line="320" />
+      <source>Sync now</source>
+      <translation>立即同步</translation>
+    </message>
+    <message>
+      <location filename="../../ui/week_view.py" line="322" />
+      <source>Sync your calendars with the server now (F5)</source>
+      <translation>立即与服务器同步日历（F5）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/week_view.py" line="403" />
       <source>Week of %1 – %2</source>
       <translation>%1 – %2 这一周</translation>
     </message>
@@ -2481,6 +2537,50 @@ Press New (Ctrl+N) to write one, for example “Make this a polite reminder”, 
     <message>
       <source>CalDAV calendar (its URL) that accepted suggestions are written to; empty: the only synced calendar, if there is just one.</source>
       <translation>接受的日程建议写入的 CalDAV 日历（其网址）；留空：若只同步了一个日历，就写入它。</translation>
+    </message>
+    <message>
+      <source>Sync calendars every (min)</source>
+      <translation>日历同步间隔（分钟）</translation>
+    </message>
+    <message>
+      <source>While Deskmate runs, sync the chosen CalDAV calendars at start and every this many minutes (changes waiting for the server go too); 0 = only when you press Sync now.</source>
+      <translation>Deskmate 运行时，在启动时及每隔这么多分钟同步所选的 CalDAV 日历（等待上传的更改也一并发送）；0 = 仅在你点击“立即同步”时同步。</translation>
+    </message>
+    <message>
+      <source>not on the server yet, sent at the next sync</source>
+      <translation>尚未上传到服务器，下次同步时发送</translation>
+    </message>
+    <message>
+      <source>changed on the server too: keep yours or the server's?</source>
+      <translation>服务器上也改过：保留你的版本还是服务器的？</translation>
+    </message>
+    <message>
+      <source>the server refused it; Deskmate tries again at each sync</source>
+      <translation>服务器拒绝了；每次同步时 Deskmate 会重试</translation>
+    </message>
+    <message>
+      <source>deleted here, deleted on the server at the next sync</source>
+      <translation>已在本地删除，下次同步时在服务器上删除</translation>
+    </message>
+    <message>
+      <source>Keep mine</source>
+      <translation>保留我的</translation>
+    </message>
+    <message>
+      <source>Send your version over the server's (Ctrl+M)</source>
+      <translation>用你的版本覆盖服务器的版本（Ctrl+M）</translation>
+    </message>
+    <message>
+      <source>Keep the server's</source>
+      <translation>保留服务器的</translation>
+    </message>
+    <message>
+      <source>Drop your change and keep the server's version</source>
+      <translation>放弃你的更改，保留服务器的版本</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;Waiting for your calendar server&lt;/b&gt;</source>
+      <translation>&lt;b&gt;等待日历服务器&lt;/b&gt;</translation>
     </message>
   </context>
 </TS>

@@ -1,10 +1,11 @@
-"""Settings → Calendars: connect a CalDAV account, tick the calendars to sync, "Sync now".
-The password goes to the OS keyring only, once the server accepted it; connecting and syncing
-run off the GUI thread."""
+"""Settings → Calendars: connect a CalDAV account, tick the calendars to sync, "Sync now"
+(asks the app's account threads, ui/calendar_sync.py), and the changes still waiting for the
+server. The password goes to the OS keyring only, once the server accepted it; connecting and
+syncing run off the GUI thread."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -26,12 +27,15 @@ from ui.message_bar import error_text
 from ui.worker import run_in_background
 
 if TYPE_CHECKING:
-    from assistant.calendar.sync_model import RemoteCalendar, SyncResult
+    from assistant.calendar.sync_model import RemoteCalendar
+    from assistant.calsync.autosync import SyncReport
     from assistant.core import Core
 
 
 class CalendarsBox(QGroupBox):
     synced = Signal()  # the local copy changed
+    sync_requested = Signal()  # Sync now: the app's account threads sync
+    calendars_changed = Signal()  # an account connected or the chosen calendars changed
 
     def __init__(self, core: Core, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Calendars (CalDAV)"), parent)
@@ -83,6 +87,11 @@ class CalendarsBox(QGroupBox):
         self.result.setObjectName("calendarResult")
         self.result.setWordWrap(True)
         column.addWidget(self.result)
+        from ui.pages.calendar_outbox import OutboxList
+
+        self.outbox = OutboxList()
+        column.addWidget(self.outbox)
+        self.outbox.decided.connect(self.decide)
         self.connect_button.clicked.connect(self.connect_account)
         self.sync_button.clicked.connect(self.sync)
         self.list.itemChanged.connect(self._ticked)
@@ -105,19 +114,22 @@ class CalendarsBox(QGroupBox):
             self.list.item(0).setFlags(Qt.ItemFlag.NoItemFlags)
         self.list.blockSignals(False)
         self.sync_button.setEnabled(any(c.selected for c in calendars))
+        entries = self.core.store.caldav_outbox()
+        self.outbox.set_entries(entries, {e.uid: self._moment(e.start) for e in entries if e.start})
 
     def _when(self, stamp: str) -> str:
         """ "synced Tue 8 Dec, 09:30" / "已同步 12月8日（周二）09:30" """
+        return self.tr("synced %1").replace("%1", self._moment(stamp))
+
+    def _moment(self, stamp: str) -> str:
         from datetime import UTC, datetime
 
         from assistant.calendar.human_dates import format_when, language_of, parse_stored
         from assistant.tasks.schedule import resolve_zone
 
         lang = language_of(self.core.settings.get_str("ui_language"))
-        moment = format_when(
-            parse_stored(stamp), lang=lang, tz=resolve_zone(self.core, ""), now=datetime.now(UTC)
-        )
-        return self.tr("synced %1").replace("%1", moment)
+        tz = resolve_zone(self.core, "")
+        return format_when(parse_stored(stamp), lang=lang, tz=tz, now=datetime.now(UTC))
 
     def connect_account(self) -> None:
         from urllib.parse import urlsplit
@@ -149,6 +161,7 @@ class CalendarsBox(QGroupBox):
             ok=True,
         )
         self.reload()
+        self.calendars_changed.emit()
 
     def _ticked(self, item: QListWidgetItem) -> None:
         account, _ = item.data(Qt.ItemDataRole.UserRole)
@@ -164,28 +177,49 @@ class CalendarsBox(QGroupBox):
             self._show(error_text(exc), ok=False)
         # not reload(): that would delete ``item`` inside its own signal
         self.sync_button.setEnabled(any(c.selected for c in self.core.store.caldav_calendars()))
+        self.calendars_changed.emit()
 
     def sync(self) -> None:
-        from assistant.calsync.service import sync_all
-        from assistant.tasks.schedule import resolve_zone
-
-        tz = resolve_zone(self.core, "")
-        store = self.core.store
         self.sync_button.setEnabled(False)
         self._show(self.tr("Syncing…"), ok=None)
-        run_in_background(self, lambda: sync_all(store, tz), self._synced, self._failed, "sync")
+        self.sync_requested.emit()
 
-    def _synced(self, results: list[SyncResult]) -> None:
-        self.sync_button.setEnabled(True)
+    def show_report(self, report: SyncReport) -> None:
+        """A sync finished (asked here, or on its own): its result line, the list again."""
+        if report.error is not None:
+            self._show(error_text(report.error), ok=False)
+            self.reload()
+            return
         lines = [
             self.tr("%1: %2 new, %3 changed, %4 removed")
             .replace("%1", r.calendar)
             .replace("%2", str(r.added))
             .replace("%3", str(r.changed))
             .replace("%4", str(r.removed))
-            for r in results
+            for r in report.results
         ]
         self._show("; ".join(lines) or self.tr("Nothing to sync."), ok=True)
+        self.reload()
+        self.synced.emit()
+
+    def decide(self, uid: str, keep: str) -> None:
+        """The user's answer to a conflict: keep their version or the server's."""
+        from assistant.calsync.service import decide_conflict
+        from assistant.tasks.schedule import resolve_zone
+
+        tz, store = resolve_zone(self.core, ""), self.core.store
+        choice: Literal["mine", "theirs"] = "mine" if keep == "mine" else "theirs"
+        self._show(self.tr("Syncing…"), ok=None)
+        run_in_background(
+            self,
+            lambda: decide_conflict(store, uid, choice, tz),
+            self._decided,
+            self._failed,
+            name="caldav-decide",
+        )
+
+    def _decided(self, _: None) -> None:
+        self._show(self.tr("Done: your calendar has the version you kept."), ok=True)
         self.reload()
         self.synced.emit()
 

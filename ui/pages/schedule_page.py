@@ -35,6 +35,9 @@ if TYPE_CHECKING:
     from assistant.tasks.plan_day import DayPlan
     from ui.pages.specs import TaskSpec
 
+    # the week's start, its events, uid -> a change waiting for the server, a calendar synced
+    WeekLoad = tuple[datetime, list[CalEvent], dict[str, str], bool]
+
 
 def _hour(text: str, default: int) -> int:
     try:
@@ -190,19 +193,20 @@ class SchedulePage(TaskPage):
         """Load the shown week's stored events on a worker thread."""
         start, end = self.week.bounds()
         store = self.core.store
-        run_in_background(
-            self,
-            lambda: (start, store.events_between(start, end)),
-            self._events_arrived,
-            self.error.emit,
-            name="events",
-        )
 
-    def _events_arrived(self, loaded: tuple[datetime, list[CalEvent]]) -> None:
-        start, events = loaded
+        def load() -> WeekLoad:
+            waiting = {e.uid: str(e.state) for e in store.caldav_outbox() if e.action == "put"}
+            synced = any(c.selected for c in store.caldav_calendars())
+            return start, store.events_between(start, end), waiting, synced
+
+        run_in_background(self, load, self._events_arrived, self.error.emit, name="events")
+
+    def _events_arrived(self, loaded: WeekLoad) -> None:
+        start, events, waiting, synced = loaded
         if start != self.week.bounds()[0]:
             return  # the user moved on to another week meanwhile: its own load follows
-        self.week.set_events(events)
+        self.week.set_events(events, waiting)
+        self.week.sync_button.setVisible(synced)
         self.events_loaded.emit()
 
     def show_week_of(self, day: date) -> None:
@@ -372,6 +376,9 @@ class SchedulePage(TaskPage):
             self.event_restored.emit(uid)
             self.reload_events()
 
+        from assistant.calsync.service import undo_delete
+
+        # a delete the calendar server has not taken yet is taken back: nothing is deleted there
         run_in_background(
-            self, lambda: store.restore_event(uid), restored, self.error.emit, name="restore"
+            self, lambda: undo_delete(store, uid), restored, self.error.emit, name="restore"
         )

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import pytest
 
 from assistant.calendar.sync_model import CalendarAccount
+from assistant.store import Store
 from tests.assistant.llm.helpers import MemoryKeyring, memory_keyring_without_env
 from tests.assistant.store.conftest import store
 from tests.calserver import (
@@ -54,6 +55,20 @@ def remote(radicale: Radicale, cal_user: CalUser) -> Remote:
 @pytest.fixture
 def account(radicale: Radicale, cal_user: CalUser) -> CalendarAccount:
     return CalendarAccount(name="radicale", url=radicale.url, username=cal_user.name)
+
+
+@pytest.fixture
+def work(
+    store: Store, ring: MemoryKeyring, account: CalendarAccount, remote: Remote, cal_user: CalUser
+) -> Remote:
+    """The Work calendar with one meeting from another client, connected, chosen, synced."""
+    from assistant.calsync.service import choose, connect_account, sync_all
+
+    remote.put("review.ics", vevent("review", "Review", "20261209T100000Z", "20261209T110000Z"))
+    connect_account(store, account, cal_user.password)
+    choose(store, account.name, ["Work"])
+    sync_all(store, TZ)
+    return remote
 
 
 def vevent(uid: str, title: str, start: str, end: str, extra: str = "") -> str:

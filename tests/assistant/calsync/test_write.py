@@ -10,10 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from assistant.calendar.model import CalEvent
-from assistant.calendar.sync_model import CalendarAccount
 from assistant.calsync.service import (
-    choose,
-    connect_account,
     delete_own_event,
     publish_accepted,
     sync_all,
@@ -23,7 +20,6 @@ from assistant.store import Store
 from assistant.tasks.schedule import suggestion_uid
 from tests.assistant.calsync.conftest import TZ, Remote, vevent
 from tests.assistant.llm.helpers import MemoryKeyring
-from tests.calserver import CalUser
 
 START = datetime(2026, 12, 9, 15, 0, tzinfo=ZoneInfo(TZ))
 
@@ -31,17 +27,6 @@ START = datetime(2026, 12, 9, 15, 0, tzinfo=ZoneInfo(TZ))
 def accepted(title: str = "Budget review", minutes: int = 60) -> CalEvent:
     end = START + timedelta(minutes=minutes)
     return CalEvent(suggestion_uid(title, START, end), title, START, end, location="Room 4")
-
-
-@pytest.fixture
-def work(
-    store: Store, ring: MemoryKeyring, account: CalendarAccount, remote: Remote, cal_user: CalUser
-) -> Remote:
-    remote.put("review.ics", vevent("review", "Review", "20261209T100000Z", "20261209T110000Z"))
-    connect_account(store, account, cal_user.password)
-    choose(store, account.name, ["Work"])
-    sync_all(store, TZ)
-    return remote
 
 
 def server_state(remote: Remote) -> dict[str, str]:
