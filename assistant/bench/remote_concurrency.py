@@ -6,7 +6,9 @@ so N at once take about N times as long in total; a server that batches (vLLM's 
 batching, llama.cpp's ``llama-server --parallel``) decodes them together. This step starts the
 local ``python -m llama_cpp.server`` on the bench model, sends 1, 2 and 4 requests at once
 through Deskmate's own remote engine, and reports the wall time and each request's latency.
-The speed-up a batching server would give is a projection (docs/BENCHMARKS.md), not measured.
+The speed-up a batching server would give is a projection (docs/BENCHMARKS.md), not measured:
+its basis is the cost of one model step on 1, 2 and 4 tokens at once in raw llama-cpp-python
+(``batch_step``), which is what a decode step over N sequences costs a batching server.
 """
 
 from __future__ import annotations
@@ -43,7 +45,8 @@ def local_server(env: BenchEnv) -> Iterator[str]:
         port = probe.getsockname()[1]
     log = env.scratch("llama-server") / "server.log"
     cmd = [sys.executable, "-m", "llama_cpp.server", "--model", str(env.model_path),
-           "--n_ctx", str(env.n_ctx), "--n_threads", str(env.threads), "--host", "127.0.0.1",
+           "--model_alias", "bench", "--n_ctx", str(env.n_ctx), "--n_threads", str(env.threads),
+           "--n_threads_batch", str(env.threads), "--host", "127.0.0.1",
            "--port", str(port), "--verbose", "False", "--interrupt_requests", "False"]  # fmt: skip
     with log.open("wb") as sink:
         proc = subprocess.Popen(cmd, stdout=sink, stderr=subprocess.STDOUT, env=dict(os.environ))
@@ -131,3 +134,46 @@ def concurrency(env: BenchEnv, max_tokens: int = 64, rounds: int = 1) -> list[Fi
             )
         )
     return figures
+
+
+def batch_step(env: BenchEnv, rounds: int = 8) -> list[Figure]:
+    """Milliseconds of one model step on n tokens at once (n = 1, 2, 4), against n steps of
+    one: what decoding n sequences together would cost against one after another."""
+    from llama_cpp import Llama
+
+    # logits_all: a step over n sequences computes n rows of logits, not one
+    llm = Llama(
+        str(env.model_path),
+        n_ctx=512,
+        n_threads=env.threads,
+        n_threads_batch=env.threads,  # the same threads for 1 token and for n
+        logits_all=True,
+        verbose=False,
+    )
+    try:
+        context = llm.tokenize(b"The lighthouse keeper climbed the stairs at dusk. " * 8)
+        llm.eval(context)
+        base = llm.n_tokens
+        step_ms: dict[int, float] = {}
+        for n in LEVELS:
+            times = []
+            for _ in range(rounds):
+                llm.n_tokens = base  # drop the last step: each round starts from the context
+                start = time.perf_counter()
+                llm.eval(context[:n])
+                times.append((time.perf_counter() - start) * 1000)
+            step_ms[n] = median(times)
+    finally:
+        llm.close()
+    return [
+        Figure(
+            f"batch_step_x{n}",
+            f"one model step on {n} token(s) at once",
+            "ms",
+            ours=round(step_ms[n], 1),
+            baseline=round(step_ms[1] * n, 1),
+            ratio=round(step_ms[n] / (step_ms[1] * n), 3),
+            detail={"rounds": rounds, "threads": env.threads, "context_tokens": base},
+        )
+        for n in LEVELS
+    ]

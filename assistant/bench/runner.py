@@ -148,8 +148,8 @@ def steps(env: BenchEnv, plan: Plan, default_model: Path | None = None) -> list[
         ("pdf_fast", "summarize a PDF (0.5B)",
          lambda: pdf_summary.pdf_summary(
              env, "0.5B", plan.pdf_pages, n_ctx=plan.pdf_n_ctx)),
-        ("remote_concurrency", "requests at once to llama_cpp.server",
-         lambda: remote_concurrency.concurrency(env)),
+        ("remote_concurrency", "requests at once to a server, and batched steps",
+         lambda: [*remote_concurrency.concurrency(env), *remote_concurrency.batch_step(env)]),
         ("stall_embed", "event-loop stall while embedding",
          lambda: qt_figures.stall(env, "embed", max_tokens=16)),
         ("stall_load", "event-loop stall while the model loads",

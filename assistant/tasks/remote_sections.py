@@ -68,7 +68,10 @@ class _Pool:
                     chunk = self.todo.get_nowait()
                 except queue.Empty:
                     return
-                self.results.put(self._attempt(chunk))
+                result = self._attempt(chunk)
+                if result.error is not None:
+                    self.draining.set()  # before this worker could take another section
+                self.results.put(result)
         except _Stopped:
             return
         finally:

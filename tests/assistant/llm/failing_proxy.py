@@ -32,14 +32,18 @@ class FailingProxy:
         self.failed = 0  # chat requests answered with the injected error
         self.fail_needle = b""
         self.fail_times = 0
+        self.fail_when_open = 1
         self._closing = False
         self._threads: list[threading.Thread] = []
         self._spawn(self._accept)
 
-    def fail(self, needle: str, times: int) -> None:
-        """Answer the next ``times`` chat requests whose body holds ``needle`` with a 500."""
+    def fail(self, needle: str, times: int, when_open: int = 2) -> None:
+        """Answer the next ``times`` chat requests whose body holds ``needle`` with a 500,
+        each once ``when_open`` chat requests are open (or after 30 s): the failure then
+        comes while another section is under way, whatever the threads' timing."""
         with self.changed:
             self.fail_needle, self.fail_times = needle.encode(), times
+            self.fail_when_open = when_open
 
     def wait_until(self, predicate: Callable[[], bool], timeout: float = 60.0) -> bool:
         with self.changed:
@@ -83,6 +87,8 @@ class FailingProxy:
                     self.fail_times -= 1
                     self.failed += 1
                 self.changed.notify_all()
+                if inject:
+                    self.changed.wait_for(lambda: self.open_chats >= self.fail_when_open, 30)
             try:
                 if inject:
                     client.sendall(_ERROR)

@@ -81,19 +81,44 @@ def _section_workers() -> list[threading.Thread]:
     return [t for t in threading.enumerate() if t.name.startswith("deskmate-remote-section")]
 
 
-def test_sections_run_at_once_and_come_in_document_order(
+def test_sections_at_once_in_order_a_failure_reported_then_resumed(
     remote_core: Any, proxy: FailingProxy, pages: list[str], tmp_path: Path
 ) -> None:
     pdf = make_pdf(tmp_path / "three.pdf", pages)
+    title = pages[0].split("\n")[0]  # the first page's title: in its section's request only
+    proxy.fail(title, times=2)  # the request and its one retry
+    seen: list[TaskEvent] = []
+    with pytest.raises(SectionFailed) as raised:
+        seen.extend(_summarize(remote_core, pdf))
+    assert isinstance(raised.value, RemoteServerError) and raised.value.exit_code == 6
+    assert "page 1" in raised.value.message and "500" in raised.value.message
+    assert "resume" in raised.value.hint
+    assert proxy.failed == 2
+    # No section starts after the failure; the one under way beside it (page 2) finishes and
+    # is shown in its place, after the gap.
+    kept = [e for e in seen if isinstance(e, SectionDone)]
+    indexes = [s.index for s in kept]
+    assert indexes == [1]
+    run = remote_core.store.list_runs(task="summarize")[0]
+    assert run["status"] == "failed" and "page 1" in run["error"]
+    assert run["data"] == {"sections_done": len(kept), "sections": PAGES, "resumable": True}
+    assert all(s.text in run["output"] for s in kept)
+    assert not _section_workers()
+
+    # Again: the kept sections come from the store; the missing ones go to the server at
+    # once; the first page's request fails once more and its retry succeeds.
+    proxy.fail(title, times=1)
+    proxy.peak_chats = 0
     events = list(_summarize(remote_core, pdf))
     done = events[-1]
-    sections = [e for e in events if isinstance(e, SectionDone)]
     assert isinstance(done, Done) and done.data["mode"] == "map-reduce"
-    assert done.data["sections"] == len(sections) == PAGES
+    assert done.data["resumed"] == len(kept) and done.data["sections"] == PAGES
+    assert proxy.failed == 3
+    sections = [e for e in events if isinstance(e, SectionDone)]
     assert [s.index for s in sections] == list(range(PAGES))  # document order
     assert [s.pages for s in sections] == [str(p) for p in range(1, PAGES + 1)]
-    # Sent at once, never more than the setting allows.
-    assert 2 <= proxy.peak_chats <= SLOTS
+    assert [s for s in sections if s.index in indexes] == kept  # not asked again
+    assert proxy.peak_chats == SLOTS  # the two missing ones at once, within the setting
     # Each answer is filed under the page it summarizes: it shares most words with that page.
     for section in sections:
         shared = [len(_words(section.text) & _words(page)) for page in pages]
@@ -120,42 +145,3 @@ def test_cancel_stops_every_request_under_way(
     assert server.wait_for_log("Disconnected from client", disconnects + 1, 60.0)
     run = remote_core.store.list_runs(task="summarize")[0]
     assert run["status"] == "cancelled"
-
-
-def test_a_failed_section_is_retried_then_reported_and_the_rest_kept(
-    remote_core: Any, proxy: FailingProxy, pages: list[str], tmp_path: Path
-) -> None:
-    pdf = make_pdf(tmp_path / "three.pdf", pages)
-    title = pages[1].split("\n")[0]  # the second page's title: in its section's request only
-    proxy.fail(title, times=2)  # the request and its one retry
-    seen: list[TaskEvent] = []
-    with pytest.raises(SectionFailed) as raised:
-        seen.extend(_summarize(remote_core, pdf))
-    assert isinstance(raised.value, RemoteServerError) and raised.value.exit_code == 6
-    assert "page 2" in raised.value.message and "500" in raised.value.message
-    assert "resume" in raised.value.hint
-    assert proxy.failed == 2
-    # No section starts after the failure; the ones under way finish and are shown, in
-    # document order around the gap (which ones were under way depends on timing).
-    kept = [e for e in seen if isinstance(e, SectionDone)]
-    indexes = [s.index for s in kept]
-    assert 0 in indexes and 1 not in indexes and indexes == sorted(indexes)
-    run = remote_core.store.list_runs(task="summarize")[0]
-    assert run["status"] == "failed" and "page 2" in run["error"]
-    assert run["data"] == {"sections_done": len(kept), "sections": PAGES, "resumable": True}
-    assert all(s.text in run["output"] for s in kept)
-    assert not _section_workers()
-
-    # Again: only the missing sections are asked for; the failing one's first try fails
-    # again, its retry succeeds.
-    proxy.fail(title, times=1)
-    asked = proxy.chats
-    events = list(_summarize(remote_core, pdf))
-    done = events[-1]
-    assert isinstance(done, Done) and done.data["resumed"] == len(kept)
-    assert proxy.failed == 3
-    missing = PAGES - len(kept)
-    assert proxy.chats - asked == missing + 2  # one more try for the failing one, the overview
-    again = [e for e in events if isinstance(e, SectionDone)]
-    assert [s.index for s in again] == list(range(PAGES))
-    assert [s for s in again if s.index in indexes] == kept  # from the store, not asked again
