@@ -64,11 +64,10 @@ def local_server(env: BenchEnv) -> Iterator[str]:
         yield url
     finally:
         proc.terminate()
-        try:
+        with contextlib.suppress(subprocess.TimeoutExpired):
             proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=15)
+        proc.kill()  # nothing once it has exited
+        proc.wait()
 
 
 def _one(url: str, topic: str, max_tokens: int, out: dict[str, float]) -> None:
