@@ -112,10 +112,12 @@ class OpenAIEngine:
             raise self._unfinished()
         answer = "".join(pieces)
         data: dict[str, Any] = {
-            # Without a usage chunk: the contents plus a few template tokens per message, and
-            # one token per streamed piece (servers stream one token per event).
+            # Without a usage chunk: an estimate of the contents plus a few template tokens per
+            # message (not the server's tokenizer: on a server that runs one request at a time
+            # that call would wait for every other request under way), and one token per
+            # streamed piece (servers stream one token per event).
             "prompt_tokens": (usage or {}).get("prompt_tokens")
-            or sum(self.count_tokens(m.get("content", "")) + 4 for m in messages),
+            or sum(estimate_tokens(m.get("content", "")) + 4 for m in messages),
             "completion_tokens": (usage or {}).get("completion_tokens") or len(pieces),
             "usage_reported": usage is not None,
             "finish_reason": finish,
