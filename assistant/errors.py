@@ -111,6 +111,12 @@ class RemoteServerError(EnvironmentProblem):
     exit_code = 6
 
 
+class SectionFailed(RemoteServerError):
+    """A section of a long summary failed on the server twice; the finished ones are kept."""
+
+    code = "section_failed"
+
+
 # --- store / disk ----------------------------------------------------------------------------
 class StoreError(EnvironmentProblem):
     code = "store_error"

@@ -71,6 +71,7 @@ FULL_KEYS = (  # cheap figures first: a run cut short still reports most of them
     "fts_p95",
     "prompt_ratio",
     "pdf_fast",
+    "remote_concurrency",
 )
 DEFAULT_MODEL_KEY = "pdf_default"
 
@@ -102,6 +103,7 @@ def steps(env: BenchEnv, plan: Plan, default_model: Path | None = None) -> list[
         pdf_summary,
         prompt_eval,
         qt_figures,
+        remote_concurrency,
         search_latency,
     )
 
@@ -147,6 +149,8 @@ def steps(env: BenchEnv, plan: Plan, default_model: Path | None = None) -> list[
         ("pdf_fast", "summarize a PDF (0.5B)",
          lambda: pdf_summary.pdf_summary(
              env, "0.5B", plan.pdf_pages, n_ctx=plan.pdf_n_ctx)),
+        ("remote_concurrency", "requests at once to a server, and batched steps",
+         lambda: [*remote_concurrency.concurrency(env), *remote_concurrency.batch_step(env)]),
         ("stall_embed", "event-loop stall while embedding",
          lambda: qt_figures.stall(env, "embed", max_tokens=16)),
         ("stall_load", "event-loop stall while the model loads",

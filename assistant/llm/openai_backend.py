@@ -2,6 +2,8 @@
 
 Every request goes to the configured base URL only: no redirects are followed and proxy
 environment variables are ignored. Closing a ``chat()`` generator closes the HTTP stream.
+Each chat stream has a connection of its own (no keep-alive), so a ``StreamAborter``
+(``stream_abort.py``) can shut it down from another thread.
 
 The server formats and tokenizes the prompt itself, with special-token parsing (llama.cpp's
 server does), and the chat API cannot send token ids: so the spellings of known control tokens
@@ -16,7 +18,7 @@ import math
 import threading
 import time
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
@@ -24,6 +26,9 @@ from assistant.errors import RemoteServerError
 from assistant.framing import defuse_control_tokens
 from assistant.llm.params import ChatMessage, DeviceInfo, GenParams
 from assistant.task_events import Done, Progress, TaskEvent, Token
+
+if TYPE_CHECKING:
+    from assistant.llm.stream_abort import StreamAborter
 
 _TIMEOUT = httpx.Timeout(connect=5.0, read=300.0, write=30.0, pool=5.0)
 
@@ -49,13 +54,28 @@ class OpenAIEngine:
         self._client = httpx.Client(
             timeout=_TIMEOUT, headers=headers, follow_redirects=False, trust_env=False
         )
+        # Chat streams never share a connection: each one's socket is its own to shut down.
+        self._stream_client = httpx.Client(
+            timeout=_TIMEOUT,
+            headers=headers,
+            follow_redirects=False,
+            trust_env=False,
+            limits=httpx.Limits(max_keepalive_connections=0),
+        )
         self._lock = threading.Lock()
         self._models: list[dict[str, Any]] | None = None
         self._tokenize_ok: bool | None = None
         self._schema_style: str | None = None  # "json_schema" (OpenAI) or "json_object"
 
     # --- LLMEngine ---------------------------------------------------------------------------
-    def chat(self, messages: list[ChatMessage], params: GenParams) -> Iterator[TaskEvent]:
+    def chat(
+        self,
+        messages: list[ChatMessage],
+        params: GenParams,
+        *,
+        aborter: StreamAborter | None = None,
+    ) -> Iterator[TaskEvent]:
+        """``LLMEngine.chat``; ``aborter`` may also stop the stream from another thread."""
         start = time.perf_counter()
         payload: dict[str, Any] = {
             "model": self.model_name(),
@@ -75,8 +95,8 @@ class OpenAIEngine:
             payload["seed"] = params.seed
         yield Progress(0, 1, stage="prompt")
         pieces: list[str] = []
-        finish, usage = "length", None
-        for chunk in self._stream(payload, params.json_schema):
+        finish, usage = "", None
+        for chunk in self._stream(payload, params.json_schema, aborter):
             if chunk.get("usage"):
                 usage = chunk["usage"]
             for choice in chunk.get("choices") or []:
@@ -88,12 +108,16 @@ class OpenAIEngine:
                     yield Token(text)
                 if choice.get("finish_reason"):
                     finish = choice["finish_reason"]
+        if not finish:
+            raise self._unfinished()
         answer = "".join(pieces)
         data: dict[str, Any] = {
-            # Without a usage chunk: the contents plus a few template tokens per message, and
-            # one token per streamed piece (servers stream one token per event).
+            # Without a usage chunk: an estimate of the contents plus a few template tokens per
+            # message (not the server's tokenizer: on a server that runs one request at a time
+            # that call would wait for every other request under way), and one token per
+            # streamed piece (servers stream one token per event).
             "prompt_tokens": (usage or {}).get("prompt_tokens")
-            or sum(self.count_tokens(m.get("content", "")) + 4 for m in messages),
+            or sum(estimate_tokens(m.get("content", "")) + 4 for m in messages),
             "completion_tokens": (usage or {}).get("completion_tokens") or len(pieces),
             "usage_reported": usage is not None,
             "finish_reason": finish,
@@ -139,6 +163,7 @@ class OpenAIEngine:
 
     def close(self) -> None:
         self._client.close()
+        self._stream_client.close()
 
     # --- HTTP --------------------------------------------------------------------------------
     def _list_models(self) -> list[dict[str, Any]]:
@@ -159,8 +184,12 @@ class OpenAIEngine:
         return resp
 
     def _stream(
-        self, payload: dict[str, Any], schema: dict[str, Any] | None
+        self,
+        payload: dict[str, Any],
+        schema: dict[str, Any] | None,
+        aborter: StreamAborter | None = None,
     ) -> Iterator[dict[str, Any]]:
+        extensions = {"trace": aborter.trace} if aborter is not None else None
         styles = [self._schema_style] if self._schema_style else ["json_schema", "json_object"]
         if schema is None:
             styles = [""]
@@ -173,8 +202,8 @@ class OpenAIEngine:
             elif style == "json_object":
                 payload["response_format"] = {"type": "json_object", "schema": schema}
             try:
-                with self._client.stream(
-                    "POST", f"{self._base}/chat/completions", json=payload
+                with self._stream_client.stream(
+                    "POST", f"{self._base}/chat/completions", json=payload, extensions=extensions
                 ) as r:
                     if r.status_code >= 400:
                         text = r.read().decode("utf-8", errors="replace")
@@ -195,6 +224,14 @@ class OpenAIEngine:
         if isinstance(exc, httpx.TimeoutException):
             return RemoteServerError(f"the server at {self._base} timed out", hint=hint)
         return RemoteServerError(f"HTTP error talking to {self._base}: {exc}", hint=hint)
+
+    def _unfinished(self) -> RemoteServerError:
+        """A stream that ended without a finish reason: the server cut the answer short."""
+        return RemoteServerError(
+            f"the server at {self._base} ended an answer before it was finished",
+            hint="llama-cpp-python's server drops a request when another arrives unless it is"
+            " started with --interrupt_requests False; or set remote_concurrency 1",
+        )
 
     def _status_error(self, status: int, text: str) -> RemoteServerError:
         hint = "check the remote_api_key setting" if status in (401, 403) else ""

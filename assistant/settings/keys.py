@@ -20,6 +20,7 @@ SettingKey = Literal[
     "remote_url",
     "remote_model",
     "remote_api_key",
+    "remote_concurrency",
     "max_file_mb",
     "summary_length",
     "summary_language",

@@ -148,6 +148,17 @@ SCHEMA: tuple[Setting, ...] = (
         secret=True,
         label="Remote API key",
     ),
+    Setting(
+        "remote_concurrency",
+        "int",
+        4,
+        "Requests sent to the remote server at once when summarizing a long document"
+        " section by section (the local model always does one at a time).",
+        "Model",
+        minimum=1,
+        maximum=64,
+        label="Parallel requests to the server",
+    ),
     # --- documents and tasks -----------------------------------------------------------------
     Setting(
         "max_file_mb",

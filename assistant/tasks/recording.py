@@ -33,6 +33,7 @@ def recorded(
     Closing this generator closes ``body`` too (cancellation between two events); the run is
     then stored as cancelled with the output streamed so far, so nothing shown is lost: the
     finished sections of a long document too, with data saying how many (the task resumes).
+    A run that fails with a typed error keeps them the same way.
     """
     run_id = store.start_run(task, **run_fields)
     streamed: list[str] = []
@@ -53,13 +54,11 @@ def recorded(
         finally:
             close_events(events)
     except (GeneratorExit, Cancelled, KeyboardInterrupt):
-        kept = list(sections.values())
-        output = summary_markdown("".join(streamed), kept)
-        data = resume_data(kept) if kept else None
-        store.finish_run(run_id, status="cancelled", output=output, data=data)
+        store.finish_run(run_id, status="cancelled", **_kept("".join(streamed), sections))
         raise
-    except DeskmateError as exc:
-        store.finish_run(run_id, status="failed", output="".join(streamed), error=exc.user_text())
+    except DeskmateError as exc:  # a long summary's finished sections are kept (it resumes)
+        kept = _kept("".join(streamed), sections)
+        store.finish_run(run_id, status="failed", error=exc.user_text(), **kept)
         raise
     except BaseException as exc:
         store.finish_run(
@@ -70,3 +69,12 @@ def recorded(
         store.finish_run(run_id, status="done", output="".join(streamed))
     else:
         store.finish_run(run_id, status="done", output=final.text, data=final.data)
+
+
+def _kept(streamed: str, sections: dict[int, SectionDone]) -> dict[str, Any]:
+    """A stopped run's output and data: what streamed, and the finished sections if any."""
+    kept = list(sections.values())
+    return {
+        "output": summary_markdown(streamed, kept),
+        "data": resume_data(kept) if kept else None,
+    }

@@ -51,6 +51,15 @@ def chunk_pages(chunk: Chunk) -> str:
     return str(first) if first == last else f"{first}-{last}"
 
 
+def chunk_where(chunk: Chunk, total: int) -> str:
+    """Where a chunk is, for a prompt or a message: "pages 3-5", "page 7", "part 2 of 9"."""
+    if chunk.first_page is not None and chunk.last_page is not None:
+        if chunk.first_page == chunk.last_page:
+            return f"page {chunk.first_page}"
+        return f"pages {chunk.first_page}-{chunk.last_page}"
+    return f"part {chunk.index + 1} of {total}"
+
+
 def section_event(chunk: Chunk, total: int, text: str, language: str) -> SectionDone:
     pages, heading = chunk_pages(chunk), chunk.heading or ""
     return SectionDone(chunk.index, total, pages, heading, text, language)

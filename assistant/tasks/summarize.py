@@ -8,7 +8,6 @@ hash + model + options), so a cancelled or crashed run resumes where it stopped.
 from __future__ import annotations
 
 import hashlib
-import time
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -17,13 +16,14 @@ from typing import TYPE_CHECKING
 from assistant.errors import ContextTooSmall, UserError
 from assistant.lang import detect_language, normalize_language
 from assistant.llm.params import ChatMessage, GenParams
-from assistant.task_events import Done, Progress, SectionDone, Status, TaskEvent
+from assistant.task_events import Done, Progress, Status, TaskEvent
 from assistant.tasks import prompts
 from assistant.tasks.chat import chat_answer
 from assistant.tasks.injection_guard import drop_injected, without_injections
 from assistant.tasks.quality import copy_ratio, echo_ratio
 from assistant.tasks.recording import recorded
-from assistant.tasks.sections import section_event, section_markdown, summary_markdown
+from assistant.tasks.section_map import map_sections
+from assistant.tasks.sections import chunk_where, section_markdown, summary_markdown
 
 if TYPE_CHECKING:
     from assistant.documents import Chunk, Document
@@ -137,14 +137,6 @@ def _rewrite(
     return first
 
 
-def _where(chunk: Chunk, total: int) -> str:
-    if chunk.first_page is not None and chunk.last_page is not None:
-        if chunk.first_page == chunk.last_page:
-            return f"page {chunk.first_page}"
-        return f"pages {chunk.first_page}-{chunk.last_page}"
-    return f"part {chunk.index + 1} of {total}"
-
-
 def job_key(doc: Document, engine: LLMEngine, language: str, options: SummaryOptions) -> str:
     raw = f"summarize|{doc.sha256}|{engine.model_name()}|{engine.context_size()}|{language}|"
     raw += f"{options.length}|{options.max_tokens}"
@@ -170,26 +162,16 @@ def _map_reduce(
     chunks = chunk_document(doc, max_tokens=chunk_tokens, count_tokens=engine.count_tokens)
     total = len(chunks)
     key = job_key(doc, engine, language, options)
-    summaries = core.store.load_partials(key)
-    if summaries:
-        yield Status(f"resuming: {len(summaries)} of {total} sections already summarized")
+    if saved := len(core.store.load_partials(key)):
+        yield Status(f"resuming: {saved} of {total} sections already summarized")
     section_gen = GenParams(max_tokens=section_out, temperature=gen.temperature)
-    started = time.monotonic()
-    fresh = 0
-    finished: list[SectionDone] = []
-    for chunk in chunks:
-        done = len(finished)
-        eta = (time.monotonic() - started) / fresh * (total - done) if fresh else None
-        progress = Progress(done, total + 1, "summarizing sections", eta)
-        yield progress
-        if chunk.index not in summaries:
-            summaries[chunk.index] = yield from _summarize_section(
-                engine, chunk, total, language, section_gen, progress
-            )
-            core.store.save_partial(key, chunk.index, summaries[chunk.index])
-            fresh += 1
-        finished.append(section_event(chunk, total, summaries[chunk.index], language))
-        yield finished[-1]
+
+    def one(eng: LLMEngine, chunk: Chunk, progress: Progress) -> Generator[TaskEvent, None, str]:
+        return _summarize_section(eng, chunk, total, language, section_gen, progress)
+
+    finished, fresh = yield from map_sections(
+        core, engine, chunks, key=key, language=language, one=one
+    )
     yield Progress(total, total + 1, "writing the summary", None)
     sections = [section_markdown(s) for s in finished]
     overview_input = yield from _reduce(engine, sections, language, section_gen)
@@ -227,7 +209,8 @@ def _summarize_section(
     gen: GenParams,
     progress: Progress,
 ) -> Generator[TaskEvent, None, str]:
-    messages = prompts.section_messages(chunk.text, language=language, where=_where(chunk, total))
+    where = chunk_where(chunk, total)
+    messages = prompts.section_messages(chunk.text, language=language, where=where)
     summary = (yield from chat_answer(engine, messages, gen, progress=progress)).strip()
     if copy_ratio(chunk.text, summary) > ECHO_LIMIT:
         summary = yield from _rewrite(engine, messages, gen, chunk.text, summary, progress)

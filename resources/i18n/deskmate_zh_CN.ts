@@ -2311,6 +2311,14 @@ Press New (Ctrl+N) to write one, for example “Make this a polite reminder”, 
       <translation>远程服务器的 API 密钥（保存在系统密钥环中）。</translation>
     </message>
     <message>
+      <source>Parallel requests to the server</source>
+      <translation>同时发往服务器的请求数</translation>
+    </message>
+    <message>
+      <source>Requests sent to the remote server at once when summarizing a long document section by section (the local model always does one at a time).</source>
+      <translation>分段摘要长文档时同时发往远程服务器的请求数（本地模型始终一次一个）。</translation>
+    </message>
+    <message>
       <source>Documents</source>
       <translation>文档</translation>
     </message>

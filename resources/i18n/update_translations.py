@@ -295,6 +295,8 @@ ZH = {
     "Remote server URL": "远程服务器地址",
     "OpenAI-compatible server (llama.cpp server, vLLM, Ollama), e.g. http://127.0.0.1:8080/v1. Empty = run the model in this app.": "OpenAI 兼容服务器（llama.cpp server、vLLM、Ollama），例如 http://127.0.0.1:8080/v1。留空 = 在本应用中运行模型。",
     "Model name to ask the remote server for.": "向远程服务器请求的模型名称。",
+    "Parallel requests to the server": "同时发往服务器的请求数",
+    "Requests sent to the remote server at once when summarizing a long document section by section (the local model always does one at a time).": "分段摘要长文档时同时发往远程服务器的请求数（本地模型始终一次一个）。",
     "Remote API key": "远程 API 密钥",
     "API key of the remote server (kept in the OS keyring).": "远程服务器的 API 密钥（保存在系统密钥环中）。",
     "Largest file (MB)": "最大文件（MB）",
