@@ -1,8 +1,11 @@
 """Citations a reader can check: each quote must appear verbatim in the chunk it cites.
 
 The model proposes ``(source number, quote)`` pairs; ``verify_citations`` keeps those whose
-quote, after whitespace normalisation, is a substring of that source's text, numbers the kept
-ones 1..n, and drops the rest. Nothing the model says is shown as a citation unless it passed.
+quote, after whitespace normalisation, is a substring of a source's text, numbers the kept ones
+1..n, and drops the rest. The verification decides which chunk is cited, not the model's
+number: small models often number the right quote 0 or off by one, so a quote that is not in
+the source it names is cited to the passage that does contain it. Nothing the model says is
+shown as a citation unless its quote is really in the chunk cited.
 """
 
 from __future__ import annotations
@@ -60,19 +63,27 @@ class Citation:
         return f"[{self.number}] {self.document}{where}: “{normalize(self.quote)}”"
 
 
+def locate(number: int, quote: str, sources: Mapping[int, Source]) -> Source | None:
+    """The source that contains ``quote``: the one numbered ``number`` when it does, else the
+    first (best ranked) that does; None when no source contains it."""
+    named = sources.get(number)
+    if named is not None and quote_in(quote, named.text):
+        return named
+    return next((s for s in sources.values() if quote_in(quote, s.text)), None)
+
+
 def verify_citations(
     proposed: Sequence[tuple[int, str]], sources: Mapping[int, Source]
 ) -> list[Citation]:
-    """The proposed (source number, quote) pairs whose quote is really in that source, in
-    order, numbered from 1; duplicates and unverifiable ones dropped."""
+    """The proposed (source number, quote) pairs whose quote is really in a source, cited to
+    that source, in order, numbered from 1; duplicates and unverifiable ones dropped."""
     kept: list[Citation] = []
     seen: set[tuple[int, str]] = set()
     for number, quote in proposed:
-        source = sources.get(number)
-        key = (number, normalize(quote))
-        if source is None or key in seen or not quote_in(quote, source.text):
+        source = locate(number, quote, sources)
+        if source is None or (source.number, normalize(quote)) in seen:
             continue
-        seen.add(key)
+        seen.add((source.number, normalize(quote)))
         kept.append(
             Citation(
                 len(kept) + 1,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.docqa.ask_docs import NOT_SAID, _parse, compose
+from assistant.docqa.ask_docs import NOT_SAID, compose
 from assistant.docqa.citations import Answer, Source, normalize, quote_in, verify_citations
 
 ZH = "诺曼人在1066年征服了英格兰。随后，他们在爱尔兰建造了许多城堡。"
@@ -30,14 +30,20 @@ def test_whitespace_is_normalised_not_words() -> None:
     "proposed",
     [
         [(1, "诺曼人在1067年征服了英格兰")],  # altered fact
-        [(2, "诺曼人在1066年征服了英格兰")],  # right quote, wrong source
-        [(3, "later known as the Pale")],  # no such source
         [(2, "a")],  # too short to prove anything
         [(2, "The Normans were Vikings")],  # invented
     ],
 )
 def test_unverifiable_citations_are_dropped(proposed: list[tuple[int, str]]) -> None:
     assert verify_citations(proposed, SOURCES) == []
+
+
+@pytest.mark.parametrize("number", [0, 2, 7, -1])
+def test_the_passage_holding_the_quote_is_cited_whatever_number_the_model_gave(
+    number: int,
+) -> None:
+    kept = verify_citations([(number, "诺曼人在1066年征服了英格兰")], SOURCES)
+    assert [(c.chunk_id, c.document, c.number) for c in kept] == [(11, "history.md", 1)]
 
 
 def test_duplicates_are_dropped_and_numbers_are_consecutive() -> None:
@@ -48,20 +54,14 @@ def test_duplicates_are_dropped_and_numbers_are_consecutive() -> None:
 
 
 def test_without_a_verified_citation_the_documents_do_not_say() -> None:
-    zh = compose("他们在哪里建城堡？", "zh", "c1", True, "爱尔兰 [1]", [])
-    en = compose("Where?", "en", "c1", True, "In Ireland", [])
+    zh = compose("他们在哪里建城堡？", "zh", "c1", "爱尔兰 [1]", [])
+    en = compose("Where?", "en", "c1", "In Ireland", [])
     assert (zh.text, zh.found) == (NOT_SAID["zh"], False)
     assert (en.text, en.found, en.citations) == (NOT_SAID["en"], False, ())
 
 
 def test_an_answer_shows_only_verified_markers() -> None:
     cited = verify_citations([(1, "建造了许多城堡")], SOURCES)
-    answer = compose("他们在哪里建城堡？", "zh", "c1", True, "在爱尔兰 [3][4]", cited)
+    answer = compose("他们在哪里建城堡？", "zh", "c1", "在爱尔兰 [3][4]", cited)
     assert answer.found and answer.text == "在爱尔兰 [1]"
     assert Answer.from_data(answer.to_data()) == answer  # the typed value survives Done.data
-
-
-@pytest.mark.parametrize("reply", ["", "not json", "[1, 2]", '{"found": true}'])
-def test_malformed_model_output_finds_nothing(reply: str) -> None:
-    found, _text, proposed = _parse(reply)
-    assert proposed == [] and (not found or reply == '{"found": true}')
