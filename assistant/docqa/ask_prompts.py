@@ -18,11 +18,15 @@ from assistant.framing import frame_untrusted
 NOT_SAID = {"zh": "文档中没有提到这一点。", "en": "The documents do not say."}
 # What step 2 writes when the quote does not answer the question (checked in code).
 NO_ANSWER = "NONE"
+QUOTE_CHARS = 160  # one sentence; keeps a small model from copying a whole passage
 _LANGUAGE_NAMES = {"zh": "Chinese (简体中文)", "en": "English"}
 
 PICK_SCHEMA: dict[str, Any] = {
     "type": "object",
-    "properties": {"quote": {"type": "string"}, "source": {"type": "integer"}},
+    "properties": {
+        "quote": {"type": "string", "maxLength": QUOTE_CHARS},
+        "source": {"type": "integer"},
+    },
     "required": ["quote", "source"],
 }
 PICK_INSTRUCTION = (

@@ -4,8 +4,10 @@ The model proposes ``(source number, quote)`` pairs; ``verify_citations`` keeps 
 quote, after whitespace normalisation, is a substring of a source's text, numbers the kept ones
 1..n, and drops the rest. The verification decides which chunk is cited, not the model's
 number: small models often number the right quote 0 or off by one, so a quote that is not in
-the source it names is cited to the passage that does contain it. Nothing the model says is
-shown as a citation unless its quote is really in the chunk cited.
+the source it names is cited to the passage that does contain it. They also often blend a word
+of the question into the sentence they copy: when the whole quote is not in any passage, its
+longest part that is (at least ``MIN_KEPT_SHARE`` of it) becomes the quote. Nothing is shown as
+a citation unless its quote is really, verbatim, in the chunk cited.
 """
 
 from __future__ import annotations
@@ -13,10 +15,12 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
+from difflib import SequenceMatcher
 from typing import Any
 
 MIN_QUOTE_CHARS = 2  # one Chinese word; shorter "quotes" prove nothing
 MAX_QUOTE_CHARS = 400
+MIN_KEPT_SHARE = 0.6  # a shorter verbatim part of a quote could say something else
 _SPACE = re.compile(r"\s+")
 _CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
 # Whitespace touching a CJK character or punctuation mark carries no meaning (Chinese has none
@@ -63,13 +67,30 @@ class Citation:
         return f"[{self.number}] {self.document}{where}: “{normalize(self.quote)}”"
 
 
-def locate(number: int, quote: str, sources: Mapping[int, Source]) -> Source | None:
-    """The source that contains ``quote``: the one numbered ``number`` when it does, else the
-    first (best ranked) that does; None when no source contains it."""
+def _longest_part(quote: str, text: str) -> str:
+    """The longest run of ``quote`` found verbatim in ``text`` (both normalised)."""
+    q, t = normalize(quote), normalize(text)
+    match = SequenceMatcher(None, q, t, autojunk=False).find_longest_match(0, len(q), 0, len(t))
+    return q[match.a : match.a + match.size].strip()
+
+
+def locate(number: int, quote: str, sources: Mapping[int, Source]) -> tuple[Source, str] | None:
+    """The source holding ``quote`` and the quote itself: the source numbered ``number`` when
+    it holds it, else the first (best ranked) that does; failing that, the source holding the
+    longest verbatim part of it, with that part, if it is long enough; None otherwise."""
     named = sources.get(number)
-    if named is not None and quote_in(quote, named.text):
-        return named
-    return next((s for s in sources.values() if quote_in(quote, s.text)), None)
+    ranked = [s for s in (named, *sources.values()) if s is not None]
+    for source in ranked:
+        if quote_in(quote, source.text):
+            return source, quote.strip()
+    best: tuple[Source, str] | None = None
+    for source in ranked:
+        part = _longest_part(quote, source.text)
+        if best is None or len(part) > len(best[1]):
+            best = source, part
+    if best is None or len(best[1]) < MIN_KEPT_SHARE * len(normalize(quote)):
+        return None
+    return best if quote_in(best[1], best[0].text) else None
 
 
 def verify_citations(
@@ -79,19 +100,15 @@ def verify_citations(
     that source, in order, numbered from 1; duplicates and unverifiable ones dropped."""
     kept: list[Citation] = []
     seen: set[tuple[int, str]] = set()
-    for number, quote in proposed:
-        source = locate(number, quote, sources)
-        if source is None or (source.number, normalize(quote)) in seen:
+    for number, proposed_quote in proposed:
+        found = locate(number, proposed_quote, sources)
+        if found is None or (found[0].number, normalize(found[1])) in seen:
             continue
+        source, quote = found
         seen.add((source.number, normalize(quote)))
         kept.append(
             Citation(
-                len(kept) + 1,
-                source.chunk_id,
-                source.document,
-                source.where,
-                quote.strip(),
-                source.text,
+                len(kept) + 1, source.chunk_id, source.document, source.where, quote, source.text
             )
         )
     return kept

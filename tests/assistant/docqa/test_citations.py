@@ -46,6 +46,17 @@ def test_the_passage_holding_the_quote_is_cited_whatever_number_the_model_gave(
     assert [(c.chunk_id, c.document, c.number) for c in kept] == [(11, "history.md", 1)]
 
 
+def test_only_the_verbatim_part_of_a_blended_quote_is_kept() -> None:
+    # small models prefix the sentence they copy with a word of the question
+    kept = verify_citations([(5, "他们随后在爱尔兰建造了许多城堡")], SOURCES)
+    assert [c.quote for c in kept] == ["在爱尔兰建造了许多城堡"]
+    assert all(quote_in(c.quote, c.text) for c in kept)
+    assert (
+        verify_citations([(2, "The Normans ruled all of Ireland until 1300")], {2: SOURCES[2]})
+        == []
+    )  # too little of it is in the passage
+
+
 def test_duplicates_are_dropped_and_numbers_are_consecutive() -> None:
     kept = verify_citations(
         [(1, "征服了英格兰"), (2, "invented"), (1, "征服了 英格兰"), (2, "the Pale")], SOURCES
