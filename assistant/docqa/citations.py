@@ -7,7 +7,9 @@ number: small models often number the right quote 0 or off by one, so a quote th
 the source it names is cited to the passage that does contain it. They also often blend a word
 of the question into the sentence they copy: when the whole quote is not in any passage, its
 longest part that is (at least ``MIN_KEPT_SHARE`` of it) becomes the quote. Nothing is shown as
-a citation unless its quote is really, verbatim, in the chunk cited.
+a citation unless its quote is really, verbatim, in the chunk cited. A quote is widened to the
+whole sentence(s) of the chunk it lies in: the reader sees a full sentence, and the answer,
+written from the quotes alone, keeps the words around it (a date before the clause copied).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ _CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
 # Whitespace touching a CJK character or punctuation mark carries no meaning (Chinese has none
 # between words), so a quote with or without it is the same quote.
 _SPACE_BY_CJK = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
+_SENTENCE_END = re.compile(r"[。！？!?；;]|\.(?=\s|$)")
 _MARKER = re.compile(r"\s*\[\d+\]")
 
 
@@ -74,6 +77,19 @@ def _longest_part(quote: str, text: str) -> str:
     return q[match.a : match.a + match.size].strip()
 
 
+def sentences_of(quote: str, text: str) -> str:
+    """The whole sentence(s) of ``text`` that ``quote`` lies in (normalised), or the quote
+    when it is not in ``text`` or its sentences are too long to show."""
+    q, t = normalize(quote), normalize(text)
+    at = t.find(q)
+    if at < 0:
+        return q
+    start = max((m.end() for m in _SENTENCE_END.finditer(t, 0, at)), default=0)
+    end = _SENTENCE_END.search(t, at + max(len(q) - 1, 0))
+    whole = t[start : end.end() if end else len(t)].strip()
+    return whole if len(whole) <= MAX_QUOTE_CHARS else q
+
+
 def locate(number: int, quote: str, sources: Mapping[int, Source]) -> tuple[Source, str] | None:
     """The source holding ``quote`` and the quote itself: the source numbered ``number`` when
     it holds it, else the first (best ranked) that does; failing that, the source holding the
@@ -102,10 +118,12 @@ def verify_citations(
     seen: set[tuple[int, str]] = set()
     for number, proposed_quote in proposed:
         found = locate(number, proposed_quote, sources)
-        if found is None or (found[0].number, normalize(found[1])) in seen:
+        if found is None:
             continue
-        source, quote = found
-        seen.add((source.number, normalize(quote)))
+        source, quote = found[0], sentences_of(found[1], found[0].text)
+        if (source.number, quote) in seen:
+            continue
+        seen.add((source.number, quote))
         kept.append(
             Citation(
                 len(kept) + 1, source.chunk_id, source.document, source.where, quote, source.text

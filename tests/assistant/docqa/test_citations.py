@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from assistant.docqa.ask_docs import NOT_SAID, compose
-from assistant.docqa.citations import Answer, Source, normalize, quote_in, verify_citations
+from assistant.docqa.citations import (
+    Answer,
+    Source,
+    normalize,
+    quote_in,
+    sentences_of,
+    verify_citations,
+)
 
 ZH = "诺曼人在1066年征服了英格兰。随后，他们在爱尔兰建造了许多城堡。"
 EN = "The Normans settled mostly in an area in the east of Ireland,\nlater known as the Pale."
@@ -14,9 +21,9 @@ SOURCES = {1: Source(1, 11, "history.md", "p. 2", ZH), 2: Source(2, 12, "ireland
 
 def test_a_verbatim_quote_is_kept_and_numbered() -> None:
     kept = verify_citations([(2, "later known as the Pale")], SOURCES)
-    assert [(c.number, c.chunk_id, c.document, c.quote) for c in kept] == [
-        (1, 12, "ireland.pdf", "later known as the Pale")
-    ]
+    assert [(c.number, c.chunk_id, c.document) for c in kept] == [(1, 12, "ireland.pdf")]
+    # widened to its whole sentence, still verbatim in the chunk
+    assert kept[0].quote == normalize(EN) and quote_in(kept[0].quote, kept[0].text)
 
 
 def test_whitespace_is_normalised_not_words() -> None:
@@ -49,12 +56,18 @@ def test_the_passage_holding_the_quote_is_cited_whatever_number_the_model_gave(
 def test_only_the_verbatim_part_of_a_blended_quote_is_kept() -> None:
     # small models prefix the sentence they copy with a word of the question
     kept = verify_citations([(5, "他们随后在爱尔兰建造了许多城堡")], SOURCES)
-    assert [c.quote for c in kept] == ["在爱尔兰建造了许多城堡"]
+    assert [c.quote for c in kept] == ["随后，他们在爱尔兰建造了许多城堡。"]
     assert all(quote_in(c.quote, c.text) for c in kept)
     assert (
         verify_citations([(2, "The Normans ruled all of Ireland until 1300")], {2: SOURCES[2]})
         == []
     )  # too little of it is in the passage
+
+
+def test_a_quote_is_widened_to_its_sentences_only() -> None:
+    assert sentences_of("他们在爱尔兰", ZH) == "随后，他们在爱尔兰建造了许多城堡。"
+    assert sentences_of("英格兰。随后", ZH) == normalize(ZH)  # two sentences
+    assert sentences_of("not in it", ZH) == "not in it"
 
 
 def test_duplicates_are_dropped_and_numbers_are_consecutive() -> None:
