@@ -36,8 +36,8 @@ PICK_INSTRUCTION = (
 )
 ANSWER_INSTRUCTION = (
     "Question: {question}\n\n"
-    "Answer the question in {language}, in a few words, using only the quote above. If the "
-    "quote does not answer the question, write only {none}."
+    "Answer the question in one short sentence in {language}, using only the quote above and "
+    "keeping its own words. If the quote does not answer the question, write only {none}."
 )
 
 
