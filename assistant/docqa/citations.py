@@ -28,7 +28,7 @@ _CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
 # Whitespace touching a CJK character or punctuation mark carries no meaning (Chinese has none
 # between words), so a quote with or without it is the same quote.
 _SPACE_BY_CJK = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
-_SENTENCE_END = re.compile(r"[。！？!?；;]|\.(?=\s|$)")
+_SENTENCE_END = re.compile(r"(?<=[。！？!?；;])|(?<=\.)\s|\n\s*\n")
 _MARKER = re.compile(r"\s*\[\d+\]")
 
 
@@ -77,6 +77,18 @@ def _longest_part(quote: str, text: str) -> str:
     return q[match.a : match.a + match.size].strip()
 
 
+def _sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of ``normalize(text)``; a blank line ends one too (a
+    heading is not part of the paragraph under it)."""
+    t, spans, cursor = normalize(text), [], 0
+    for part in filter(None, (normalize(p) for p in _SENTENCE_END.split(text))):
+        at = t.find(part, cursor)
+        if at >= 0:
+            spans.append((at, at + len(part)))
+            cursor = at + len(part)
+    return spans
+
+
 def sentences_of(quote: str, text: str) -> str:
     """The whole sentence(s) of ``text`` that ``quote`` lies in (normalised), or the quote
     when it is not in ``text`` or its sentences are too long to show."""
@@ -84,10 +96,11 @@ def sentences_of(quote: str, text: str) -> str:
     at = t.find(q)
     if at < 0:
         return q
-    start = max((m.end() for m in _SENTENCE_END.finditer(t, 0, at)), default=0)
-    end = _SENTENCE_END.search(t, at + max(len(q) - 1, 0))
-    whole = t[start : end.end() if end else len(t)].strip()
-    return whole if len(whole) <= MAX_QUOTE_CHARS else q
+    spans = _sentence_spans(text)
+    start = max((s for s, _e in spans if s <= at), default=at)
+    end = min((e for _s, e in spans if e >= at + len(q)), default=at + len(q))
+    whole = t[start:end].strip()
+    return whole if len(whole) <= MAX_QUOTE_CHARS and q in whole else q
 
 
 def locate(number: int, quote: str, sources: Mapping[int, Source]) -> tuple[Source, str] | None:

@@ -68,6 +68,10 @@ def test_a_quote_is_widened_to_its_sentences_only() -> None:
     assert sentences_of("他们在爱尔兰", ZH) == "随后，他们在爱尔兰建造了许多城堡。"
     assert sentences_of("英格兰。随后", ZH) == normalize(ZH)  # two sentences
     assert sentences_of("not in it", ZH) == "not in it"
+    assert (
+        sentences_of("三十天内", "## 报销\n\n差旅费用须在三十天内报销。")
+        == "差旅费用须在三十天内报销。"
+    )
 
 
 def test_duplicates_are_dropped_and_numbers_are_consecutive() -> None:
