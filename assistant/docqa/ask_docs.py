@@ -1,65 +1,47 @@
 """``ask_documents``: answer a question from the stored documents, with verified citations.
 
 Retrieved chunks are untrusted third-party text: they reach the model framed by
-``frame_untrusted`` as data, never as instructions. The model fills a JSON schema (found,
-citations as source number + quote, answer); code keeps only citations whose quote is in the
-cited chunk (``citations.verify_citations``). Without a relevant chunk, or without one verified
-citation, the answer is that the documents do not say, in the question's language. Each turn is
-a run (task ``ask_docs``) carrying its conversation id, so follow-ups see the earlier turns and
-History finds them.
+``frame_untrusted`` as data, never as instructions. Two steps (``ask_prompts``): the model
+copies the sentence that answers the question from the numbered passages, and code verifies it
+verbatim in a passage (``citations.verify_citations``, which also decides which passage is
+cited); then the model answers from the verified quote alone. Whether the documents answer is
+decided in code: without a relevant chunk, a verified quote, or an answer from it, the reply is
+that the documents do not say, in the question's language. Each turn is a run (task
+``ask_docs``) carrying its conversation id, so follow-ups see the earlier turns and History
+finds them.
 """
 
 from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from collections.abc import Generator, Iterator
+from typing import TYPE_CHECKING
 
+from assistant.docqa.ask_prompts import (
+    NO_ANSWER,
+    NOT_SAID,
+    PICK_SCHEMA,
+    answer_messages,
+    not_said,
+    pick_messages,
+)
 from assistant.docqa.citations import Answer, Citation, Source, strip_markers, verify_citations
 from assistant.docqa.retrieve import retrieve
-from assistant.framing import frame_untrusted
 from assistant.llm.params import GenParams
 from assistant.task_events import Done, Progress, Status, TaskEvent, Token
+from assistant.tasks.chat import chat_answer
 from assistant.tasks.recording import recorded
 
 if TYPE_CHECKING:
     from assistant.host import TaskHost
     from assistant.llm.engine import LLMEngine
 
+__all__ = ["NOT_SAID", "TASK", "answer_from_sources", "ask_documents", "compose", "render"]
 TASK = "ask_docs"
-NOT_SAID = {"zh": "文档中没有提到这一点。", "en": "The documents do not say."}
 FOLLOW_UP_TURNS = 3
 MAX_TOKENS = 256
-SYSTEM = (
-    "You answer questions using only the numbered sources the user gives you. Copy one or two "
-    "short quotes (a phrase or one sentence, exactly as written in the source, same language) "
-    "that contain the answer, with the number of their source. Then give a short answer in "
-    "{language}. If the sources do not contain the answer, set found to false, give no quotes "
-    "and an empty answer. Never use outside knowledge."
-)
-SCHEMA: dict[str, Any] = {
-    "type": "object",
-    "properties": {
-        "found": {"type": "boolean"},
-        "citations": {
-            "type": "array",
-            "maxItems": 2,
-            "items": {
-                "type": "object",
-                "properties": {"source": {"type": "integer"}, "quote": {"type": "string"}},
-                "required": ["source", "quote"],
-            },
-        },
-        "answer": {"type": "string"},
-    },
-    "required": ["found", "citations", "answer"],
-}
-_LANGUAGE_NAMES = {"zh": "Chinese (简体中文)", "en": "English"}
-
-
-def not_said(language: str) -> str:
-    return NOT_SAID.get(language, NOT_SAID["en"])
+ANSWER_TOKENS = 64  # step 2 answers in a few words
 
 
 def _history(core: TaskHost, conversation: str) -> list[tuple[str, str]]:
@@ -72,38 +54,22 @@ def _history(core: TaskHost, conversation: str) -> list[tuple[str, str]]:
     return list(reversed(turns))[-FOLLOW_UP_TURNS:]
 
 
-def _messages(
-    question: str, language: str, sources: list[Source], history: list[tuple[str, str]]
-) -> list[dict[str, str]]:
-    name = _LANGUAGE_NAMES.get(language, language)
-    messages = [{"role": "system", "content": SYSTEM.format(language=name)}]
-    for asked, answered in history:
-        messages += [
-            {"role": "user", "content": asked},
-            {"role": "assistant", "content": answered},
-        ]
-    listing = "\n\n".join(
-        f"[{s.number}] {s.document}{', ' + s.where if s.where else ''}\n{s.text}" for s in sources
-    )
-    framed = frame_untrusted(listing, label="documents")
-    messages.append({"role": "user", "content": f"{framed}\n\nQuestion: {question}"})
-    return messages
-
-
-def _parse(text: str) -> tuple[bool, str, list[tuple[int, str]]]:
-    """(found, answer, proposed citations) from the model's JSON; nothing on malformed output."""
+def _parse_pick(text: str) -> list[tuple[int, str]]:
+    """The proposed (source number, quote) from step 1's JSON; nothing on malformed output."""
     try:
         data = json.loads(text)
     except json.JSONDecodeError:
-        return False, "", []
-    if not isinstance(data, dict):
-        return False, "", []
-    proposed = [
-        (int(c["source"]), str(c["quote"]))
-        for c in data.get("citations") or []
-        if isinstance(c, dict) and isinstance(c.get("source"), int) and c.get("quote")
-    ]
-    return bool(data.get("found")), str(data.get("answer") or "").strip(), proposed
+        return []
+    if not isinstance(data, dict) or not isinstance(data.get("quote"), str):
+        return []
+    number = data.get("source")
+    return [(number if isinstance(number, int) else 0, data["quote"])]
+
+
+def _answered(text: str) -> str:
+    """Step 2's answer, or "" when it says the quote does not answer the question."""
+    text = strip_markers(text.strip().strip('"'))
+    return "" if not text or NO_ANSWER in text.upper() else text
 
 
 def render(answer: Answer) -> str:
@@ -114,17 +80,48 @@ def render(answer: Answer) -> str:
 
 
 def compose(
-    question: str, language: str, conversation: str, found: bool, text: str,
-    citations: list[Citation],
-) -> Answer:  # fmt: skip
-    """The final answer: "do not say" unless the model found one and a citation verified."""
-    if not (found and text and citations):
+    question: str, language: str, conversation: str, text: str, citations: list[Citation]
+) -> Answer:
+    """The final answer: "do not say" unless there is an answer and a verified citation."""
+    if not (text and citations):
         return Answer(question, not_said(language), False, language, (), conversation)
     markers = "".join(f"[{c.number}]" for c in citations)
     return Answer(
         question, f"{strip_markers(text)} {markers}", True, language, tuple(citations),
         conversation,
     )  # fmt: skip
+
+
+def answer_from_sources(
+    llm: LLMEngine,
+    question: str,
+    language: str,
+    sources: list[Source],
+    history: list[tuple[str, str]],
+    conversation: str,
+    max_tokens: int = MAX_TOKENS,
+) -> Generator[TaskEvent, None, Answer]:
+    """Pick a quote, verify it, answer from it; the answer shows only once checked."""
+    citations: list[Citation] = []
+    text = ""
+    if sources:
+        pick = GenParams(max_tokens=max_tokens, temperature=0.0, json_schema=PICK_SCHEMA)
+        reading = Progress(0, 2, "reading")
+        reply = yield from chat_answer(
+            llm, pick_messages(question, sources, history), pick, progress=reading
+        )
+        citations = verify_citations(_parse_pick(reply), {s.number: s for s in sources})
+    if citations:
+        params = GenParams(max_tokens=min(max_tokens, ANSWER_TOKENS), temperature=0.0)
+        quotes = [c.quote for c in citations]
+        reply = yield from chat_answer(
+            llm,
+            answer_messages(question, language, quotes, history),
+            params,
+            progress=Progress(1, 2, "answering"),
+        )
+        text = _answered(reply)
+    return compose(question, language, conversation, text, citations)
 
 
 def ask_documents(
@@ -146,25 +143,16 @@ def ask_documents(
     history = _history(core, conv) if conversation else []
     language = detect_language(question)
     llm = engine or core.engine()
-    params = GenParams(max_tokens=max_tokens, temperature=0.0, json_schema=SCHEMA)
 
     def body() -> Iterator[TaskEvent]:
         yield Status("searching your documents")
         query = " ".join([*(q for q, _a in history[-1:]), question])
         sources = retrieve(core, query)
-        found, text = False, ""
-        proposed: list[tuple[int, str]] = []
         if sources:
             yield Status(f"reading {len(sources)} passages")
-            reply = ""
-            for event in llm.chat(_messages(question, language, sources, history), params):
-                if isinstance(event, Progress):
-                    yield event
-                elif isinstance(event, Done):
-                    reply = event.text
-            found, text, proposed = _parse(reply)
-        citations = verify_citations(proposed, {s.number: s for s in sources})
-        answer = compose(question, language, conv, found, text, citations)
+        answer = yield from answer_from_sources(
+            llm, question, language, sources, history, conv, max_tokens
+        )
         shown = render(answer)
         yield Token(shown)
         yield Done(shown, data=answer.to_data())

@@ -25,7 +25,7 @@ def test_a_citation_opens_its_chunk_with_the_quote_highlighted(qtbot: Any, data_
         cited = verify_citations(
             [(1, "可以在休息室喝茶， 休息时间")], {1: Source(1, 7, "规定.md", "", CHUNK)}
         )
-        answer = compose("几点喝茶？", "zh", "c1", True, "下午三点 [1]", cited)
+        answer = compose("几点喝茶？", "zh", "c1", "下午三点 [1]", cited)
         page._on_done(Done("", data=answer.to_data()))
         assert "[1]" in page.view.toPlainText() and page.conversation == "c1"
         page._open_citation(QUrl("cite:0:1"))
