@@ -44,9 +44,10 @@ def discard_scores(llm: Any) -> None:
     """
     import numpy as np
 
+    # as many rows as the context: eval slices rows by position, up to n_ctx
     row = np.zeros(llm.scores.shape[1], dtype=np.single)
     llm.scores = np.lib.stride_tricks.as_strided(
-        row, shape=llm.scores.shape, strides=(0, row.strides[0])
+        row, shape=(llm.n_ctx(), row.shape[0]), strides=(0, row.strides[0])
     )
 
 
