@@ -27,7 +27,12 @@ STORY: list[ChatMessage] = [
 
 
 def raw_llama(
-    env: BenchEnv, n_gpu_layers: int, model_path: Path | None = None, n_ctx: int | None = None
+    env: BenchEnv,
+    n_gpu_layers: int,
+    model_path: Path | None = None,
+    n_ctx: int | None = None,
+    n_batch: int | None = None,
+    n_ubatch: int | None = None,
 ) -> Any:
     """The baseline: a plain ``llama_cpp.Llama`` with the engine's model, context and threads."""
     from llama_cpp import Llama
@@ -38,6 +43,8 @@ def raw_llama(
         n_threads=env.threads,
         n_threads_batch=env.threads,
         n_gpu_layers=n_gpu_layers,
+        n_batch=n_batch or 512,  # llama-cpp-python's defaults, as the engine's settings
+        n_ubatch=n_ubatch or 512,
         verbose=False,
     )
 

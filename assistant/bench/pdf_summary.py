@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assistant.bench.corpus import make_pdf
+from assistant.bench.levers import NO_LEVERS, Levers
 from assistant.bench.pdf_stages import Stages, measure_stages, raw_prompt_rate
 from assistant.bench.stats import Figure
 
@@ -36,29 +37,35 @@ def pdf_summary(
     label: str,
     pages: int = PAGES,
     model_path: Path | None = None,
-    n_ctx: int | None = None,
+    levers: Levers = NO_LEVERS,
     max_tokens: int = MAX_TOKENS,
     raw_prompts: int = RAW_PROMPTS,
 ) -> list[Figure]:
-    """The summary's figures; ``n_ctx`` tries a bigger context (a lever, not the default)."""
+    """The summary's figures; ``levers`` tries engine options (none is the default)."""
     from assistant.bench.generation import raw_llama
 
     path = pdf_path(env, pages)
     core = env.new_core(f"pdf-{label}", model_path)
-    if n_ctx:
-        core.settings.set("n_ctx", n_ctx)
+    levers.apply(core)
     try:
         stages = measure_stages(core, path, max_tokens)
         layers = core.engine().device_info().n_gpu_layers
     finally:
         env.close_core(core)
     sample = [r.messages for r in stages.requests[: min(raw_prompts, stages.map_requests)]]
-    llm = raw_llama(env, layers, model_path, n_ctx)
+    # the baseline reads with the same context and batch sizes: the ratio is our overhead
+    llm = raw_llama(env, layers, model_path, levers.n_ctx, levers.n_batch, levers.n_ubatch)
     try:
         rate = raw_prompt_rate(llm, sample)
     finally:
         llm.close()
-    detail = {"model": label, "pages": pages, "max_tokens": max_tokens, "n_ctx": n_ctx or env.n_ctx}
+    detail = {
+        "model": label,
+        "pages": pages,
+        "max_tokens": max_tokens,
+        "n_ctx": levers.n_ctx or env.n_ctx,
+        "levers": levers.settings(),
+    }
     return stage_figures(label, pages, stages, rate, detail)
 
 

@@ -34,7 +34,7 @@ def probe_env() -> dict[str, str]:
     return env
 
 
-def parse_probe_output(stdout: str) -> dict[str, Any]:
+def parse_probe_output(stdout: str, what: str = "the Qt probe") -> dict[str, Any]:
     """The last line of ``stdout`` that is a JSON object."""
     for line in reversed(stdout.strip().splitlines()):
         line = line.strip()
@@ -45,7 +45,7 @@ def parse_probe_output(stdout: str) -> dict[str, Any]:
                 continue
             if isinstance(data, dict):
                 return data
-    raise EnvironmentProblem(f"the Qt probe printed no result: {stdout[-300:]!r}")
+    raise EnvironmentProblem(f"{what} printed no result: {stdout[-300:]!r}")
 
 
 def run_probe(args: list[str], timeout_s: float) -> dict[str, Any]:

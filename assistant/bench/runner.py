@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from assistant.bench.levers import NO_LEVERS, Levers
 from assistant.bench.stats import Figure, failed
 
 if TYPE_CHECKING:
@@ -35,7 +36,9 @@ class Plan:
     startup_runs: int = 3
     quick_runs: int = 3
     pdf_pages: int = 100
-    pdf_n_ctx: int | None = None  # a lever to measure: a bigger context for the PDF summaries
+    pdf_levers: Levers = NO_LEVERS  # engine options to measure on the PDF summaries
+    growth_pages: tuple[int, ...] = (10, 100, 300)
+    growth_tokens: int = 64
     stall_chunks: int = 2000
     cancel_rounds: int = 10
 
@@ -50,7 +53,7 @@ class Plan:
             gen_rounds=1, gen_tokens=4, ttft_rounds=1, prompt_rounds=1,
             embed_rounds=1, embed_chunks=8, search_chunks=200, search_queries=3,
             generations=2, startup_runs=1, quick_runs=1, pdf_pages=2, stall_chunks=20,
-            cancel_rounds=1,
+            cancel_rounds=1, growth_pages=(1, 2), growth_tokens=4,
         )  # fmt: skip
 
 
@@ -72,6 +75,7 @@ FULL_KEYS = (  # cheap figures first: a run cut short still reports most of them
     "prompt_ratio",
     "pdf_fast",
     "remote_concurrency",
+    "pdf_growth",
 )
 DEFAULT_MODEL_KEY = "pdf_default"
 
@@ -100,6 +104,7 @@ def steps(env: BenchEnv, plan: Plan, default_model: Path | None = None) -> list[
         cancel,
         embedding,
         generation,
+        pdf_growth,
         pdf_summary,
         prompt_eval,
         qt_figures,
@@ -148,9 +153,11 @@ def steps(env: BenchEnv, plan: Plan, default_model: Path | None = None) -> list[
          lambda: search_latency.text_latency(env, search_core(), plan.search_queries)),
         ("pdf_fast", "summarize a PDF (0.5B)",
          lambda: pdf_summary.pdf_summary(
-             env, "0.5B", plan.pdf_pages, n_ctx=plan.pdf_n_ctx)),
+             env, "0.5B", plan.pdf_pages, levers=plan.pdf_levers)),
         ("remote_concurrency", "requests at once to a server, and batched steps",
          lambda: [*remote_concurrency.concurrency(env), *remote_concurrency.batch_step(env)]),
+        ("pdf_growth", "PDF summary growth with pages (0.5B)",
+         lambda: pdf_growth.growth(env, plan.growth_pages, plan.growth_tokens)),
         ("stall_embed", "event-loop stall while embedding",
          lambda: qt_figures.stall(env, "embed", max_tokens=16)),
         ("stall_load", "event-loop stall while the model loads",
@@ -166,7 +173,7 @@ def steps(env: BenchEnv, plan: Plan, default_model: Path | None = None) -> list[
         full.append(
             (DEFAULT_MODEL_KEY, "summarize a PDF (1.5B)",
              lambda: pdf_summary.pdf_summary(
-                 env, "1.5B", plan.pdf_pages, default_model, plan.pdf_n_ctx))
+                 env, "1.5B", plan.pdf_pages, default_model, plan.pdf_levers))
         )  # fmt: skip
     return quick + full
 

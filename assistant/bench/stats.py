@@ -30,6 +30,16 @@ def percentile(values: Sequence[float], q: float) -> float:
     return float(ordered[low] + (ordered[high] - ordered[low]) * (pos - low))
 
 
+def linear_fit(xs: Sequence[float], ys: Sequence[float]) -> tuple[float, float, float]:
+    """Least-squares line through the points: (slope, intercept, R^2)."""
+    if len(xs) != len(ys) or len(xs) < 2:
+        raise ValueError("a linear fit needs at least two paired points")
+    slope, intercept = statistics.linear_regression(xs, ys)
+    if len(set(ys)) == 1:
+        return slope, intercept, 1.0  # a flat line fits exactly
+    return slope, intercept, statistics.correlation(xs, ys) ** 2
+
+
 def round_ratios(ours: Sequence[float], baseline: Sequence[float]) -> list[float]:
     """The per-round ratios ``ours[i] / baseline[i]`` (rounds are paired)."""
     if len(ours) != len(baseline) or not ours:

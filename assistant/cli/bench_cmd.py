@@ -44,6 +44,17 @@ def add_parser(sub: Any) -> None:
         type=int,
         help="context size for the PDF summaries (a lever to measure; default: the bench's 2048)",
     )
+    p.add_argument(
+        "--pdf-n-batch", type=int, help="n_batch for the PDF summaries (a lever; default 512)"
+    )
+    p.add_argument(
+        "--pdf-n-ubatch", type=int, help="n_ubatch for the PDF summaries (a lever; default 512)"
+    )
+    p.add_argument(
+        "--pdf-prompt-lookup",
+        action="store_true",
+        help="prompt-lookup decoding for the PDF summaries (a lever; default off)",
+    )
     p.add_argument("--output", "-o", type=Path, help="results file (default bench-results/...)")
     p.add_argument("--only", action="append", metavar="KEY", help="run only these steps")
     p.add_argument("--threads", type=int, help="CPU threads (default: physical cores)")
@@ -53,6 +64,7 @@ def add_parser(sub: Any) -> None:
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
     from assistant.bench import report, runner
     from assistant.bench.env import BenchEnv, assemble_model, default_threads
+    from assistant.bench.levers import Levers
     from assistant.errors import UserError
     from assistant.models.catalog import DEFAULT_LLM, FAST_LLM
 
@@ -63,9 +75,8 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         plan = runner.Plan.tiny()
     else:
         plan = runner.Plan.quick_plan() if args.quick else runner.Plan()
-    if args.pdf_pages or args.pdf_n_ctx:
-        pages = args.pdf_pages or plan.pdf_pages
-        plan = dataclasses.replace(plan, pdf_pages=pages, pdf_n_ctx=args.pdf_n_ctx)
+    levers = Levers(args.pdf_n_ctx, args.pdf_n_batch, args.pdf_n_ubatch, args.pdf_prompt_lookup)
+    plan = dataclasses.replace(plan, pdf_pages=args.pdf_pages or plan.pdf_pages, pdf_levers=levers)
     runner.check_only(plan, set(args.only or ()), args.with_default_model)
 
     def say(text: str) -> None:

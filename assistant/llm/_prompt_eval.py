@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from assistant.llm._host import Job
+from assistant.llm._lookup import last_logits_only
 from assistant.task_events import Progress
 
 RATE_KEY = "prompt_tokens_per_s"  # in LoadedModel.stats: the last measured speed, for the ETA
@@ -54,7 +55,7 @@ def evaluate_prompt(llm: Any, job: Job, pending: list[int], stats: dict[str, flo
     total, done = len(pending), 0
     rate = stats.get(RATE_KEY, 0.0)
     job.emit(Progress(0, total, stage="prompt", eta_s=total / rate if rate > 0 else None))
-    with abort_on_cancel(llm, job):
+    with abort_on_cancel(llm, job), last_logits_only(llm):
         while done < total:
             if job.cancelled:
                 return False

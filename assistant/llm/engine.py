@@ -67,4 +67,7 @@ def create_engine(
         n_ctx=settings.get_int("n_ctx"),
         n_threads=settings.get("n_threads"),
         n_gpu_layers=settings.get("n_gpu_layers"),
+        n_batch=settings.get_int("n_batch"),
+        n_ubatch=settings.get_int("n_ubatch"),
+        prompt_lookup=settings.get_bool("prompt_lookup"),
     )

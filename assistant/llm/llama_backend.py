@@ -19,10 +19,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from assistant.errors import BadModelFile, ModelNotFound
+from assistant.errors import BadModelFile, ModelNotFound, SettingError
 from assistant.llm._device import LlamaLog, free_vram_bytes, plan_gpu_layers, resolve_threads
 from assistant.llm._generate import LoadedModel, run_chat
 from assistant.llm._host import Job, ModelHost
+from assistant.llm._lookup import discard_scores, prompt_lookup_options
 from assistant.llm._prompt import ChatPrompt
 from assistant.llm._quiet import mute_this_thread, quiet_llama_cpp
 from assistant.llm.params import ChatMessage, DeviceInfo, GenParams
@@ -78,9 +79,18 @@ class LlamaEngine:
         n_ctx: int = 8192,
         n_threads: object = "auto",
         n_gpu_layers: object = "auto",
+        n_batch: int = 512,
+        n_ubatch: int = 512,
+        prompt_lookup: bool = False,
     ) -> None:
         if not model_path.is_file():
             raise ModelNotFound(f"model file not found: {model_path}")
+        for key, size in (("n_batch", n_batch), ("n_ubatch", n_ubatch)):
+            if size < 1:
+                raise SettingError(f"{key} must be at least 1, not {size}")
+        self._n_batch = n_batch
+        self._n_ubatch = min(n_ubatch, n_batch)  # llama.cpp computes at most a batch at once
+        self._prompt_lookup = prompt_lookup
         self._path = model_path
         self._name = name or model_path.stem
         self._n_ctx_setting = n_ctx
@@ -165,9 +175,14 @@ class LlamaEngine:
                 n_threads=self._n_threads,
                 n_threads_batch=self._n_threads,
                 n_gpu_layers=n_gpu_layers,
+                n_batch=self._n_batch,
+                n_ubatch=self._n_ubatch,
+                **prompt_lookup_options(self._prompt_lookup, n_gpu_layers),
                 verbose=True,  # verbose=False: fds 1 and 2 point at /dev/null while loading
             )
         llm.verbose = False  # no per-request prints ("prefix-match hit", timings)
+        if self._prompt_lookup:
+            discard_scores(llm)
         return llm
 
 

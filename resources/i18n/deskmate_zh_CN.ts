@@ -2239,6 +2239,30 @@ Press New (Ctrl+N) to write one, for example “Make this a polite reminder”, 
       <translation>最大上下文窗口（词元），不超过模型支持的长度。</translation>
     </message>
     <message>
+      <source>Prompt batch (tokens)</source>
+      <translation>提示批大小（词元）</translation>
+    </message>
+    <message>
+      <source>Prompt tokens handed to llama.cpp per call (logical batch); capped by the context size.</source>
+      <translation>每次交给 llama.cpp 的提示词元数（逻辑批），不超过上下文长度。</translation>
+    </message>
+    <message>
+      <source>Prompt micro-batch (tokens)</source>
+      <translation>提示微批大小（词元）</translation>
+    </message>
+    <message>
+      <source>Prompt tokens computed at once inside a batch (physical batch); capped by n_batch.</source>
+      <translation>一个批次内同时计算的提示词元数（物理批），不超过 n_batch。</translation>
+    </message>
+    <message>
+      <source>Prompt-lookup decoding</source>
+      <translation>提示查找解码</translation>
+    </message>
+    <message>
+      <source>Prompt-lookup decoding: guess the next tokens from text already in the prompt and check them in one step. Helps when answers quote the input; on a CPU the checks can cost more than they save.</source>
+      <translation>提示查找解码：从提示中已有的文字猜出接下来的词元，一步验证。回答引用原文时更快；在 CPU 上验证的开销可能大于节省。</translation>
+    </message>
+    <message>
       <source>Temperature</source>
       <translation>温度</translation>
     </message>

@@ -280,7 +280,22 @@ ZH = {
     "CPU threads": "CPU 线程数",
     "CPU threads for generation: 'auto' = number of physical cores.": "生成所用的 CPU 线程：“自动” = 物理核心数。",
     "Context size (tokens)": "上下文长度（词元）",
+    "Prompt batch (tokens)": "提示批大小（词元）",
+    "Prompt micro-batch (tokens)": "提示微批大小（词元）",
+    "Prompt-lookup decoding": "提示查找解码",
     "Largest context window (tokens); capped by what the model supports.": "最大上下文窗口（词元），不超过模型支持的长度。",
+    "Prompt tokens handed to llama.cpp per call (logical batch); capped by the context size.": (
+        "每次交给 llama.cpp 的提示词元数（逻辑批），不超过上下文长度。"
+    ),
+    "Prompt tokens computed at once inside a batch (physical batch); capped by n_batch.": (
+        "一个批次内同时计算的提示词元数（物理批），不超过 n_batch。"
+    ),
+    "Prompt-lookup decoding: guess the next tokens from text already in the prompt and "
+    "check them in one step. Helps when answers quote the input; on a CPU the checks can "
+    "cost more than they save.": (
+        "提示查找解码：从提示中已有的文字猜出接下来的词元，一步验证。回答引用原文时更快；"
+        "在 CPU 上验证的开销可能大于节省。"
+    ),
     "Sampling temperature (0 = deterministic).": "采样温度（0 = 确定性输出）。",
     "Longest answer (tokens)": "最长回答（词元）",
     "Longest answer, in tokens.": "回答的最大长度（词元）。",

@@ -122,6 +122,24 @@ def _installed_model(data_dir: Path, fast_model_path: Path) -> None:
     target.with_name(marker.name).write_text(marker.read_text())
 
 
+def _smoke_rows(
+    step: str,
+    data_dir: Path,
+    fast_model_path: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> list[dict[str, Any]]:
+    """The figures ``deskmate bench --smoke --only STEP`` saved."""
+    from assistant.cli.main import main
+
+    _installed_model(data_dir, fast_model_path)
+    out = tmp_path / "results.json"
+    assert main(["--json", "bench", "--smoke", "--only", step, "-o", str(out)]) == 0
+    capsys.readouterr()
+    rows: list[dict[str, Any]] = json.loads(out.read_text(encoding="utf-8"))["figures"]
+    return rows
+
+
 def test_cli_runs_the_qt_probe_and_writes_json(
     data_dir: Path, fast_model_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -156,14 +174,28 @@ def test_the_model_load_stall_probe_loads_the_model(
     data_dir: Path, fast_model_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """The window is shown, then the model and the language detector load behind it."""
-    from assistant.cli.main import main
-
-    _installed_model(data_dir, fast_model_path)
-    out = tmp_path / "results.json"
-    assert main(["--json", "bench", "--smoke", "--only", "stall_load", "-o", str(out)]) == 0
-    capsys.readouterr()
-    rows = json.loads(out.read_text(encoding="utf-8"))["figures"]
+    rows = _smoke_rows("stall_load", data_dir, fast_model_path, tmp_path, capsys)
     assert [r["key"] for r in rows] == ["stall_load_max", "stall_load_p99"]
     assert all(r["error"] == "" for r in rows)
     assert "CPU" in rows[0]["detail"]["status"]  # the model really loaded (and says where)
     assert rows[0]["detail"]["ticks"] > 0
+
+
+@pytest.mark.model
+def test_cli_smoke_measures_growth_in_a_child_per_size(
+    data_dir: Path, fast_model_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """CLI -> runner -> one child process per size -> the growth rows (Plan.tiny()'s pages)."""
+    smoke = _smoke_rows("pdf_growth", data_dir, fast_model_path, tmp_path, capsys)
+    rows = {r["key"]: r for r in smoke}
+    pages = runner.Plan.tiny().growth_pages
+    sizes = [f"growth_{n}_{what}" for n in pages for what in ("seconds", "peak_rss")]
+    fit = ["growth_seconds_per_page", "growth_time_r2", "growth_memory_beyond_text"]
+    assert list(rows) == [*sizes, *fit]
+    assert all(r["error"] == "" and r["ours"] is not None for r in rows.values())
+    for n in pages:
+        assert rows[f"growth_{n}_seconds"]["ours"] > 0
+        assert rows[f"growth_{n}_peak_rss"]["ours"] > 100  # the child really loaded the model
+    text = rows["growth_memory_beyond_text"]["detail"]["text_mb"]
+    assert text == sorted(text) and text[0] < text[-1]  # more pages, more text
+    assert rows["growth_seconds_per_page"]["detail"]["pages"] == list(pages)

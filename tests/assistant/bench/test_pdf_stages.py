@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from assistant.bench.env import BenchEnv
+from assistant.bench.levers import Levers
 from assistant.bench.pdf_summary import pdf_summary
 
 
@@ -14,7 +15,9 @@ from assistant.bench.pdf_summary import pdf_summary
 def test_breakdown_of_a_tiny_pdf(fast_model_path: Path) -> None:
     env = BenchEnv(fast_model_path, threads=1)
     try:
-        rows = pdf_summary(env, "0.5B", pages=4, n_ctx=1024, max_tokens=8, raw_prompts=1)
+        rows = pdf_summary(
+            env, "0.5B", pages=4, levers=Levers(n_ctx=1024), max_tokens=8, raw_prompts=1
+        )
     finally:
         env.close()
     by_key = {row.key.removeprefix("pdf_0.5B_"): row for row in rows}
