@@ -23,7 +23,11 @@ class X11Paste(threading.Thread):
 
     def __init__(self, text: str, window: int) -> None:
         super().__init__(name="deskmate-paste", daemon=True)
-        from Xlib import X, display  # type: ignore[import-untyped]
+        # The GUI thread (focus, Ctrl+V, the keyboard check) and this thread (the requests) share
+        # one connection: python-xlib only locks it once Xlib.threaded is imported. Without it a
+        # loaded machine once lost the paste request, and the field got an empty paste.
+        import Xlib.threaded  # type: ignore[import-untyped]  # noqa: F401
+        from Xlib import X, display
 
         self.text, self.window = text, window
         self.served = threading.Event()
