@@ -23,10 +23,18 @@ test: install lint
 
 install: $(STAMP)
 
+# llama.cpp is compiled for this CPU (-march=native) but without its AMX kernels: a VM can
+# advertise AMX and then kill the process at its first tile instruction (SIGILL, every model
+# test, seen on a 2-core Sapphire Rapids VM). Desktop CPUs have no AMX, so users lose nothing.
+# No pip cache for this build: a wheel cached from an earlier build would come back with AMX.
+LLAMA_CMAKE_ARGS := -DCMAKE_C_FLAGS=-U__AMX_INT8__ -DCMAKE_CXX_FLAGS=-U__AMX_INT8__
+
 $(STAMP): pyproject.toml constraints.txt
 	bash packaging/linux/install-sysdeps.sh
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip wheel setuptools
+	CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" $(BIN)/python -m pip install --no-cache-dir \
+		-c constraints.txt llama-cpp-python
 	$(BIN)/python -m pip install -c constraints.txt -e ".[$(EXTRAS)]"
 	rm -f $(VENV)/.installed-*
 	touch $@
