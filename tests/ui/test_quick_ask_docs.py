@@ -17,16 +17,17 @@ from assistant.task_events import Done, TaskEvent, Token
 from ui.quick_popup import QuickPopup
 
 TEA = "公司规定：员工每天下午三点可以在休息室喝茶，休息时间为十五分钟。"
-REPLY = json.dumps(
-    {"found": True, "citations": [{"source": 1, "quote": "下午三点可以在休息室喝茶"}],
-     "answer": "下午三点 [1]"}, ensure_ascii=False,
-)  # fmt: skip
+# Ask's two steps (assistant/docqa/ask_prompts.py): a quote picked from the passages (JSON),
+# then an answer from the verified quote.
+PICK = json.dumps({"quote": "下午三点可以在休息室喝茶", "source": 1}, ensure_ascii=False)
+ANSWER = "员工每天下午三点可以喝茶。"
 
 
 class _Engine:
     def chat(self, messages: list[Any], params: Any) -> Iterator[TaskEvent]:
-        yield Token(REPLY)
-        yield Done(REPLY, data={"finish_reason": "stop"})
+        reply = PICK if params.json_schema else ANSWER
+        yield Token(reply)
+        yield Done(reply, data={"finish_reason": "stop"})
 
     def count_tokens(self, text: str) -> int:
         return len(text)
@@ -55,7 +56,8 @@ def test_ask_chip_answers_from_my_documents_with_citations(
         with qtbot.waitSignal(popup.runner.finished, timeout=120_000):
             popup.run()
         shown = popup.answer.toPlainText()
-        assert "[1] 规定.md" in shown and "“下午三点可以在休息室喝茶”" in shown
+        # The quote is widened to its whole sentence in the document, and cited.
+        assert shown.startswith(ANSWER) and f"[1] 规定.md: “{TEA}”" in shown, shown
 
         popup.docs_toggle.setChecked(False)  # a plain answer: no retrieval, no citation
         with qtbot.waitSignal(popup.runner.finished, timeout=60_000):

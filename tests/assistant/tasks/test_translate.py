@@ -139,14 +139,16 @@ def test_glossary_is_in_the_prompt_and_violations_are_reported(core: Any) -> Non
     core.store.glossary_add("en", "zh", "Alice", "爱丽丝")
     core.store.glossary_add("en", "zh", "budget", "预算")  # not in the text
     source = "Please check the numbers in the attached invoice and send them to Alice."
-    # Six tokens cannot reach the end of the sentence: "Alice" cannot be respected.
+    # One token cannot hold both "发票" and "爱丽丝", so at least one term is missed, whatever
+    # words this CPU's decoding picks (six tokens held both on an AVX-512 machine).
     with ChatCounter(core) as counter:
-        done, _ = _drain(core.translate(source, "zh", max_tokens=6))
+        done, _ = _drain(core.translate(source, "zh", max_tokens=1))
     prompt = counter.calls[0][-1]["content"]
     assert '"invoice" -> "发票"' in prompt and '"Alice" -> "爱丽丝"' in prompt
     assert "预算" not in prompt
     assert len(counter.calls) >= 2, "a glossary miss is retried"
     violations = done.data["glossary_violations"]
-    assert {"term": "Alice", "expected": "爱丽丝"} in violations, done.text
-    assert all(v["expected"] not in done.text for v in violations)
+    missed = [{"term": t, "expected": e} for t, e in (("invoice", "发票"), ("Alice", "爱丽丝"))
+              if e not in done.text]  # fmt: skip
+    assert missed and sorted(violations, key=str) == sorted(missed, key=str), done.text
     assert core.store.tm_lookup("en", "zh", source) is None, "a glossary miss is not memorized"
