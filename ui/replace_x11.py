@@ -87,8 +87,11 @@ class X11Paste(threading.Thread):
 
         try:
             while not self._halt.is_set() and not self.served.is_set():
-                readable, _, _ = select.select([self.disp.fileno()], [], [], 0.1)
-                while readable and self.disp.pending_events():
+                select.select([self.disp.fileno()], [], [], 0.1)
+                # Not only when the socket is readable: the GUI thread's sync() (Ctrl+V) may
+                # have read the app's request into Xlib's queue already, and the socket then
+                # stays quiet; unanswered, the app pasted nothing over the selected text.
+                while self.disp.pending_events():
                     event = self.disp.next_event()
                     if event.type == X.SelectionRequest:
                         self._answer(event)
