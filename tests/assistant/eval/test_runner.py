@@ -107,8 +107,11 @@ def test_limit_and_json_and_table() -> None:
 
 def test_registry_names_groups_and_unknown_tasks() -> None:
     names = registry.names()
-    for name in ("translate", "summarize", "dates", "reply", "all", "translate-en-zh"):
+    for name in ("translate", "summarize", "dates", "reply", "schedule", "all", "translate-en-zh"):
         assert name in names
+    # The Schedule task's quality is its date resolver.
+    schedule = [t.name for t in registry.select("schedule")]
+    assert schedule == ["dates-en", "dates-zh", "date-specs"]
     assert [t.name for t in registry.select("translate")] == ["translate-en-zh", "translate-zh-en"]
     assert [t.name for t in registry.select("summarize-zh")] == ["summarize-zh"]
     assert len(registry.select("all")) == len(registry.all_tasks()) >= 9
