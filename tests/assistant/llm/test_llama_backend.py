@@ -61,14 +61,13 @@ def test_streams_tokens_and_a_done_with_counts(engine: LlamaEngine) -> None:
 def test_same_request_twice_gives_the_same_answer_from_the_cache(
     engine: LlamaEngine, request: pytest.FixtureRequest
 ) -> None:
-    if request.config.getoption("--model-seed") is not None:
-        pytest.skip("checks greedy decoding; --model-seed samples, and draws differ per call")
+    sampled = request.config.getoption("--model-seed") is not None  # draws differ per call
     question = [{"role": "user", "content": "Name the largest planet of the solar system."}]
     first = collect(engine.chat(question, GenParams(max_tokens=24, temperature=0.0)))[2]
     second = collect(engine.chat(question, GenParams(max_tokens=24, temperature=0.0)))[2]
     # The cache is what is tested; a 0.5B model sampled at another seed may name Mercury.
     assert re.search(r"[A-Za-z]{3}", first.text) and first.text != question[0]["content"]
-    assert second.text == first.text
+    assert sampled or second.text == first.text  # greedy decoding gives the same answer
     assert second.data["last_prompt_tokens_evaluated"] == 1  # everything but the last token cached
 
 
