@@ -14,7 +14,8 @@ import sqlite_utils
 from assistant.errors import StoreError
 from assistant.paths import db_path, ensure_private_dir
 from assistant.store.db import connect, dict_row, load_vec, private_file, translate_errors
-from assistant.store.migrations import MIGRATIONS, Migration, migrate
+from assistant.store.migrations import migrate
+from assistant.store.schema_steps import MIGRATIONS, Migration
 from assistant.store.writer import Writer
 
 T = TypeVar("T")

@@ -107,7 +107,7 @@ def test_writes_by_another_store_are_seen(data_dir: Path, loads: list[str]) -> N
 
 
 def test_migration_indexes_an_existing_database(data_dir: Path) -> None:
-    step = [m.__name__ for m in MIGRATIONS].index("_v5_search_bookkeeping")
+    step = [m.__name__ for m in MIGRATIONS].index("v5_search_bookkeeping")
     with Store(data_dir, migrations=MIGRATIONS[:step]) as old:
         ids = _add(old, "doc", ["one", "two", "three"])
         run = old.start_run("summarize", input_text="x")
