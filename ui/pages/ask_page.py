@@ -186,6 +186,5 @@ class AskPage(QWidget):
         """Show the chunk cited by ``[number]`` of answer ``turn``, its quote highlighted."""
         citation = self.answers[turn].citations[number - 1]
         where = f" — {html.escape(citation.where)}" if citation.where else ""
-        self.chunk.setHtml(
-            f"<p><b>{html.escape(citation.document)}</b>{where}</p><p>{highlighted(citation)}</p>"
-        )
+        body = f"<p style='white-space:pre-wrap'>{highlighted(citation)}</p>"  # its line breaks
+        self.chunk.setHtml(f"<p><b>{html.escape(citation.document)}</b>{where}</p>{body}")
