@@ -12,7 +12,7 @@ framed sources, verified citations). The documents of each set live in a private
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -89,22 +89,24 @@ def _has_span(text: str, spans: Sequence[str]) -> bool:
     return any("".join(s.split()).lower() in flat for s in spans if s.strip())
 
 
+def _share(flags: Iterable[bool]) -> float:
+    values = list(flags)
+    return 100 * sum(values) / len(values) if values else 0.0
+
+
 def score(items: Sequence[AskItem], outputs: Sequence[AskOutput]) -> dict[str, float]:
     pairs = list(zip(items, outputs, strict=True))
     answerable = [(i, o) for i, o in pairs if i.answers]
     unanswerable = [(i, o) for i, o in pairs if not i.answers]
-    metrics: dict[str, float] = {}
+    metrics: dict[str, float] = {}  # shares in % (the 0-100 scale of every eval table)
     if answerable:
-        n = len(answerable)
-        metrics["answer_contains_gold"] = (
-            sum(_has_span(o.text, i.answers) for i, o in answerable) / n
+        metrics["answer_contains_gold"] = _share(
+            _has_span(o.text, i.answers) for i, o in answerable
         )
-        metrics["cited_gold_paragraph"] = sum(i.gold in o.cited for i, o in answerable) / n
-        metrics["answered"] = sum(o.found for _i, o in answerable) / n
+        metrics["cited_gold_paragraph"] = _share(i.gold in o.cited for i, o in answerable)
+        metrics["answered"] = _share(o.found for _i, o in answerable)
     if unanswerable:
-        metrics["unanswerable_says_not_said"] = sum(not o.found for _i, o in unanswerable) / len(
-            unanswerable
-        )
+        metrics["unanswerable_says_not_said"] = _share(not o.found for _i, o in unanswerable)
     return metrics
 
 

@@ -15,8 +15,11 @@ def lower_is_better(metric: str) -> bool:
     return metric.endswith(("_rate_bad", "copy_ratio"))
 
 
-def _number(metric: str, value: float) -> str:
-    return f"{value:.3f}" if metric.endswith("copy_ratio") else f"{value:.1f}"
+def _number(metric: str, value: float, sign: str = "") -> str:
+    """Ratios on a 0-1 scale (copy ratio, recall@k as retrieval reports it) get three digits;
+    scores and shares on the 0-100 scale one."""
+    ratio = metric.endswith("copy_ratio") or metric.startswith("recall_at")
+    return f"{value:{sign}.3f}" if ratio else f"{value:{sign}.1f}"
 
 
 def verdict(diff: PairedDifference) -> str:
@@ -27,10 +30,11 @@ def verdict(diff: PairedDifference) -> str:
     return "no clear difference"
 
 
-def _difference(diff: PairedDifference | None) -> tuple[str, str]:
+def _difference(diff: PairedDifference | None, metric: str) -> tuple[str, str]:
     if diff is None:
         return "(reference)", ""
-    text = f"{diff.difference:+.1f} [{diff.low:+.1f}, {diff.high:+.1f}]"
+    low, high = (_number(metric, v, "+") for v in (diff.low, diff.high))
+    text = f"{_number(metric, diff.difference, '+')} [{low}, {high}]"
     return text, verdict(diff)
 
 
@@ -47,11 +51,12 @@ def table(report: TaskReport) -> Table:
     for system in report.systems:
         scores = report.scores[system]
         cells = [_number(m, scores[m]) for m in metrics]
-        out.add_row(system, *cells, *_difference(by_system.get(system)))
+        out.add_row(system, *cells, *_difference(by_system.get(system), report.headline))
     for diff in report.differences:  # the last system against the ones between
         if diff.reference != reference:
             blank = [""] * len(metrics)
-            out.add_row(f"{diff.system} vs {diff.reference}", *blank, *_difference(diff))
+            row = f"{diff.system} vs {diff.reference}"
+            out.add_row(row, *blank, *_difference(diff, report.headline))
     return out
 
 

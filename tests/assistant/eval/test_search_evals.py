@@ -27,8 +27,8 @@ def test_ask_items_and_scores(corpus: Path) -> None:
     said = ask_eval.AskOutput("The documents do not say.", False, ())
     right = [ask_eval.AskOutput(f"{i.answers[0]} [1]", True, (i.gold,)) for i in items[:60]]
     scores = ask_eval.TASK.score(items, right + [said] * (len(items) - 60))
-    assert scores["unanswerable_says_not_said"] == 1.0
-    assert 0 < scores["answer_contains_gold"] < 1 and scores["cited_gold_paragraph"] < 1
+    assert scores["unanswerable_says_not_said"] == 100.0  # shares in %
+    assert 0 < scores["answer_contains_gold"] < 100 and scores["cited_gold_paragraph"] < 100
 
 
 def test_missing_data_is_a_typed_error(tmp_path: Path) -> None:
