@@ -95,7 +95,7 @@ def _plain(context: EvalContext, item: ReplyItem) -> str:
     """The baseline: the mail framed, one instruction, the model's answer as the draft."""
     from assistant.framing import frame_untrusted
     from assistant.llm.params import GenParams
-    from assistant.tasks.reply import INTENTS as WANT
+    from assistant.tasks.reply_prompts import INTENTS as WANT
 
     who = str(item.identity.name if item.identity else "the recipient")
     mail = item.mail

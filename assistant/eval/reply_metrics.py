@@ -20,56 +20,6 @@ if TYPE_CHECKING:
     from assistant.mail.identity import Identity
 
 FILLER_DRAFTS = 3  # a sentence in this many drafts to different mails is stock filler
-_STOP = frozenset(
-    [
-        "that",
-        "this",
-        "with",
-        "from",
-        "have",
-        "will",
-        "your",
-        "about",
-        "would",
-        "could",
-        "there",
-        "their",
-        "which",
-        "what",
-        "when",
-        "were",
-        "been",
-        "they",
-        "them",
-        "then",
-        "than",
-        "just",
-        "also",
-        "some",
-        "into",
-        "only",
-        "more",
-        "very",
-        "here",
-        "thanks",
-        "thank",
-        "please",
-        "regards",
-        "dear",
-        "hello",
-        "know",
-        "need",
-        "like",
-        "want",
-        "sure",
-        "okay",
-        "good",
-        "great",
-        "time",
-        "mail",
-        "email",
-    ]
-)
 
 
 @dataclass(frozen=True)
@@ -124,18 +74,9 @@ def meets_intent(mail: IncomingMail, intent: str, draft: str) -> bool:
     """The intent asked for (the reply task's own check: ask has a question, decline a refusal,
     accept none), and the draft is about this mail: it shares a content word (Chinese: two
     characters) with it."""
-    from assistant.tasks.reply_checks import misses_intent
+    from assistant.tasks.reply_checks import about_mail, misses_intent
 
-    if misses_intent(intent, mail.language, draft):
-        return False
-    return bool(_content(mail.newest or mail.body_text) & _content(draft))
-
-
-def _content(text: str) -> set[str]:
-    low = text.lower()
-    words = {w for w in re.findall(r"[a-z][a-z'-]{3,}", low) if w not in _STOP}
-    han = re.findall(r"[\u4e00-\u9fff]+", text)
-    return words | {run[i : i + 2] for run in han for i in range(len(run) - 1)}
+    return not misses_intent(intent, mail.language, draft) and about_mail(mail, draft)
 
 
 def stock_sentences(drafts: Sequence[tuple[str, str]]) -> set[str]:
@@ -155,7 +96,8 @@ def distinct(drafts: Sequence[tuple[str, str]]) -> list[bool]:
 
 
 def rates(flags: Sequence[bool]) -> float:
-    return sum(flags) / len(flags) if flags else 0.0
+    """The share of True, in % (the 0-100 scale of every eval task's table)."""
+    return 100 * sum(flags) / len(flags) if flags else 0.0
 
 
 def most_common_stock(drafts: Sequence[tuple[str, str]], n: int = 3) -> list[tuple[str, int]]:

@@ -22,7 +22,7 @@ from assistant.tasks.injection_guard import drop_injected
 from assistant.tasks.polish_prompts import framed_task
 from assistant.tasks.quality import echo_ratio
 from assistant.tasks.recording import recorded
-from assistant.tasks.reply import INTENTS, INTENTS_ZH, TONES, TONES_ZH
+from assistant.tasks.reply_prompts import INTENTS, INTENTS_ZH, TONES, TONES_ZH
 
 if TYPE_CHECKING:
     from assistant.host import TaskHost

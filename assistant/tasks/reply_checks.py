@@ -48,13 +48,19 @@ _NO = {
 }
 
 
+def refuses_task(draft: str) -> bool:
+    """The model declining to write the reply at all ("I can't assist with that")."""
+    low = draft.lower().replace("’", "'")
+    return any(p in low for p in _NOT_A_REPLY)
+
+
 def misses_intent(intent: str, language: str, draft: str) -> bool:
     """An 'ask' draft without a question, a 'decline' draft without a refusal, an 'accept'
     draft with one (languages with a word list: en, zh), or no reply at all (the model refusing
     the task). Free-text intents are not checked."""
     intent = intent.strip().lower()
     low = draft.lower().replace("’", "'")
-    if any(p in low for p in _NOT_A_REPLY):
+    if refuses_task(draft):
         return True
     if intent == "accept" and language in _NO:
         return any(w in low for w in _NO[language])
@@ -64,6 +70,30 @@ def misses_intent(intent: str, language: str, draft: str) -> bool:
     if intent == "decline" and words:
         return not any(w in low for w in words)
     return False
+
+
+# Words too common to show what a draft is about.
+_STOP = frozenset((
+    "that", "this", "with", "from", "have", "will", "your", "about", "would", "could", "there",
+    "their", "which", "what", "when", "were", "been", "they", "them", "then", "than", "just",
+    "also", "some", "into", "only", "more", "very", "here", "thanks", "thank", "please",
+    "regards", "dear", "hello", "know", "need", "like", "want", "sure", "okay", "good",
+    "great", "time", "mail", "email",
+))  # fmt: skip
+
+
+def content_words(text: str) -> set[str]:
+    """English words of 4+ letters (not common ones) and Chinese character pairs."""
+    low = text.lower()
+    words = {w for w in re.findall(r"[a-z][a-z'-]{3,}", low) if w not in _STOP}
+    han = re.findall(r"[\u4e00-\u9fff]+", text)
+    return words | {run[i : i + 2] for run in han for i in range(len(run) - 1)}
+
+
+def about_mail(mail: IncomingMail, draft: str) -> bool:
+    """The draft shares a content word with the newest message: it is about this mail, not
+    a stock reply that would fit any (issue 19: filler that answers nothing)."""
+    return bool(content_words(mail.newest or mail.body_text) & content_words(draft))
 
 
 def new_sentences(source: str, draft: str) -> list[str]:

@@ -49,15 +49,15 @@ def test_each_check_fails_its_own_defect() -> None:
         "greeting_names_sender", "signoff_is_user", "from_is_user", "no_copied_sentence",
         "intent_met", "distinct_drafts", "usable",
     }  # fmt: skip
-    assert scores[TASK.headline] == 1.0, scores
+    assert scores[TASK.headline] == 100.0, scores  # shares in %
     bad = [
         _out(items[0], good[0].replace("张经理", "李娜")),  # greets the user
         _out(items[1], good[1].replace("陈刚", "王芳")),  # signed by the sender
         _out(items[2], good[2], from_addr=""),  # no From
     ]
     scores = TASK.score(items, bad)
-    assert scores["greeting_names_sender"] < 1 and scores["signoff_is_user"] < 1
-    assert scores["from_is_user"] < 1 and scores["usable"] == 0.0
+    assert scores["greeting_names_sender"] < 100 and scores["signoff_is_user"] < 100
+    assert scores["from_is_user"] < 100 and scores["usable"] == 0.0
     copy = (
         "刘洋您好，\n\n公司下个月十五号有一场新员工培训，想请您来讲一个小时的数据安全课。"
         "\n\n祝好！\n赵敏"

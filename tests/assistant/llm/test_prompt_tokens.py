@@ -16,7 +16,7 @@ from assistant.llm._prompt import END, START, ChatPrompt
 from assistant.llm.params import ChatMessage
 from assistant.mail import parse_email
 from assistant.tasks import prompts
-from assistant.tasks.reply import reply_messages
+from assistant.tasks.reply_prompts import reply_messages
 from assistant.tasks.schedule import extraction_messages
 from assistant.tasks.translate import direct_messages, translation_messages
 

@@ -19,7 +19,7 @@ from assistant.lang import detect_language
 from assistant.mail.reply_examples import EXAMPLE_NAMES
 from assistant.task_events import Done, TaskEvent, Token
 from assistant.tasks.quality import echo_ratio
-from assistant.tasks.reply import reply_messages
+from assistant.tasks.reply_prompts import reply_messages
 from assistant.tasks.reply_style import StyleExample, find_style_examples
 from tests.reliability.injection_mails import ATTACKER, CASES, InjectionCase
 
@@ -203,6 +203,25 @@ def test_prompt_puts_the_task_after_the_framed_mail() -> None:
         "用简体中文"
         in reply_messages(zh, intent="ask", tone="formal", user_name="", examples=[])[-1]["content"]
     )
+
+
+def test_last_attempt_is_a_bare_prompt() -> None:
+    """The last chance drops what a small model copies or reuses: the worked example, the
+    style examples and the quoted history; the rules, the newest message and the task stay."""
+    from assistant.mail import parse_email
+
+    body = "Can you send the report by Friday?\n\nOn Mon, Bo wrote:\n> The old numbers are in.\n"
+    mail = parse_email(_mail("Anna <anna@example.com>", "Report", body, "<r@example.com>"))
+    style = [StyleExample("From: Bo <bo@x.org>\nSubject: Tea\n\nTea at 4?", "No. A.", "", "")]
+    full = reply_messages(mail, intent="accept", tone="brief", user_name="Alex", examples=style)
+    assert "old numbers" in full[-1]["content"] and len(full) == 6
+    bare = reply_messages(
+        mail, intent="accept", tone="brief", user_name="Alex", examples=style, bare=True
+    )
+    assert [m["role"] for m in bare] == ["system", "user"]
+    assert bare[0] == full[0] and "old numbers" not in bare[-1]["content"]
+    assert "send the report by Friday" in bare[-1]["content"]
+    assert bare[-1]["content"].endswith(full[-1]["content"].split("\n\n")[-1])  # same task
 
 
 def test_style_examples_are_the_most_similar_earlier_replies(data_dir: Path) -> None:

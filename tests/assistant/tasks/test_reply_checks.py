@@ -6,7 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from assistant.mail import IncomingMail, parse_email
-from assistant.tasks.reply_checks import copied, copied_sentences, misses_intent, without_copies
+from assistant.tasks.reply_checks import (
+    about_mail,
+    copied,
+    copied_sentences,
+    misses_intent,
+    without_copies,
+)
 from assistant.tasks.reply_trim import body_of, drop_stock, strip_greeting, strip_signoff
 from tests.assistant.tasks.test_reply import EN_BODY, ZH_BODY, _mail
 
@@ -94,6 +100,16 @@ def test_intent_checks() -> None:
     assert misses_intent("decline", "en", "Sure, I will be there.")
     assert not misses_intent("decline", "zh", "很抱歉，那天没空。")
     assert not misses_intent("", "en", "Anything at all.")
+
+
+def test_a_draft_must_be_about_the_mail() -> None:
+    """A stock reply that would fit any mail shares no content word with this one."""
+    en = _parsed("Anna Berg <anna@example.com>", EN_BODY)
+    assert about_mail(en, "Thank you, I will gladly join you for dinner on Friday.")
+    assert not about_mail(en, "Thank you for the information. I will keep you updated.")
+    zh = _parsed("王明 <wang@example.cn>", ZH_BODY)
+    assert about_mail(zh, "好的，我周五下午三点准时参加会议。")
+    assert not about_mail(zh, "好的，没问题。")
 
 
 def test_sentences_worn_by_earlier_drafts_to_other_mails(data_dir: Path) -> None:
