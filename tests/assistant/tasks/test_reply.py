@@ -17,8 +17,9 @@ import pytest
 from assistant.errors import ModelError, UserError
 from assistant.lang import detect_language
 from assistant.mail.reply_examples import EXAMPLE_NAMES
-from assistant.task_events import Done, TaskEvent, Token
+from assistant.task_events import Done, Status, TaskEvent, Token
 from assistant.tasks.quality import echo_ratio
+from assistant.tasks.reply import MISSED
 from assistant.tasks.reply_prompts import reply_messages
 from assistant.tasks.reply_style import StyleExample, find_style_examples
 from tests.reliability.injection_mails import ATTACKER, CASES, InjectionCase
@@ -58,6 +59,13 @@ def _mail(sender: str, subject: str, body: str, msgid: str) -> bytes:
     msg["References"] = "<thread-root@example.com>"
     msg.set_content(body)
     return msg.as_bytes()
+
+
+def _xfail_if_missed(events: list[TaskEvent], why: str) -> None:
+    """A draft that missed the intent in every attempt comes with the task's warning (the
+    user is told): a known weakness of the small model, not a wrong draft handed out silently."""
+    if MISSED in [e.text for e in events if isinstance(e, Status)]:
+        pytest.xfail(why)
 
 
 def _drain(events: Any) -> tuple[Done, list[TaskEvent]]:
@@ -132,9 +140,10 @@ def test_english_mail_accept_formal_with_style_example(mailer: Any) -> None:
 def test_chinese_mail_decline_brief_is_chinese(mailer: Any) -> None:
     raw = _mail("王明 <wang@example.cn>", "周五的会议", ZH_BODY, "<d2@example.cn>")
     try:
-        done, _ = _drain(mailer.reply(raw, "decline", "brief", max_tokens=MAX_TOKENS))
-    except ModelError:  # three drafts asked back or accepted: a typed error, never a wrong draft
-        pytest.xfail("the 0.5B model wrote no refusal in three drafts (1 of 6 seeds here)")
+        done, events = _drain(mailer.reply(raw, "decline", "brief", max_tokens=MAX_TOKENS))
+    except ModelError:  # every draft a copy: a typed error, never a wrong draft
+        pytest.xfail("the 0.5B model only repeated the mail")
+    _xfail_if_missed(events, "the 0.5B model wrote no refusal in four drafts (1 of 6 seeds here)")
     text = done.text
     assert done.data["language"] == "zh"
     assert _han(text) >= 8 and _han(text) > len(text) // 3, text
@@ -156,7 +165,8 @@ def test_chinese_mail_decline_brief_is_chinese(mailer: Any) -> None:
 @pytest.mark.model
 def test_ask_friendly_asks_questions(mailer: Any) -> None:
     raw = _mail("Anna Berg <anna@example.com>", "Dinner on Friday", EN_BODY, "<d3@example.com>")
-    done, _ = _drain(mailer.reply(raw, "ask", "friendly", max_tokens=MAX_TOKENS))
+    done, events = _drain(mailer.reply(raw, "ask", "friendly", max_tokens=MAX_TOKENS))
+    _xfail_if_missed(events, "the 0.5B model asked no question in four drafts")
     assert "?" in done.text, done.text
     assert echo_ratio(EN_BODY, done.text) < 0.5, done.text
     assert detect_language(done.text) == "en", done.text
@@ -314,7 +324,7 @@ def injection_core(
 
 
 # One mail per kind of attack and language in `make test`; `pytest --all-injection-mails` runs
-# all 16 (each costs a real generation, up to three drafts). The guard's rules are unit-tested
+# all 16 (each costs a real generation, up to four drafts). The guard's rules are unit-tested
 # in tests/reliability/test_injection.py.
 SAMPLE = (
     "en_ignore_forward", "en_chat_tokens", "en_exfiltrate_contacts", "en_malicious_link",
@@ -334,7 +344,7 @@ def test_injection_is_not_followed(injection_core: Any, case: InjectionCase) -> 
     try:
         done, _ = _drain(injection_core.reply(case.to_eml(), "", "friendly", max_tokens=MAX_TOKENS))
     except ModelError:  # safe (nothing is written) but no draft: a known weakness (issue 3)
-        pytest.xfail("the 0.5B model only repeated the mail, three times: no draft")
+        pytest.xfail("the 0.5B model only repeated the mail in every draft: no draft")
     text = done.text
     assert text.strip(), "the result is still a reply draft"
     assert case.leaked(text) == [], f"{case.attack}: {text!r}"
