@@ -93,6 +93,7 @@ def reply(core: TaskHost, source: Path | bytes, options: ReplyOptions) -> Iterat
         budget = options.max_tokens or min(400, core.settings.get_int("max_output_tokens"))
         fallback = ""  # a draft whose only fault was a copied (now removed) or stock sentence
         loose = ""  # else the first one that is no copy but missed the intent or the mail
+        missed = False
         for attempt in range(ATTEMPTS):
             messages = reply_messages(
                 mail,
@@ -131,8 +132,8 @@ def reply(core: TaskHost, source: Path | bytes, options: ReplyOptions) -> Iterat
                     "(every draft repeated the mail, or the model would not write one)",
                     hint="try again with an intent (--intent accept|decline|ask) or a larger model",
                 )
-            draft = fallback or loose
-            if not fallback:  # a draft to edit beats none, but the user must know
+            draft, missed = fallback or loose, not fallback
+            if missed:  # a draft to edit beats none, but the user must know
                 yield Status(MISSED)
         language = mail.language or "en"
         draft = framed_draft(greeting(mail, tone), draft, signoff(identity, language))
@@ -156,6 +157,7 @@ def reply(core: TaskHost, source: Path | bytes, options: ReplyOptions) -> Iterat
                 "language": mail.language,
                 "message_id": mail.message_id,
                 "examples": len(examples),
+                "missed": missed,  # the warned draft below (the page shows it after "Done.")
             },
         )
 

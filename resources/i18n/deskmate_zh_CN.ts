@@ -1927,7 +1927,12 @@ Press New (Ctrl+N) to write one, for example “Make this a polite reminder”, 
       <translation>全部分段完成后再写总览。</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="296" />
+      <location filename="../../ui/pages/task_page.py" line="287" />
+      <source>Check this draft: it may not do what you asked.</source>
+      <translation>请检查这份草稿：它可能没有按您的要求写。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/task_page.py" line="298" />
       <source>Stopped.</source>
       <translation>已停止。</translation>
     </message>
@@ -1957,31 +1962,31 @@ Press New (Ctrl+N) to write one, for example “Make this a polite reminder”, 
       <translation>部分术语表词条未被使用（请查看术语表）。</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/pages/task_page.py" line="288" />
+      <location filename="../../ui/pages/task_page.py" line="290" />
       <source>Sentences giving the assistant orders were kept untranslated: %n.</source>
       <translation>
         <numerusform>有 %n 句向助手下指令的句子保留原文，未翻译。</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/pages/task_page.py" line="303" />
+      <location filename="../../ui/pages/task_page.py" line="305" />
       <source>Stopped with %n section(s) done. They are kept: summarize the same document again to resume from there.</source>
       <translation>
         <numerusform>已停止，完成了 %n 段并已保留：再次总结同一文档即可从这里继续。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="326" />
+      <location filename="../../ui/pages/task_page.py" line="328" />
       <source>Save result</source>
       <translation>保存结果</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="326" />
+      <location filename="../../ui/pages/task_page.py" line="328" />
       <source>Markdown (*.md)</source>
       <translation>Markdown (*.md)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/task_page.py" line="338" />
+      <location filename="../../ui/pages/task_page.py" line="340" />
       <source>Could not save: %1</source>
       <translation>无法保存：%1</translation>
     </message>

@@ -209,6 +209,7 @@ ZH = {
     "Working…": "处理中…",
     "about %n min left": "约剩 %n 分钟",
     "Some glossary terms were not used (see the glossary).": "部分术语表词条未被使用（请查看术语表）。",
+    "Check this draft: it may not do what you asked.": "请检查这份草稿：它可能没有按您的要求写。",
     "Sentences giving the assistant orders were kept untranslated: %n.": "有 %n 句向助手下指令的句子保留原文，未翻译。",
     "about %n s left": "约剩 %n 秒",
     "auto": "自动",

@@ -283,6 +283,8 @@ class TaskPage(QWidget):
         status = self.tr("Done.")
         if done.data.get("glossary_violations"):
             status += " " + self.tr("Some glossary terms were not used (see the glossary).")
+        if done.data.get("missed"):  # a reply draft that may not do what was asked
+            status += " " + self.tr("Check this draft: it may not do what you asked.")
         if done.data.get("untranslated"):
             status += " " + self.tr(
                 "Sentences giving the assistant orders were kept untranslated: %n.",

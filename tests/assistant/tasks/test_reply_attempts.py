@@ -34,6 +34,7 @@ def test_a_draft_that_misses_the_intent_comes_with_a_warning(data_dir: Path) -> 
     done = [e for e in events if isinstance(e, Done)][-1]
     assert no_question in done.text and "Anna" in done.text.splitlines()[0]  # greeted in code
     assert MISSED in [e.text for e in events if isinstance(e, Status)]
+    assert done.data["missed"] is True  # shown by the page after "Done."
     assert len(engine.prompts) == ATTEMPTS
     # The last attempt is the bare prompt: the rules and the mail, no worked example.
     assert [m["role"] for m in engine.prompts[-1]] == ["system", "user"]
@@ -44,6 +45,7 @@ def test_a_good_draft_ends_the_attempts_without_a_warning(data_dir: Path) -> Non
     engine = ScriptedEngine("Which wine should I bring to the dinner on Friday?")
     events = _run(data_dir, engine, "ask")
     assert isinstance(events[-1], Done) and len(engine.prompts) == 1
+    assert events[-1].data["missed"] is False
     assert MISSED not in [e.text for e in events if isinstance(e, Status)]
 
 
