@@ -16,13 +16,18 @@ DRAFT_FLAGS = (b"\\Draft", b"\\Seen")
 
 
 def append_draft(client: IMAPClient, folder: str, eml: bytes) -> None:
-    """Add ``eml`` (a reply draft with threading headers) to ``folder``."""
-    if BytesHeaderParser(policy=compat32).parsebytes(eml).get("In-Reply-To") is None:
+    """Add ``eml`` (a reply draft with threading headers) to ``folder``; a draft the reply task
+    warned about (``CHECK_HEADER``) is also \\Flagged, so that every mail client shows it."""
+    from assistant.mail.draft import CHECK_HEADER
+
+    headers = BytesHeaderParser(policy=compat32).parsebytes(eml)
+    if headers.get("In-Reply-To") is None:
         raise UserError("a reply draft must carry In-Reply-To (it answers a mail)")
     from imapclient.exceptions import IMAPClientError
 
+    flags = DRAFT_FLAGS + ((b"\\Flagged",) if headers.get(CHECK_HEADER) else ())
     try:
-        client.append(folder, eml, flags=DRAFT_FLAGS)
+        client.append(folder, eml, flags=flags)
     except IMAPClientError as exc:
         raise MailServerError(f"the server did not accept the draft in {folder}: {exc}") from exc
 

@@ -48,6 +48,9 @@ def quote_text(text: str) -> str:
     return "\n".join(f"> {ln}" if ln.strip() else ">" for ln in text.strip("\n").split("\n"))
 
 
+CHECK_HEADER = "X-Deskmate-Check"
+
+
 def build_reply_eml(
     incoming: IncomingMail,
     body_text: str,
@@ -56,10 +59,12 @@ def build_reply_eml(
     from_name: str = "",
     signature: str = "",
     now: datetime | None = None,
+    check: str = "",
 ) -> bytes:
     """A reply draft: To the Reply-To (else the sender), threaded, with the quoted original.
     Without ``from_addr`` (no identity set) the draft has no From: the mail client fills it in,
-    rather than a made-up address reaching the draft."""
+    rather than a made-up address reaching the draft. ``check``: why the user must read this
+    draft before sending it (``CHECK_HEADER``; saved to Drafts, it is also flagged)."""
     recipients = incoming.reply_to or ([incoming.sender] if incoming.from_addr else [])
     if not recipients:
         raise UserError("the mail has no sender address to reply to")
@@ -79,6 +84,8 @@ def build_reply_eml(
         msg["References"] = " ".join([*refs[-(_MAX_REFERENCES - 1) :], incoming.message_id])
     msg["X-Unsent"] = "1"  # mail clients open it as a draft to edit and send by hand
     msg["X-Deskmate-Draft"] = "1"
+    if check:
+        msg[CHECK_HEADER] = check
     text = body_text.strip()
     if signature.strip():
         text += "\n\n-- \n" + signature.strip()

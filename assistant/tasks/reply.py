@@ -94,6 +94,7 @@ def reply(core: TaskHost, source: Path | bytes, options: ReplyOptions) -> Iterat
         fallback = ""  # a draft whose only fault was a copied (now removed) or stock sentence
         loose = ""  # else the first one that is no copy but missed the intent or the mail
         missed = False
+        retry = ""  # why the draft before failed: "copy" or "intent" (a hint for the next)
         for attempt in range(ATTEMPTS):
             messages = reply_messages(
                 mail,
@@ -101,7 +102,7 @@ def reply(core: TaskHost, source: Path | bytes, options: ReplyOptions) -> Iterat
                 tone=tone,
                 user_name=user_name,
                 examples=examples,
-                retry=attempt == 1,
+                retry=retry,
                 user_addr=identity.address if identity else "",
                 bare=attempt == ATTEMPTS - 1,
             )
@@ -113,9 +114,11 @@ def reply(core: TaskHost, source: Path | bytes, options: ReplyOptions) -> Iterat
             draft = drop_sentences(body_of(clean_reply(raw, user_name)), worn)
             # Last line of defence: lines carrying what an instruction in the mail asked for.
             draft = drop_injected(draft, f"{mail.subject}\n{mail.body_text}")[0].strip()
-            wrong = misses_intent(options.intent, mail.language, draft)
-            wrong = wrong or not about_mail(mail, draft)  # a stock reply that would fit any mail
-            if draft and not copied(mail, draft):
+            off_intent = misses_intent(options.intent, mail.language, draft)
+            wrong = off_intent or not about_mail(mail, draft)  # a stock reply fits any mail
+            copy = not draft or copied(mail, draft)
+            retry = "intent" if off_intent and not refuses_task(draft) else "copy" if copy else ""
+            if not copy:
                 keys = sentence_keys(draft)
                 stale = bool(keys) and keys <= worn  # nothing but stock or the example's words
                 if not wrong and not copied_sentences(mail, draft) and not stale:
@@ -143,6 +146,7 @@ def reply(core: TaskHost, source: Path | bytes, options: ReplyOptions) -> Iterat
             from_addr=identity.address if identity else "",
             from_name=user_name,
             signature=core.settings.get_str("signature"),
+            check=MISSED if missed else "",
         )
         to = mail.reply_to[0] if mail.reply_to else mail.sender
         yield Done(

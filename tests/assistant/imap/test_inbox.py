@@ -15,6 +15,7 @@ from assistant.imap.folders import choose_drafts
 from assistant.imap.session import MailSession
 from assistant.mail import build_reply_eml, parse_email
 from assistant.mail.account import MailAccount
+from assistant.mail.draft import CHECK_HEADER
 from tests.mailserver import DRAFTS, Dovecot, MailUser, drafts_folder_wire
 
 ENRON = sorted(
@@ -96,12 +97,25 @@ def test_save_to_drafts_appends_a_threaded_draft_and_marks_the_mail(
     eml = build_reply_eml(incoming, "Thanks, that works for me.", from_addr=mail_user.address)
     assert session.save_draft(eml) == DRAFTS
     [(flags, saved)] = dovecot.fetch_folder(mail_user, drafts_folder_wire())
-    assert {"\\Draft", "\\Seen"} <= flags
+    assert {"\\Draft", "\\Seen"} <= flags and "\\Flagged" not in flags
     msg = message_from_bytes(saved, policy=default)
     assert msg["In-Reply-To"] == incoming.message_id
     assert incoming.message_id in msg["References"]
     assert msg["Subject"].startswith("Re: ")
     assert session.inbox().rows[0].has_draft
+
+
+def test_a_draft_the_task_warned_about_is_flagged_in_drafts(
+    dovecot: Dovecot, mail_user: MailUser, session: MailSession
+) -> None:
+    dovecot.append(mail_user, ENRON[1].read_bytes())
+    incoming = parse_email(session.raw(session.inbox().rows[0].headers.uid))
+    warning = "check this draft: it may not do what you asked"
+    eml = build_reply_eml(incoming, "I will look into it.", check=warning)
+    session.save_draft(eml)
+    [(flags, saved)] = dovecot.fetch_folder(mail_user, drafts_folder_wire())
+    assert {"\\Draft", "\\Seen", "\\Flagged"} <= flags  # every mail client shows a flag
+    assert message_from_bytes(saved, policy=default)[CHECK_HEADER].strip() == warning
 
 
 @pytest.mark.parametrize(

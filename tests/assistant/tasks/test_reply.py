@@ -187,7 +187,7 @@ def test_prompt_puts_the_task_after_the_framed_mail() -> None:
     )
     last = messages[-1]["content"]
     assert last.index("Would you like") < last.index("Task: write Alex's reply")
-    assert "politely decline" in last and "very short" in last
+    assert "politely say no" in last and "very short" in last
     roles = ["system"] + ["user", "assistant"] * 3 + ["user"]
     assert [m["role"] for m in messages] == roles
     # The earlier exchanges come after the worked example, the most similar (first) last,
@@ -204,7 +204,7 @@ def test_prompt_puts_the_task_after_the_framed_mail() -> None:
     retry = reply_messages(mail, intent="decline", tone="brief", user_name="Alex", examples=[])
     assert "Do not repeat" not in retry[-1]["content"]
     retried = reply_messages(
-        mail, intent="decline", tone="brief", user_name="Alex", examples=[], retry=True
+        mail, intent="decline", tone="brief", user_name="Alex", examples=[], retry="copy"
     )
     assert "Do not repeat the mail's question" in retried[-1]["content"]
     assert "Do not repeat" not in retried[1]["content"]  # the worked example's task is unchanged
