@@ -103,9 +103,10 @@ def _split(text: str, budget: _Budget) -> list[str]:
 
 
 def _pack(
-    pieces: Sequence[_Piece], join: Callable[[int, int], str], budget: _Budget
+    pieces: Sequence[_Piece], join: Callable[[int, int], str], budget: _Budget, first: _Budget
 ) -> list[list[_Piece]]:
-    """Greedy groups of consecutive pieces whose joined text fits; each piece fits alone.
+    """Greedy groups of consecutive pieces whose joined text fits (the first group ``first``,
+    the others ``budget``); each piece fits alone.
 
     ``join(i, j)`` is the text of ``pieces[i:j]``. The sum of the pieces' counts only guides
     the search (galloping, then bisection); the joined text is always measured.
@@ -113,13 +114,15 @@ def _pack(
     groups: list[list[_Piece]] = []
     n = len(pieces)
     i = 0
+    limit = first
 
     def fits(j: int) -> bool:
-        return j == i + 1 or budget.fits(join(i, j))
+        return j == i + 1 or limit.fits(join(i, j))
 
     while i < n:
+        limit = budget if groups else first
         j, estimate = i + 1, pieces[i].tokens
-        while j < n and estimate + pieces[j].tokens <= budget.max_tokens:
+        while j < n and estimate + pieces[j].tokens <= limit.max_tokens:
             estimate += pieces[j].tokens
             j += 1
         if fits(j):
@@ -158,18 +161,25 @@ def _chunk_text(pieces: Sequence[_Piece]) -> str:
     return "\n\n".join(g for g in groups if g)
 
 
-def chunk_document(doc: Document, *, max_tokens: int, count_tokens: CountTokens) -> list[Chunk]:
-    """Token-bounded chunks of ``doc`` in reading order, with pages and headings."""
+def chunk_document(
+    doc: Document, *, max_tokens: int, count_tokens: CountTokens, first_max_tokens: int = 0
+) -> list[Chunk]:
+    """Token-bounded chunks of ``doc`` in reading order, with pages and headings.
+    ``first_max_tokens`` (when smaller) bounds the first chunk alone: a long summary shows its
+    first section sooner."""
     if max_tokens < 1:
         raise ValueError("max_tokens must be at least 1")
     budget = _Budget(max_tokens, count_tokens)
+    first = _Budget(min(first_max_tokens or max_tokens, max_tokens), count_tokens)
     pieces: list[_Piece] = []
     for index, section in enumerate(doc.sections):
-        for part in _split(section.text, budget):
+        # The first section with text is cut to the first chunk's size (its pieces are
+        # merged again up to ``max_tokens`` after the first chunk).
+        for part in _split(section.text, budget if pieces else first):
             if part.strip():
                 pieces.append(_Piece(part, budget.tokens(part), index))
     chunks: list[Chunk] = []
-    for group in _pack(pieces, lambda i, j: _chunk_text(pieces[i:j]), budget):
+    for group in _pack(pieces, lambda i, j: _chunk_text(pieces[i:j]), budget, first):
         sections = [doc.sections[i] for i in dict.fromkeys(p.section for p in group)]
         pages = [s.page for s in sections if s.page is not None]
         heading = next((s.heading for s in sections if s.heading), None)

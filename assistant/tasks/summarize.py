@@ -31,6 +31,10 @@ if TYPE_CHECKING:
     from assistant.llm.engine import LLMEngine
 
 MAX_CHUNK_TOKENS = 6000  # bigger chunks gain little and make each step long
+# The first section is small: its summary is the first text the user reads (issue 18: within
+# 30 s on a 2-core CPU; the 1.5B model reads ~110 prompt tokens/s there). The later sections
+# are as large as the context allows: fewer prompt frames and fewer answers to generate.
+FIRST_SECTION_TOKENS = 1024
 ECHO_LIMIT = 0.6  # share of copied 6-grams above which an answer counts as a copy
 MIN_SECTION_TOKENS = 128  # a smaller section's summary would be about as long as the section
 
@@ -159,7 +163,12 @@ def _map_reduce(
     chunk_tokens = min(MAX_CHUNK_TOKENS, engine.context_size() - overhead - section_out)
     if chunk_tokens < MIN_SECTION_TOKENS:
         raise _context_too_small(engine.context_size(), overhead + section_out)
-    chunks = chunk_document(doc, max_tokens=chunk_tokens, count_tokens=engine.count_tokens)
+    chunks = chunk_document(
+        doc,
+        max_tokens=chunk_tokens,
+        count_tokens=engine.count_tokens,
+        first_max_tokens=FIRST_SECTION_TOKENS,
+    )
     total = len(chunks)
     key = job_key(doc, engine, language, options)
     if saved := len(core.store.load_partials(key)):

@@ -69,6 +69,26 @@ def test_chunks_fit_and_cover_everything(sections: list[Section], max_tokens: in
     _check(doc, chunks, max_tokens, count4)
 
 
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(sections=_sections, max_tokens=st.integers(2, 120), first=st.integers(1, 120))
+def test_the_first_chunk_has_its_own_smaller_bound(
+    sections: list[Section], max_tokens: int, first: int
+) -> None:
+    doc = _doc(*sections)
+    chunks = chunk_document(doc, max_tokens=max_tokens, count_tokens=count4, first_max_tokens=first)
+    _check(doc, chunks, max_tokens, count4)  # the others keep the full bound, nothing lost
+    assert not chunks or count4(chunks[0].text) <= min(first, max_tokens)
+
+
+def test_a_small_first_chunk_leaves_the_rest_at_full_size() -> None:
+    doc = _doc(*(Section(f"page {n} " + "word " * 40, page=n) for n in range(1, 21)))
+    plain = chunk_document(doc, max_tokens=200, count_tokens=count4)
+    small = chunk_document(doc, max_tokens=200, count_tokens=count4, first_max_tokens=60)
+    assert count4(small[0].text) <= 60 < count4(plain[0].text)
+    assert max(count4(c.text) for c in small[1:]) > 150  # merged up to the bound again
+    assert len(small) <= len(plain) + 1
+
+
 def _words_plus_overhead(text: str) -> int:
     # A non-additive counter: the joined text may cost more than its parts.
     return len(text.split()) + text.count("\n") + 2
