@@ -29,7 +29,7 @@ def test_chat_or_mail() -> None:
 def test_prompt_frames_the_chat_and_asks_for_a_chat_message() -> None:
     lines = chat_lines("张伟: 明天的会改到几点？")
     zh = chat_messages(lines, "zh", "decline", "friendly")[-1]["content"]
-    assert zh.index("⟦END TEXT") < zh.index("回复张伟") and "礼貌地拒绝" in zh and "亲切" in zh
+    assert zh.index("⟦END TEXT") < zh.index("回复张伟") and "礼貌地说不" in zh and "亲切" in zh
     en = chat_messages(chat_lines("Bob: lunch at 12?"), "en", "", "brief")[-1]["content"]
     assert "replying to Bob" in en and "no sign-off" in en
 
