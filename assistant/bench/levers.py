@@ -7,7 +7,7 @@ bench core's settings.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from assistant.settings.keys import SettingKey
@@ -47,3 +47,16 @@ class Levers:
 
 
 NO_LEVERS = Levers()  # the engine's defaults
+
+
+def at_app_context(levers: Levers) -> Levers:
+    """``levers`` at the app's own context size unless they name one: the default model's PDF
+    figure is what a user gets (sections as large as that context allows, the first one small),
+    not the bench's small context of the 0.5B figures (issue 18: 421 s against 562 s at 2048)."""
+    if levers.n_ctx is not None:
+        return levers
+    from assistant.settings.schema import by_key
+
+    default = by_key("n_ctx").default
+    assert isinstance(default, int)
+    return replace(levers, n_ctx=default)

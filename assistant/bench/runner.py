@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from assistant.bench.levers import NO_LEVERS, Levers
+from assistant.bench.levers import NO_LEVERS, Levers, at_app_context
 from assistant.bench.stats import Figure, failed
 
 if TYPE_CHECKING:
@@ -173,7 +173,7 @@ def steps(env: BenchEnv, plan: Plan, default_model: Path | None = None) -> list[
         full.append(
             (DEFAULT_MODEL_KEY, "summarize a PDF (1.5B)",
              lambda: pdf_summary.pdf_summary(
-                 env, "1.5B", plan.pdf_pages, default_model, plan.pdf_levers))
+                 env, "1.5B", plan.pdf_pages, default_model, at_app_context(plan.pdf_levers)))
         )  # fmt: skip
     return quick + full
 

@@ -29,7 +29,8 @@ def add_parser(sub: Any) -> None:
     p.add_argument(
         "--with-default-model",
         action="store_true",
-        help="also summarize the 100-page PDF with the default 1.5B model (a few minutes more)",
+        help="also summarize the 100-page PDF with the default 1.5B model at the app's own "
+        "context size (about 10 minutes more)",
     )
     p.add_argument(
         "--smoke",
@@ -42,7 +43,8 @@ def add_parser(sub: Any) -> None:
     p.add_argument(
         "--pdf-n-ctx",
         type=int,
-        help="context size for the PDF summaries (a lever to measure; default: the bench's 2048)",
+        help="context size for the PDF summaries (a lever to measure; default: the bench's 2048, "
+        "the app's n_ctx for the 1.5B figure)",
     )
     p.add_argument(
         "--pdf-n-batch", type=int, help="n_batch for the PDF summaries (a lever; default 512)"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.bench import runner
-from assistant.bench.levers import Levers
+from assistant.bench.levers import Levers, at_app_context
 from assistant.bench.pdf_growth import Point, growth_figures
 from assistant.bench.stats import linear_fit
 from assistant.errors import SettingError
@@ -59,3 +59,10 @@ def test_levers_are_checked_against_the_settings_bounds() -> None:
         Levers(n_batch=8)
     with pytest.raises(SettingError, match="n_ubatch"):
         Levers(n_ubatch=1_000_000)
+
+
+def test_the_default_model_figure_runs_at_the_apps_context_unless_asked() -> None:
+    from assistant.settings.schema import by_key
+
+    assert at_app_context(Levers()).n_ctx == by_key("n_ctx").default  # what a user gets
+    assert at_app_context(Levers(n_ctx=2048, n_batch=1024)) == Levers(n_ctx=2048, n_batch=1024)
