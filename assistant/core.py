@@ -105,6 +105,7 @@ class Core:
         language: str | None = None,
         length: str | None = None,
         max_tokens: int | None = None,
+        keep_page_furniture: bool = False,
     ) -> Iterator[TaskEvent]:
         """Summarize a file (``Path``) or a text (``str``)."""
         from assistant.tasks.summarize import SummaryOptions, summarize
@@ -113,6 +114,7 @@ class Core:
             language=language or self.settings.get_str("summary_language"),
             length=length or self.settings.get_str("summary_length"),
             max_tokens=max_tokens,
+            keep_page_furniture=keep_page_furniture,
         )
         return summarize(self, source, options)
 

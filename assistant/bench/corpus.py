@@ -149,8 +149,15 @@ def zh_chunk_texts(n: int, sentences: int = 5, seed: int = 1) -> list[str]:
     return out
 
 
-def make_pdf(path: Path, pages: int, words_per_page: int = 150, seed: int = 2) -> Path:
-    """A real PDF of ``pages`` pages of prose (core Helvetica font)."""
+RUNNING_HEAD = "Riverside Water Utility - Annual Report 2026 - Internal"
+RUNNING_FOOT = "riverside.example/report-2026   Page {page} of {pages}"
+
+
+def make_pdf(
+    path: Path, pages: int, words_per_page: int = 150, seed: int = 2, running_heads: bool = False
+) -> Path:
+    """A real PDF of ``pages`` pages of prose (core Helvetica font); ``running_heads`` puts the
+    same title line above and a "Page N of M" line below the prose of every page."""
     from fpdf import FPDF
 
     pdf = FPDF()
@@ -158,8 +165,13 @@ def make_pdf(path: Path, pages: int, words_per_page: int = 150, seed: int = 2) -
     for page in range(pages):
         pdf.add_page()
         pdf.set_font("Helvetica", size=10)
+        if running_heads:
+            pdf.cell(0, 6, RUNNING_HEAD, new_x="LMARGIN", new_y="NEXT")
         text = f"Page {page + 1}. " + prose(words_per_page, seed=seed * 1000 + page)
         pdf.multi_cell(0, 4.5, text)
+        if running_heads:
+            pdf.set_xy(pdf.l_margin, pdf.h - 15)
+            pdf.cell(0, 6, RUNNING_FOOT.format(page=page + 1, pages=pages))
     path.parent.mkdir(parents=True, exist_ok=True)
     pdf.output(str(path))
     return path

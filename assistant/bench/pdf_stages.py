@@ -102,14 +102,19 @@ class Stages:
         }
 
 
-def measure_stages(core: Core, path: Path, max_tokens: int) -> Stages:
+def measure_stages(
+    core: Core, path: Path, max_tokens: int, keep_page_furniture: bool = False
+) -> Stages:
     """Summarize ``path`` (brief) on ``core`` and break the run down by stage."""
     start = time.perf_counter()
     meter = MeteredEngine(core.engine())
     core.wrap_engine(lambda _engine: meter)
     marks: list[tuple[float, int]] = []  # (time, requests so far) at each finished section
     done: Done | None = None
-    for event in core.summarize(path, length="brief", max_tokens=max_tokens):
+    run = core.summarize(
+        path, length="brief", max_tokens=max_tokens, keep_page_furniture=keep_page_furniture
+    )
+    for event in run:
         if isinstance(event, SectionDone):
             marks.append((time.perf_counter(), len(meter.requests)))
         elif isinstance(event, Done):

@@ -38,6 +38,7 @@ class Plan:
     pdf_pages: int = 100
     pdf_levers: Levers = NO_LEVERS  # engine options to measure on the PDF summaries
     growth_pages: tuple[int, ...] = (10, 100, 300)
+    furniture_pages: int = 30
     growth_tokens: int = 64
     stall_chunks: int = 2000
     cancel_rounds: int = 10
@@ -53,7 +54,7 @@ class Plan:
             gen_rounds=1, gen_tokens=4, ttft_rounds=1, prompt_rounds=1,
             embed_rounds=1, embed_chunks=8, search_chunks=200, search_queries=3,
             generations=2, startup_runs=1, quick_runs=1, pdf_pages=2, stall_chunks=20,
-            cancel_rounds=1, growth_pages=(1, 2), growth_tokens=4,
+            cancel_rounds=1, growth_pages=(1, 2), growth_tokens=4, furniture_pages=3,
         )  # fmt: skip
 
 
@@ -74,6 +75,7 @@ FULL_KEYS = (  # cheap figures first: a run cut short still reports most of them
     "fts_p95",
     "prompt_ratio",
     "pdf_fast",
+    "page_furniture",
     "remote_concurrency",
     "pdf_growth",
 )
@@ -104,6 +106,7 @@ def steps(env: BenchEnv, plan: Plan, default_model: Path | None = None) -> list[
         cancel,
         embedding,
         generation,
+        pdf_furniture,
         pdf_growth,
         pdf_summary,
         prompt_eval,
@@ -154,6 +157,8 @@ def steps(env: BenchEnv, plan: Plan, default_model: Path | None = None) -> list[
         ("pdf_fast", "summarize a PDF (0.5B)",
          lambda: pdf_summary.pdf_summary(
              env, "0.5B", plan.pdf_pages, levers=plan.pdf_levers)),
+        ("page_furniture", "running heads dropped before summarizing (0.5B)",
+         lambda: pdf_furniture.furniture(env, plan.furniture_pages)),
         ("remote_concurrency", "requests at once to a server, and batched steps",
          lambda: [*remote_concurrency.concurrency(env), *remote_concurrency.batch_step(env)]),
         ("pdf_growth", "PDF summary growth with pages (0.5B)",

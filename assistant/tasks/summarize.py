@@ -45,6 +45,9 @@ class SummaryOptions:
     language: str = "auto"
     length: str = "standard"
     max_tokens: int | None = None  # cap on output tokens per generation (tests keep it small)
+    # Running heads are dropped unless this is set: the bench reads a PDF both ways to measure
+    # what dropping them saves (issue 18's lever).
+    keep_page_furniture: bool = False
 
     def __post_init__(self) -> None:
         if self.length not in prompts.LENGTHS:
@@ -58,7 +61,8 @@ def summarize(core: TaskHost, source: Path | str, options: SummaryOptions) -> It
     yield Status("reading the document")
     doc = load_source(source, max_bytes=core.settings.max_file_bytes())
     core.remember_document(doc)
-    doc = without_page_furniture(doc)  # running heads would be read on every page
+    if not options.keep_page_furniture:
+        doc = without_page_furniture(doc)  # running heads would be read on every page
     engine = core.engine()
     language = detect_language(doc.text) if options.language == "auto" else options.language
     language = normalize_language(language)
@@ -145,6 +149,8 @@ def _rewrite(
 def job_key(doc: Document, engine: LLMEngine, language: str, options: SummaryOptions) -> str:
     raw = f"summarize|{doc.sha256}|{engine.model_name()}|{engine.context_size()}|{language}|"
     raw += f"{options.length}|{options.max_tokens}"
+    if options.keep_page_furniture:  # other sections: their partial results are not these
+        raw += "|furniture"
     return hashlib.sha256(raw.encode()).hexdigest()
 
 

@@ -199,3 +199,22 @@ def test_cli_smoke_measures_growth_in_a_child_per_size(
     text = rows["growth_memory_beyond_text"]["detail"]["text_mb"]
     assert text == sorted(text) and text[0] < text[-1]  # more pages, more text
     assert rows["growth_seconds_per_page"]["detail"]["pages"] == list(pages)
+
+
+@pytest.mark.model
+def test_cli_smoke_measures_running_heads_both_ways(
+    data_dir: Path, fast_model_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The same PDF with running heads, summarized with them dropped and kept, fresh cores."""
+    rows = {
+        r["key"]: r
+        for r in _smoke_rows("page_furniture", data_dir, fast_model_path, tmp_path, capsys)
+    }
+    assert list(rows) == ["furniture_tokens_read", "furniture_seconds", "furniture_first_section"]
+    assert all(r["error"] == "" and r["ours"] > 0 and r["baseline"] > 0 for r in rows.values())
+    tokens = rows["furniture_tokens_read"]
+    assert tokens["target"] == "<= 1 ratio" and rows["furniture_seconds"]["target"] == "<= 1 ratio"
+    detail = tokens["detail"]
+    assert detail["pages"] == runner.Plan.tiny().furniture_pages
+    assert detail["dropped"]["tokens_read"] == tokens["ours"]
+    assert detail["kept"]["tokens_read"] == tokens["baseline"]

@@ -6,7 +6,9 @@ import pytest
 
 from assistant.bench import runner
 from assistant.bench.levers import Levers, at_app_context
+from assistant.bench.pdf_furniture import furniture_figures
 from assistant.bench.pdf_growth import Point, growth_figures
+from assistant.bench.pdf_stages import Stages
 from assistant.bench.stats import linear_fit
 from assistant.errors import SettingError
 
@@ -66,3 +68,20 @@ def test_the_default_model_figure_runs_at_the_apps_context_unless_asked() -> Non
 
     assert at_app_context(Levers()).n_ctx == by_key("n_ctx").default  # what a user gets
     assert at_app_context(Levers(n_ctx=2048, n_batch=1024)) == Levers(n_ctx=2048, n_batch=1024)
+
+
+def _stages(total: float, tokens: int) -> Stages:
+    return Stages(total, 2.0, total / 5, 4, tokens, total * 0.8, 200, 20.0, 5.0, (), 4)
+
+
+def test_running_heads_figures_are_ratios_of_dropped_to_kept() -> None:
+    rows = furniture_figures(30, dropped=_stages(90.0, 9000), kept=_stages(100.0, 10000))
+    tokens, seconds, first = rows
+    assert tokens.ratio == pytest.approx(0.9) and tokens.passed is True
+    assert seconds.ratio == pytest.approx(0.9) and seconds.passed is True
+    assert first.ratio == pytest.approx(0.9) and first.target == ""
+    assert tokens.detail["kept"]["tokens_read"] == 10000
+    worse = furniture_figures(30, dropped=_stages(110.0, 9000), kept=_stages(100.0, 10000))
+    assert worse[1].passed is False  # a lever that costs time is reported as failing
+    assert "page_furniture" in runner.step_keys(runner.Plan())
+    assert runner.Plan.tiny().furniture_pages >= 3  # dropping needs a head on 3 pages at least

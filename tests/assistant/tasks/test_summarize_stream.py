@@ -158,6 +158,26 @@ def test_a_chinese_summary_without_pages_numbers_its_parts(fake_core: Any) -> No
     assert "Part " not in done.text and "## Sections" not in done.text
 
 
+def test_running_heads_are_dropped_unless_kept(fake_core: Any, tmp_path: Path) -> None:
+    head = "Riverside Annual Report - Internal"
+    ends = ("alpha", "bravo", "charlie", "delta", "echo", "foxtrot")
+    pages = [
+        f"{head}\n" + " ".join(f"p{n}w{j}" for j in range(250)) + f" {end}."
+        for n, end in enumerate(ends)
+    ]
+    pdf = make_pdf(tmp_path / "heads.pdf", pages)
+    dropped = list(summarize(fake_core, pdf, SummaryOptions(language="en")))
+    asked = list(fake_core.scripted.prompts)
+    kept = list(summarize(fake_core, pdf, SummaryOptions(language="en", keep_page_furniture=True)))
+    asked_kept = fake_core.scripted.prompts[len(asked) :]
+    assert isinstance(dropped[-1], Done) and isinstance(kept[-1], Done)
+    assert kept[-1].data["resumed"] == 0  # not the first run's partial results
+    assert not any(head in prompt for prompt in asked)
+    assert sum(prompt.count(head) for prompt in asked_kept) == 6  # once a page
+    for end in ends:  # nothing else is lost
+        assert any(f"{end}." in prompt for prompt in asked)
+
+
 def test_a_context_the_prompt_fills_is_a_typed_error(fake_core: Any) -> None:
     fake_core.scripted.context = 300  # the section prompt and its answer need more
     with pytest.raises(ContextTooSmall) as raised:
