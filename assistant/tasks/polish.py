@@ -8,9 +8,11 @@ then the paragraph stays as it was (reported in ``Done.data["kept"]``).
 
 ``fix`` is minimal. The model is asked twice (the instruction alone, then with one worked
 example) and only the edits both answers make are applied: a correct sentence that one prompt
-leaves alone comes back unchanged, and a rewrite one prompt invents is not applied. Edits that
-touch a protected token are dropped, and if the agreed edits still change more than half of the
-words, the paragraph is kept (a rewrite is not a fix).
+leaves alone comes back unchanged, and a rewrite one prompt invents is not applied. In English,
+a misspelling either answer fixes is applied too, and a sentence's lowercase start is
+capitalised (``assistant.writing.spelling``: checks a word list can make without the model).
+Edits that touch a protected token are dropped, and if the applied edits still change more
+than half of the words, the paragraph is kept (a rewrite is not a fix).
 """
 
 from __future__ import annotations
@@ -31,8 +33,9 @@ from assistant.tasks.recording import recorded
 from assistant.tasks.segment import segment
 from assistant.tasks.translate_clean import clean_translation, one_line
 from assistant.writing.actions import MODES
-from assistant.writing.diff import apply_hunks, common_hunks, diff_texts, tokenize
+from assistant.writing.diff import Hunk, apply_hunks, common_hunks, diff_texts, tokenize
 from assistant.writing.protect import missing_tokens, protected_spans, protected_tokens, touches
+from assistant.writing.spelling import is_spelling_fix, sentence_case
 
 if TYPE_CHECKING:
     from assistant.host import TaskHost
@@ -210,25 +213,48 @@ def _fix_piece(
         ((yield from chat_answer(engine, plain, params, progress=progress)).strip()), text, language
     )
     if first == text or not first:
-        return text, ""
+        return _cased(text, language), ""
     example = fix_example_messages(text, language=language)
     second = clean_output(
         ((yield from chat_answer(engine, example, params, progress=progress)).strip()),
         text,
         language,
     )
-    return minimal_fix(text, first, second)
+    return minimal_fix(text, first, second, language)
 
 
-def minimal_fix(text: str, first: str, second: str) -> tuple[str, str]:
-    """The edits both corrections make, without those touching a protected token; the text
-    as it was when that is still a rewrite. Returns (result, why it was kept or "")."""
+def minimal_fix(text: str, first: str, second: str, language: str) -> tuple[str, str]:
+    """The edits both corrections make, and in English the misspellings either one fixes,
+    without those touching a protected token; the text as it was when that is still a rewrite.
+    Returns (result, why it was kept or "")."""
     spans = protected_spans(text)
     agreed = [h for h in common_hunks(text, first, second) if not touches(spans, h.start, h.end)]
+    if language == "en":
+        agreed += _spelling_fixes(text, agreed, (first, second), spans)
     result = apply_hunks(text, agreed)
     if diff_texts(text, result).changed_share() > FIX_MAX_SHARE:
         return text, "the correction rewrote the text"
-    return result, ""
+    return _cased(result, language), ""
+
+
+def _spelling_fixes(
+    text: str, chosen: list[Hunk], revisions: tuple[str, ...], spans: list[tuple[int, int]]
+) -> list[Hunk]:
+    """Misspellings one revision fixes (``spelling.is_spelling_fix``) that no chosen edit
+    overlaps, at most one per word."""
+    taken = [(h.start, h.end) for h in chosen]
+    extra: list[Hunk] = []
+    for revision in revisions:
+        for hunk in diff_texts(text, revision, join=False).hunks:
+            free = all(hunk.end <= start or hunk.start >= end for start, end in taken)
+            if free and not touches(spans, hunk.start, hunk.end) and is_spelling_fix(hunk):
+                extra.append(hunk)
+                taken.append((hunk.start, hunk.end))
+    return extra
+
+
+def _cased(text: str, language: str) -> str:
+    return sentence_case(text) if language == "en" else text
 
 
 def rewrite_problem(source: str, result: str, language: str) -> str:

@@ -70,7 +70,7 @@ def test_fix_never_touches_protected_tokens() -> None:
 
 
 def test_fix_that_rewrites_everything_is_not_applied() -> None:
-    assert minimal_fix("cats sleep a lot", "Dogs run daily now", "Dogs run daily now") == (
+    assert minimal_fix("cats sleep a lot", "Dogs run daily now", "Dogs run daily now", "en") == (
         "cats sleep a lot",
         "the correction rewrote the text",
     )
