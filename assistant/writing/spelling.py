@@ -47,7 +47,7 @@ def known(word: str) -> bool:
 
 def is_spelling_fix(hunk: Hunk) -> bool:
     """Whether ``hunk`` replaces an unknown English word with a known one a few letters away,
-    keeping its capital (a fix of "Effel" to "Eiffel" is one; "Jon" to "John" is not, since
+    keeping its capital ("brougth" to "brought" is one; "Jon" to "John" is not, since
     "Jon" is a known name)."""
     old, new = hunk.old, hunk.new
     if hunk.kind != "replace" or not (_WORD.match(old) and _WORD.match(new)):
